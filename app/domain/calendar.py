@@ -1,0 +1,84 @@
+"""The New York banking calendar (Federal Reserve holiday schedule) and business-day rolls.
+
+Rule (domain.md): New Year's, MLK, Washington's Birthday, Memorial, Juneteenth (from 2022),
+Independence, Labor, Columbus, Veterans, Thanksgiving, Christmas; a Sunday holiday is observed on
+Monday, a Saturday holiday is not moved. ``holidays.financial_holidays("XFED")`` is exactly this
+calendar; QuantLib ``UnitedStates(FederalReserve)`` is the test oracle.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import Enum
+from functools import lru_cache
+
+import holidays
+
+_ONE_DAY = timedelta(days=1)
+
+
+class Roll(Enum):
+    """Business-day conventions for payment dates."""
+
+    UNADJUSTED = "unadjusted"
+    FOLLOWING = "following"
+
+
+@lru_cache(maxsize=512)
+def _year_holidays(year: int) -> dict[date, str]:
+    """Holidays of one year (a Saturday holiday too, though the weekend closes it anyway)."""
+    table = holidays.financial_holidays("XFED", years=year)
+    return {d: name for d, name in table.items() if d.year == year}
+
+
+def holiday_name(d: date) -> str | None:
+    """The name of the Federal Reserve holiday falling on ``d``, if any."""
+    return _year_holidays(d.year).get(d)
+
+
+def is_business_day(d: date) -> bool:
+    """True on a New York banking day: a weekday that is not a Federal Reserve holiday."""
+    return d.weekday() < 5 and d not in _year_holidays(d.year)
+
+
+def non_business_reason(d: date) -> str | None:
+    """Why ``d`` is not a banking day ("Saturday", "Washington's Birthday"), or None if it is."""
+    name = holiday_name(d)
+    if d.weekday() >= 5:
+        day = "Saturday" if d.weekday() == 5 else "Sunday"
+        return f"{day} ({name})" if name else day
+    return name
+
+
+def following(d: date) -> date:
+    """The first New York banking day on or after ``d`` (ISDA "Following")."""
+    while not is_business_day(d):
+        d += _ONE_DAY
+    return d
+
+
+def adjust(d: date, roll: Roll) -> date:
+    """Apply a business-day convention to ``d``."""
+    return following(d) if roll is Roll.FOLLOWING else d
+
+
+def roll_reason(d: date) -> str | None:
+    """Why a payment due on ``d`` is paid later: each closed day named ("Saturday, Monday:
+    Washington's Birthday"); None when ``d`` is a banking day."""
+    if is_business_day(d):
+        return None
+    reasons = []
+    while not is_business_day(d):
+        reason = non_business_reason(d)
+        reasons.append(reason if d.weekday() >= 5 else f"{d:%A}: {reason}")
+        d += _ONE_DAY
+    return ", ".join(reasons)
+
+
+def business_days_before(d: date, n: int) -> date:
+    """The date ``n`` New York business days before ``d`` (``d`` itself not counted)."""
+    while n > 0:
+        d -= _ONE_DAY
+        if is_business_day(d):
+            n -= 1
+    return d

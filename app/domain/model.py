@@ -1,0 +1,279 @@
+"""Value types of the domain: Offering, Note, Redemption, Coupon, CallDate, Purchase, Quote.
+
+All frozen; dates are ``datetime.date``, money and rates ``Decimal``. Field names carry units
+(``coupon_rate_pct``, ``price_pct``, ``amount``). ``Note`` is hashable so schedules can be cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from app.domain import cusip as _cusip
+from app.domain.daycount import DayCount
+
+
+class Frequency(Enum):
+    """Coupon frequency; the value is the offering-file spelling."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    SEMIANNUAL = "semiannual"
+    ANNUAL = "annual"
+    AT_MATURITY = "at-maturity"
+
+    @property
+    def months(self) -> int:
+        """Months between regular coupon dates (0 for a single payment at maturity)."""
+        return _FREQ_MONTHS[self]
+
+    @property
+    def per_year(self) -> int:
+        """Coupons a year (0 for at maturity)."""
+        return 12 // self.months if self.months else 0
+
+
+_FREQ_MONTHS = {
+    Frequency.MONTHLY: 1,
+    Frequency.QUARTERLY: 3,
+    Frequency.SEMIANNUAL: 6,
+    Frequency.ANNUAL: 12,
+    Frequency.AT_MATURITY: 0,
+}
+
+
+class CouponType(Enum):
+    FIXED = "fixed"
+    STEP = "step"
+    FLOATING = "floating"
+    ZERO = "zero"
+
+
+class CallFrequency(Enum):
+    """How often a note is callable after its first call date."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    SEMIANNUAL = "semiannual"
+    ANNUAL = "annual"
+    ONCE = "once"
+    CONTINUOUS = "continuous"
+
+    @property
+    def months(self) -> int:
+        """Months between call dates; 0 for once; 1 for continuous (checked on coupon dates)."""
+        return {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12}.get(self.value, 0)
+
+
+class NoticeKind(Enum):
+    CALENDAR = "calendar"
+    BUSINESS = "business"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """A recoverable problem, returned with a result and listed by the window and ``show``."""
+
+    where: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A step-up coupon: ``rate_pct`` applies to periods starting on or after ``from_date``."""
+
+    from_date: date
+    rate_pct: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Redemption:
+    """Structured call terms ("Callable at 100% on 11/15/2020 and Monthly thereafter with 30
+    Calendar Days Notice"). ``callable`` None = not stated; True with no ``first_call_date`` =
+    callable on terms the document does not give."""
+
+    text: str | None = None
+    callable: bool | None = None
+    price_pct: Decimal | None = None
+    first_call_date: date | None = None
+    frequency: CallFrequency | None = None
+    notice_days: int | None = None
+    notice_kind: NoticeKind | None = None
+    make_whole: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One CUSIP of an offering, as printed in its pricing supplement."""
+
+    cusip: str
+    coupon_rate_pct: Decimal | None
+    frequency: Frequency
+    issue_date: date
+    maturity_date: date
+    first_coupon_date: date | None = None
+    coupon_type: CouponType = CouponType.FIXED
+    steps: tuple[Step, ...] = ()
+    day_count: DayCount = DayCount.THIRTY_360
+    principal_amount: Decimal | None = None
+    price_pct: Decimal | None = None
+    concession_pct: Decimal | None = None
+    net_proceeds: Decimal | None = None
+    first_coupon_amount: Decimal | None = None
+    survivors_option: bool | None = None
+    ranking: str | None = None
+    redemption: Redemption = field(default_factory=Redemption)
+    survivors_option_text: str | None = None
+
+    @property
+    def cusip_valid(self) -> bool:
+        return _cusip.is_valid(self.cusip)
+
+    def rate_on(self, period_start: date) -> Decimal:
+        """The coupon rate (percent) of a period starting on ``period_start`` (steps applied)."""
+        rate = self.coupon_rate_pct if self.coupon_rate_pct is not None else Decimal(0)
+        if self.coupon_type is CouponType.ZERO:
+            return Decimal(0)
+        for step in self.steps:
+            if step.from_date <= period_start:
+                rate = step.rate_pct
+        return rate
+
+
+@dataclass(frozen=True, slots=True)
+class Offering:
+    """A pricing supplement: offering-wide facts and its notes."""
+
+    notes: tuple[Note, ...]
+    issuer: str | None = None
+    program: str | None = None
+    document: str | None = None
+    preliminary: bool = False
+    supplement_date: date | None = None
+    prospectus_date: date | None = None
+    registration_no: str | None = None
+    offering_start: date | None = None
+    offering_end: date | None = None
+    trade_date: date | None = None
+    settle_date: date | None = None
+    minimum_denomination: Decimal | None = None
+    increment: Decimal | None = None
+    dtc_number: str | None = None
+    agents: tuple[str, ...] = ()
+
+    def note(self, cusip: str) -> Note | None:
+        wanted = cusip.strip().upper()
+        return next((n for n in self.notes if n.cusip.upper() == wanted), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One accrual period of a note, for a unit of principal (amounts come with a purchase)."""
+
+    number: int
+    accrual_start: date
+    accrual_end: date
+    payment_date: date
+    days: int
+    rate_pct: Decimal
+    year_fraction_num: int
+    year_fraction_den: int
+
+
+@dataclass(frozen=True, slots=True)
+class Coupon:
+    """A coupon a purchase receives: accrual dates unadjusted, payment date rolled."""
+
+    number: int
+    accrual_start: date
+    accrual_end: date
+    payment_date: date
+    days: int
+    rate_pct: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class CallDate:
+    """A date the issuer may redeem the note, with the last day it must give notice."""
+
+    date: date
+    payment_date: date
+    notice_date: date
+    price_pct: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """A client's purchase: the note, face amount, settle date and clean price (percent of par)."""
+
+    note: Note
+    amount: Decimal
+    settle_date: date
+    price_pct: Decimal
+    minimum: Decimal = Decimal(1000)
+    increment: Decimal = Decimal(1000)
+
+
+@dataclass(frozen=True, slots=True)
+class Repayment:
+    date: date
+    payment_date: date
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class YieldToCall:
+    date: date
+    yield_pct: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Yields:
+    """Yields of a purchase (street convention, compounding at the coupon frequency)."""
+
+    current_pct: Decimal | None
+    maturity_pct: Decimal | None
+    worst_pct: Decimal | None
+    worst_date: date | None
+    to_call: tuple[YieldToCall, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FirstCouponCheck:
+    """The supplement's printed first coupon per $1,000 against the engine's."""
+
+    printed: Decimal | None
+    computed: Decimal | None
+
+    @property
+    def matches(self) -> bool:
+        if self.printed is None or self.computed is None:
+            return False
+        return abs(self.printed - self.computed) <= Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Every figure of ``calc`` for one purchase."""
+
+    purchase: Purchase
+    principal: Decimal
+    accrual_start: date
+    accrued_days: int
+    accrued_interest: Decimal
+    total: Decimal
+    concession: Decimal | None
+    annual_income: Decimal
+    first_coupon: FirstCouponCheck
+    coupons: tuple[Coupon, ...]
+    redemption: Repayment
+    calls: tuple[CallDate, ...]
+    yields: Yields | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+
+    @property
+    def next_coupon(self) -> Coupon | None:
+        return self.coupons[0] if self.coupons else None

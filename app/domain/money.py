@@ -1,0 +1,62 @@
+"""Money as ``Decimal``: parsing user text, rounding once half-up to the cent, formatting."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.domain.errors import InputError
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+_AMOUNT_RE = re.compile(r"^\$?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$")
+
+
+def round_cents(value: Decimal) -> Decimal:
+    """Round once, half-up, to the cent (domain.md: "rounded once, half-up")."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def parse_amount(text: str, field: str = "amount") -> Decimal:
+    """Parse ``25000``, ``25,000``, ``25000.00`` or ``$25,000`` into a Decimal.
+
+    Raises ``InputError`` naming ``field`` for anything else (negative, letters, misplaced commas).
+    """
+    cleaned = text.strip().replace(" ", "")
+    match = _AMOUNT_RE.match(cleaned)
+    if not match:
+        raise InputError(
+            f"{field} {text.strip()!r} is not a dollar amount (e.g. 25,000 or $25,000.00)",
+            field=field,
+            value=text,
+        )
+    return Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
+
+
+def parse_percent(text: str, field: str = "price") -> Decimal:
+    """Parse ``101``, ``101.000``, ``101.000%`` or ``100.00 %`` into a Decimal percent."""
+    cleaned = text.strip().rstrip("%").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise InputError(
+            f"{field} {text.strip()!r} is not a percentage (e.g. 100.000)", field=field, value=text
+        ) from None
+    if not value.is_finite():
+        raise InputError(f"{field} {text.strip()!r} is not a percentage", field=field, value=text)
+    return value
+
+
+def format_usd(value: Decimal | None) -> str:
+    """``Decimal('25006.53')`` → ``$25,006.53``; ``None`` → em dash."""
+    if value is None:
+        return "—"
+    sign = "-" if value < 0 else ""
+    return f"{sign}${abs(value):,.2f}"
+
+
+def format_pct(value: Decimal | None, places: int = 3) -> str:
+    """``Decimal('2.35')`` → ``2.350%``."""
+    if value is None:
+        return "—"
+    return f"{value:.{places}f}%"

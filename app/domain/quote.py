@@ -1,0 +1,141 @@
+"""A purchase priced: validation of the inputs, then every figure of ``calc`` as a ``Quote``."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+from decimal import Decimal
+
+from app.domain.calendar import following
+from app.domain.calls import call_dates
+from app.domain.errors import InputError
+from app.domain.model import (
+    Coupon,
+    FirstCouponCheck,
+    Note,
+    Offering,
+    ParseWarning,
+    Period,
+    Purchase,
+    Quote,
+    Repayment,
+)
+from app.domain.money import format_usd, round_cents
+from app.domain.schedule import accrued_fraction, first_coupon_per_1000, period_amount, periods
+
+MAX_AMOUNT = Decimal(1_000_000_000)
+MIN_PRICE_PCT = Decimal("1")
+MAX_PRICE_PCT = Decimal("200")
+
+
+def make_purchase(
+    offering: Offering,
+    note: Note,
+    amount: Decimal | None = None,
+    settle_date: date | None = None,
+    price_pct: Decimal | None = None,
+) -> Purchase:
+    """A purchase with the contract's defaults: the minimum denomination (else $1,000), the
+    offering's settle date (else the note's issue date), the selling price (else 100)."""
+    minimum = offering.minimum_denomination or Decimal(1000)
+    increment = offering.increment or minimum
+    return Purchase(
+        note=note,
+        amount=minimum if amount is None else amount,
+        settle_date=settle_date or offering.settle_date or note.issue_date,
+        price_pct=price_pct if price_pct is not None else (note.price_pct or Decimal(100)),
+        minimum=minimum,
+        increment=increment,
+    )
+
+
+def validate(purchase: Purchase) -> None:
+    """Raise ``InputError`` naming the field and the allowed range when an input is invalid."""
+    note, amount = purchase.note, purchase.amount
+    rule = f"at least {format_usd(purchase.minimum)}, in multiples of {format_usd(purchase.increment)}"
+    if not amount.is_finite() or amount < purchase.minimum or amount > MAX_AMOUNT:
+        raise InputError(f"amount {_money(amount)} is out of range: {rule}", field="amount", value=amount)
+    if purchase.increment > 0 and amount % purchase.increment != 0:
+        raise InputError(
+            f"amount {_money(amount)} is not a multiple of the increment: {rule}",
+            field="amount",
+            value=amount,
+        )
+    settle = purchase.settle_date
+    if not note.issue_date <= settle < note.maturity_date:
+        raise InputError(
+            f"settle date {settle} is out of range: from the issue date {note.issue_date} "
+            f"to the day before maturity {note.maturity_date}",
+            field="settle",
+            value=settle,
+        )
+    price = purchase.price_pct
+    if not price.is_finite() or not MIN_PRICE_PCT <= price <= MAX_PRICE_PCT:
+        raise InputError(
+            f"price {price}% is out of range: {MIN_PRICE_PCT}% to {MAX_PRICE_PCT}% of par",
+            field="price",
+            value=price,
+        )
+
+
+def _money(amount: Decimal) -> str:
+    return format_usd(amount) if amount.is_finite() and abs(amount) < 10**15 else str(amount)
+
+
+def holding_period(schedule: tuple[Period, ...], settle: date) -> int:
+    """Index of the period whose accrual holds ``settle`` (start ≤ settle < end)."""
+    ends = [p.accrual_end for p in schedule]
+    return bisect_right(ends, settle)
+
+
+def quote(purchase: Purchase) -> Quote:
+    """Every figure of ``calc`` for a valid purchase (raises ``InputError`` otherwise)."""
+    validate(purchase)
+    note, amount, settle = purchase.note, purchase.amount, purchase.settle_date
+    schedule = periods(note)
+    index = holding_period(schedule, settle)
+    current = schedule[index]
+    days, fraction = accrued_fraction(note, current, settle)
+    accrued = round_cents(
+        amount * current.rate_pct * fraction.numerator / (100 * fraction.denominator)
+    )
+    principal = round_cents(amount * purchase.price_pct / 100)
+    coupons = tuple(
+        Coupon(p.number, p.accrual_start, p.accrual_end, p.payment_date, p.days, p.rate_pct,
+               period_amount(amount, p))
+        for p in schedule[index:]
+    )
+    concession = (
+        round_cents(amount * note.concession_pct / 100) if note.concession_pct is not None else None
+    )
+    calls = tuple(c for c in call_dates(note, schedule) if c.date > settle)
+    maturity = note.maturity_date
+    return Quote(
+        purchase=purchase,
+        principal=principal,
+        accrual_start=current.accrual_start,
+        accrued_days=days,
+        accrued_interest=accrued,
+        total=principal + accrued,
+        concession=concession,
+        annual_income=round_cents(amount * current.rate_pct / 100),
+        first_coupon=FirstCouponCheck(note.first_coupon_amount, first_coupon_per_1000(note)),
+        coupons=coupons,
+        redemption=Repayment(maturity, following(maturity), amount),
+        calls=calls,
+        yields=None,
+        warnings=_warnings(note),
+    )
+
+
+def _warnings(note: Note) -> tuple[ParseWarning, ...]:
+    found = []
+    if note.coupon_type.value == "floating":
+        found.append(ParseWarning(note.cusip, "floating rate: coupons projected at the current rate"))
+    if note.redemption.callable and note.redemption.first_call_date is None:
+        found.append(
+            ParseWarning(note.cusip, "callable on terms the document does not give: no call dates")
+        )
+    return tuple(found)
+
+

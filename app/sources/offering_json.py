@@ -1,0 +1,284 @@
+"""The offering file (``termsheet-offering/1``): an Offering as JSON and back, exactly.
+
+Dates are ISO strings, percents and money decimal strings (never JSON floats), unknown values
+``null`` (contract.md). ``loads(dumps(o)) == o`` for every offering.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from app.domain.daycount import DayCount
+from app.domain.errors import SourceError
+from app.domain.model import (
+    CallFrequency,
+    CouponType,
+    Frequency,
+    Note,
+    NoticeKind,
+    Offering,
+    ParseWarning,
+    Redemption,
+    Step,
+)
+
+FORMAT = "termsheet-offering/1"
+_DAY_COUNT_LABELS = {dc.value: dc for dc in DayCount}
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _s(value: Decimal | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+def redemption_dict(r: Redemption) -> dict[str, Any]:
+    return {
+        "text": r.text,
+        "callable": r.callable,
+        "price_pct": _s(r.price_pct),
+        "first_call_date": _d(r.first_call_date),
+        "frequency": r.frequency.value if r.frequency else None,
+        "notice_days": r.notice_days,
+        "notice_kind": r.notice_kind.value if r.notice_kind else None,
+        "make_whole": r.make_whole,
+    }
+
+
+def note_dict(n: Note) -> dict[str, Any]:
+    return {
+        "cusip": n.cusip,
+        "cusip_valid": n.cusip_valid,
+        "principal_amount": _s(n.principal_amount),
+        "price_pct": _s(n.price_pct),
+        "concession_pct": _s(n.concession_pct),
+        "net_proceeds": _s(n.net_proceeds),
+        "coupon_type": n.coupon_type.value,
+        "coupon_rate_pct": _s(n.coupon_rate_pct),
+        "steps": [{"from": _d(s.from_date), "rate_pct": _s(s.rate_pct)} for s in n.steps],
+        "frequency": n.frequency.value,
+        "day_count": n.day_count.value,
+        "issue_date": _d(n.issue_date),
+        "maturity_date": _d(n.maturity_date),
+        "first_coupon_date": _d(n.first_coupon_date),
+        "first_coupon_amount": _s(n.first_coupon_amount),
+        "survivors_option": n.survivors_option,
+        "survivors_option_text": n.survivors_option_text,
+        "ranking": n.ranking,
+        "redemption": redemption_dict(n.redemption),
+    }
+
+
+def to_dict(offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = ()) -> dict[str, Any]:
+    """The offering file as a JSON-ready dict."""
+    o = offering
+    return {
+        "format": FORMAT,
+        "offering": {
+            "issuer": o.issuer,
+            "program": o.program,
+            "document": o.document,
+            "preliminary": o.preliminary,
+            "supplement_date": _d(o.supplement_date),
+            "prospectus_date": _d(o.prospectus_date),
+            "registration_no": o.registration_no,
+            "offering_start": _d(o.offering_start),
+            "offering_end": _d(o.offering_end),
+            "trade_date": _d(o.trade_date),
+            "settle_date": _d(o.settle_date),
+            "minimum_denomination": _s(o.minimum_denomination),
+            "increment": _s(o.increment),
+            "dtc_number": o.dtc_number,
+            "agents": list(o.agents),
+        },
+        "notes": [note_dict(n) for n in o.notes],
+        "warnings": [{"where": w.where, "message": w.message} for w in warnings],
+    }
+
+
+def dumps(offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = ()) -> str:
+    """The offering file text (indented, key order as in the contract)."""
+    return json.dumps(to_dict(offering, warnings), indent=2, ensure_ascii=False) + "\n"
+
+
+class _Reader:
+    """Typed field access that turns a malformed value into a ``SourceError`` naming it."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str, message: str) -> SourceError:
+        return SourceError(f"{where}: {message}", source=self.source, field=where)
+
+    def date(self, obj: dict[str, Any], key: str, where: str) -> date | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise self.fail(f"{where}.{key}", f"{value!r} is not an ISO date") from None
+
+    def req_date(self, obj: dict[str, Any], key: str, where: str) -> date:
+        value = self.date(obj, key, where)
+        if value is None:
+            raise self.fail(f"{where}.{key}", "is required")
+        return value
+
+    def dec(self, obj: dict[str, Any], key: str, where: str) -> Decimal | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise self.fail(f"{where}.{key}", f"{value!r} must be a decimal string")
+        try:
+            result = Decimal(str(value))
+        except InvalidOperation:
+            raise self.fail(f"{where}.{key}", f"{value!r} is not a number") from None
+        if not result.is_finite():
+            raise self.fail(f"{where}.{key}", f"{value!r} is not a finite number")
+        return result
+
+    def text(self, obj: dict[str, Any], key: str, where: str) -> str | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", f"{value!r} must be a string")
+        return value
+
+    def flag(self, obj: dict[str, Any], key: str, where: str) -> bool | None:
+        value = obj.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        raise self.fail(f"{where}.{key}", f"{value!r} must be true, false or null")
+
+    def enum(self, obj: dict[str, Any], key: str, where: str, kind: Any, default: Any = None) -> Any:
+        value = obj.get(key)
+        if value is None:
+            return default
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in kind)
+            raise self.fail(f"{where}.{key}", f"{value!r} is not one of {allowed}") from None
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "must be an object")
+        return value
+
+
+def _redemption(r: _Reader, obj: dict[str, Any], where: str) -> Redemption:
+    notice = obj.get("notice_days")
+    if notice is not None and (isinstance(notice, bool) or not isinstance(notice, int) or notice < 0):
+        raise r.fail(f"{where}.notice_days", f"{notice!r} must be a whole number of days")
+    return Redemption(
+        text=r.text(obj, "text", where),
+        callable=r.flag(obj, "callable", where),
+        price_pct=r.dec(obj, "price_pct", where),
+        first_call_date=r.date(obj, "first_call_date", where),
+        frequency=r.enum(obj, "frequency", where, CallFrequency),
+        notice_days=notice,
+        notice_kind=r.enum(obj, "notice_kind", where, NoticeKind),
+        make_whole=bool(r.flag(obj, "make_whole", where)),
+    )
+
+
+def _note(r: _Reader, obj: dict[str, Any], where: str) -> Note:
+    cusip = r.text(obj, "cusip", where)
+    if not cusip:
+        raise r.fail(f"{where}.cusip", "is required")
+    steps_raw = obj.get("steps") or []
+    if not isinstance(steps_raw, list):
+        raise r.fail(f"{where}.steps", "must be a list")
+    steps = []
+    for i, raw in enumerate(steps_raw):
+        step = r.obj(raw, f"{where}.steps[{i}]")
+        rate = r.dec(step, "rate_pct", f"{where}.steps[{i}]")
+        if rate is None:
+            raise r.fail(f"{where}.steps[{i}].rate_pct", "is required")
+        steps.append(Step(r.req_date(step, "from", f"{where}.steps[{i}]"), rate))
+    return Note(
+        cusip=cusip,
+        principal_amount=r.dec(obj, "principal_amount", where),
+        price_pct=r.dec(obj, "price_pct", where),
+        concession_pct=r.dec(obj, "concession_pct", where),
+        net_proceeds=r.dec(obj, "net_proceeds", where),
+        coupon_type=r.enum(obj, "coupon_type", where, CouponType, CouponType.FIXED),
+        coupon_rate_pct=r.dec(obj, "coupon_rate_pct", where),
+        steps=tuple(steps),
+        frequency=r.enum(obj, "frequency", where, Frequency, Frequency.MONTHLY),
+        day_count=_DAY_COUNT_LABELS.get(str(obj.get("day_count") or "30/360"), DayCount.THIRTY_360),
+        issue_date=r.req_date(obj, "issue_date", where),
+        maturity_date=r.req_date(obj, "maturity_date", where),
+        first_coupon_date=r.date(obj, "first_coupon_date", where),
+        first_coupon_amount=r.dec(obj, "first_coupon_amount", where),
+        survivors_option=r.flag(obj, "survivors_option", where),
+        survivors_option_text=r.text(obj, "survivors_option_text", where),
+        ranking=r.text(obj, "ranking", where),
+        redemption=_redemption(r, r.obj(obj.get("redemption") or {}, f"{where}.redemption"), f"{where}.redemption"),
+    )
+
+
+def from_dict(data: Any, source: str = "offering file") -> tuple[Offering, list[ParseWarning]]:
+    """An Offering and its warnings from the parsed JSON; ``SourceError`` names a bad field."""
+    r = _Reader(source)
+    top = r.obj(data, "top level")
+    if top.get("format") != FORMAT:
+        raise r.fail("format", f"{top.get('format')!r} is not {FORMAT!r}")
+    off = r.obj(top.get("offering") or {}, "offering")
+    notes_raw = top.get("notes")
+    if not isinstance(notes_raw, list) or not notes_raw:
+        raise r.fail("notes", "must be a non-empty list")
+    agents = off.get("agents") or []
+    if not isinstance(agents, list) or not all(isinstance(a, str) for a in agents):
+        raise r.fail("offering.agents", "must be a list of strings")
+    w = "offering"
+    offering = Offering(
+        notes=tuple(_note(r, r.obj(n, f"notes[{i}]"), f"notes[{i}]") for i, n in enumerate(notes_raw)),
+        issuer=r.text(off, "issuer", w),
+        program=r.text(off, "program", w),
+        document=r.text(off, "document", w),
+        preliminary=bool(r.flag(off, "preliminary", w)),
+        supplement_date=r.date(off, "supplement_date", w),
+        prospectus_date=r.date(off, "prospectus_date", w),
+        registration_no=r.text(off, "registration_no", w),
+        offering_start=r.date(off, "offering_start", w),
+        offering_end=r.date(off, "offering_end", w),
+        trade_date=r.date(off, "trade_date", w),
+        settle_date=r.date(off, "settle_date", w),
+        minimum_denomination=r.dec(off, "minimum_denomination", w),
+        increment=r.dec(off, "increment", w),
+        dtc_number=r.text(off, "dtc_number", w),
+        agents=tuple(agents),
+    )
+    warnings_raw = top.get("warnings") or []
+    warnings = [
+        ParseWarning(str(x.get("where", "")), str(x.get("message", "")))
+        for x in warnings_raw
+        if isinstance(x, dict)
+    ]
+    return offering, warnings
+
+
+def loads(text: str, source: str = "offering file") -> tuple[Offering, list[ParseWarning]]:
+    """Parse offering-file text; ``SourceError`` with the line for malformed JSON."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SourceError(f"not valid JSON: {err.msg}", source=source, line=err.lineno) from None
+    except RecursionError:
+        raise SourceError("JSON nested too deeply", source=source) from None
+    return from_dict(data, source)
+
+
+def looks_like(text: str) -> bool:
+    """Content sniffing: an offering file starts with a JSON object naming its format."""
+    head = text.lstrip()[:4096]
+    return head.startswith("{") and FORMAT in head
