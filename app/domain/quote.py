@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from app.domain.calendar import following
@@ -64,8 +64,8 @@ def validate(purchase: Purchase) -> None:
     settle = purchase.settle_date
     if not note.issue_date <= settle < note.maturity_date:
         raise InputError(
-            f"settle date {settle} is out of range: from the issue date {note.issue_date} "
-            f"to the day before maturity {note.maturity_date}",
+            f"settle date {settle} is out of range: {note.issue_date} (issue) to "
+            f"{note.maturity_date - timedelta(days=1)} (the day before maturity)",
             field="settle",
             value=settle,
         )

@@ -1,0 +1,194 @@
+"""Command line: ``show`` and ``calc`` (and ``export``) without Qt; no subcommand opens the window.
+
+Exit status (contract.md): 0 ok, 2 usage, 3 unreadable file / no offering, 4 invalid calculation
+input. Every failure is one line on stderr; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+from app import __version__
+from app.domain.dates import parse_date
+from app.domain.errors import InputError, SourceError, TermSheetError
+from app.domain.model import Offering, ParseWarning, Purchase, Quote
+from app.domain.money import parse_amount, parse_percent
+
+PROG = "termsheet"
+SUBCOMMANDS = ("show", "calc", "export")
+EXIT_OK, EXIT_USAGE, EXIT_SOURCE, EXIT_INPUT = 0, 2, 3, 4
+
+
+class UsageError(Exception):
+    """Bad command-line words (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{PROG} --help')")
+
+
+@dataclass(frozen=True)
+class CalcArgs:
+    """The calculator's inputs as typed on the command line (or preset for the window)."""
+
+    cusip: str | None = None
+    amount: str | None = None
+    settle: str | None = None
+    price: str | None = None
+
+
+def _add_calc_options(p: argparse.ArgumentParser, cusip_required: bool) -> None:
+    p.add_argument("--cusip", required=cusip_required, help="the CUSIP to price")
+    p.add_argument("--amount", help="face amount, e.g. 25000 or $25,000 (default: the minimum)")
+    p.add_argument("--settle", help="settle date, 2019-12-03 or 12/03/2019 (default: the offering's)")
+    p.add_argument("--price", help="clean price in percent of par (default: the selling price)")
+
+
+def _parsers() -> tuple[_Parser, _Parser]:
+    top = _Parser(prog=PROG, description="Term-sheet viewer and calculator for retail notes.")
+    top.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="{show,calc,export}")
+    show = sub.add_parser("show", help="print an offering's terms (or its offering file with --json)")
+    show.add_argument("file")
+    show.add_argument("--json", action="store_true", help="print the offering file JSON")
+    calc = sub.add_parser("calc", help="price a purchase of one CUSIP")
+    calc.add_argument("file")
+    _add_calc_options(calc, cusip_required=True)
+    calc.add_argument("--json", action="store_true", help="print the contract's calc JSON")
+    export = sub.add_parser("export", help="write cash flows (csv), a calendar (ics) or a term sheet (pdf)")
+    export.add_argument("file")
+    _add_calc_options(export, cusip_required=True)
+    export.add_argument("--format", required=True, choices=("csv", "ics", "pdf"))
+    export.add_argument("--out", required=True, help="the file to write")
+    gui = _Parser(prog=PROG, description="Open the window (default: the bundled sample offering).")
+    gui.add_argument("files", nargs="*", metavar="FILE")
+    _add_calc_options(gui, cusip_required=False)
+    gui.add_argument("--screenshot", metavar="PNG", help="save the window after its first paint, then exit")
+    gui.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return top, gui
+
+
+def load(path: str) -> tuple[Offering, list[ParseWarning]]:
+    from app.sources import load_path
+
+    return load_path(path)
+
+
+def build_purchase(offering: Offering, args: CalcArgs) -> Purchase:
+    """The purchase the options describe, with the contract's defaults; ``InputError`` otherwise."""
+    from app.domain.quote import make_purchase
+
+    if not args.cusip:
+        raise InputError("a CUSIP is required (--cusip)", field="cusip")
+    note = offering.note(args.cusip)
+    if note is None:
+        known = ", ".join(n.cusip for n in offering.notes)
+        raise InputError(f"unknown CUSIP {args.cusip!r}; this offering has {known}", field="cusip")
+    return make_purchase(
+        offering,
+        note,
+        amount=parse_amount(args.amount) if args.amount is not None else None,
+        settle_date=parse_date(args.settle, "settle date") if args.settle is not None else None,
+        price_pct=parse_percent(args.price) if args.price is not None else None,
+    )
+
+
+def _calc_args(ns: argparse.Namespace) -> CalcArgs:
+    return CalcArgs(ns.cusip, ns.amount, ns.settle, ns.price)
+
+
+def cmd_show(ns: argparse.Namespace) -> int:
+    from app.sources.offering_json import dumps
+
+    offering, warnings = load(ns.file)
+    if ns.json:
+        sys.stdout.write(dumps(offering, warnings))
+    else:
+        from app.reports.text import offering_text
+
+        sys.stdout.write(offering_text(offering, warnings))
+    return EXIT_OK
+
+
+def _quote(ns: argparse.Namespace) -> tuple[Offering, Quote]:
+    from app.domain.quote import quote
+
+    offering, _ = load(ns.file)
+    return offering, quote(build_purchase(offering, _calc_args(ns)))
+
+
+def cmd_calc(ns: argparse.Namespace) -> int:
+    offering, q = _quote(ns)
+    if ns.json:
+        from app.reports.calc_json import quote_dict
+
+        sys.stdout.write(json.dumps(quote_dict(q), indent=2) + "\n")
+    else:
+        from app.reports.text import quote_text
+
+        sys.stdout.write(quote_text(offering, q))
+    return EXIT_OK
+
+
+def cmd_export(ns: argparse.Namespace) -> int:
+    try:
+        from app.reports.export import export_file
+    except ImportError:
+        raise UsageError("export is not available in this build") from None
+    offering, q = _quote(ns)
+    written = export_file(offering, q, ns.format, Path(ns.out), source_name=Path(ns.file).name)
+    print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_gui(ns: argparse.Namespace) -> int:
+    from app.ui.app import run
+
+    return run(list(ns.files), _calc_args(ns), ns.screenshot)
+
+
+def _dispatch(argv: list[str]) -> int:
+    top, gui = _parsers()
+    if argv and argv[0] in SUBCOMMANDS:
+        ns = top.parse_args(argv)
+        handler = {"show": cmd_show, "calc": cmd_calc, "export": cmd_export}[ns.command]
+        return handler(ns)
+    if argv and argv[0] in ("-h", "--help"):
+        top.print_help()
+        print(f"\nWith no subcommand: {gui.format_usage().strip().removeprefix('usage: ')}")
+        return EXIT_OK
+    return cmd_gui(gui.parse_args(argv))
+
+
+def _fail(code: int, message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the program; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args)
+    except UsageError as err:
+        return _fail(EXIT_USAGE, str(err))
+    except SourceError as err:
+        return _fail(EXIT_SOURCE, str(err))
+    except TermSheetError as err:
+        return _fail(EXIT_INPUT, str(err))
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # never a traceback for the user; the log keeps the details
+        from app.logs import log_exception
+
+        where = log_exception(err)
+        return _fail(1, f"internal error: {type(err).__name__}: {err} (details in {where})")
