@@ -24,9 +24,41 @@ class Roll(Enum):
     FOLLOWING = "following"
 
 
+_XFED_START = holidays.financial_holidays("XFED").start_year
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (Mon=0) of a month; ``n`` = -1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - _ONE_DAY
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _rule_holidays(year: int) -> dict[date, str]:
+    """The same Federal Reserve rules for years before the ``holidays`` package covers (1999)."""
+    fixed = {(1, 1): "New Year's Day", (7, 4): "Independence Day", (11, 11): "Veterans Day",
+             (12, 25): "Christmas Day"}
+    table: dict[date, str] = {}
+    for (month, day), name in fixed.items():
+        d = date(year, month, day)
+        table[d + _ONE_DAY if d.weekday() == 6 else d] = name + (" (observed)" if d.weekday() == 6 else "")
+    floating = [(1, 0, 3, "Martin Luther King Jr. Day"), (2, 0, 3, "Washington's Birthday"),
+                (5, 0, -1, "Memorial Day"), (9, 0, 1, "Labor Day"), (10, 0, 2, "Columbus Day"),
+                (11, 3, 4, "Thanksgiving Day")]
+    for month, weekday, n, name in floating:
+        if month == 1 and year < 1986:
+            continue
+        table[_nth_weekday(year, month, weekday, n)] = name
+    return table
+
+
 @lru_cache(maxsize=512)
 def _year_holidays(year: int) -> dict[date, str]:
     """Holidays of one year (a Saturday holiday too, though the weekend closes it anyway)."""
+    if year < _XFED_START:
+        return _rule_holidays(year)
     table = holidays.financial_holidays("XFED", years=year)
     return {d: name for d, name in table.items() if d.year == year}
 

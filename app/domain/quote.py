@@ -121,7 +121,7 @@ def quote(purchase: Purchase) -> Quote:
         annual_income=round_cents(amount * current.rate_pct / 100),
         first_coupon=FirstCouponCheck(note.first_coupon_amount, first_coupon_per_1000(note)),
         coupons=coupons,
-        redemption=Repayment(maturity, following(maturity), amount),
+        redemption=Repayment(maturity, following(maturity), round_cents(amount)),
         calls=calls,
         yields=None,
         warnings=_warnings(note),

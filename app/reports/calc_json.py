@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.model import Quote
+from app.domain.money import round_cents
 
 
 def _d(value: date | None) -> str | None:
@@ -23,7 +24,7 @@ def quote_dict(q: Quote) -> dict[str, Any]:
     y = q.yields
     return {
         "cusip": p.note.cusip,
-        "amount": str(p.amount),
+        "amount": str(round_cents(p.amount)),
         "settle_date": _d(p.settle_date),
         "price_pct": str(p.price_pct),
         "principal": str(q.principal),
