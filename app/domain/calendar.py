@@ -73,6 +73,29 @@ def is_business_day(d: date) -> bool:
     return d.weekday() < 5 and d not in _year_holidays(d.year)
 
 
+@lru_cache(maxsize=512)
+def _following_table(year: int) -> tuple[int, tuple[date, ...]]:
+    """For each day of ``year`` (by ordinal offset from Jan 1) the first banking day on or after."""
+    start = date(year, 1, 1)
+    last = date(year, 12, 31)
+    while not is_business_day(last):
+        last += _ONE_DAY
+    days = [start + timedelta(days=i) for i in range((last - start).days + 1)]
+    table: list[date] = [last] * len(days)
+    nxt = last
+    for i in range(len(days) - 1, -1, -1):
+        if is_business_day(days[i]):
+            nxt = days[i]
+        table[i] = nxt
+    return start.toordinal(), tuple(table)
+
+
+def following(d: date) -> date:
+    """The first New York banking day on or after ``d`` (ISDA "Following")."""
+    base, table = _following_table(d.year)
+    return table[d.toordinal() - base]
+
+
 def non_business_reason(d: date) -> str | None:
     """Why ``d`` is not a banking day ("Saturday", "Washington's Birthday"), or None if it is."""
     name = holiday_name(d)
@@ -80,13 +103,6 @@ def non_business_reason(d: date) -> str | None:
         day = "Saturday" if d.weekday() == 5 else "Sunday"
         return f"{day} ({name})" if name else day
     return name
-
-
-def following(d: date) -> date:
-    """The first New York banking day on or after ``d`` (ISDA "Following")."""
-    while not is_business_day(d):
-        d += _ONE_DAY
-    return d
 
 
 def adjust(d: date, roll: Roll) -> date:

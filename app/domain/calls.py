@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from app.domain.calendar import business_days_before, following
 from app.domain.dates import month_index
@@ -26,6 +27,7 @@ def notice_date(call: date, days: int | None, kind: NoticeKind | None) -> date:
     return call - timedelta(days=days)
 
 
+@lru_cache(maxsize=1024)
 def call_dates(note: Note, periods: tuple[Period, ...]) -> tuple[CallDate, ...]:
     """Every call date of ``note`` on its coupon dates before maturity (empty if not callable or
     if the document gives no first call date)."""
@@ -34,20 +36,21 @@ def call_dates(note: Note, periods: tuple[Period, ...]) -> tuple[CallDate, ...]:
     if not terms.callable or first is None or first >= note.maturity_date:
         return ()
     price = terms.price_pct if terms.price_pct is not None else _PAR
-    if terms.frequency is CallFrequency.ONCE:
-        dates = [first]
-    else:
-        step = terms.frequency.months if terms.frequency else 0
+    step = terms.frequency.months if terms.frequency else 0
+    continuous = terms.frequency is CallFrequency.CONTINUOUS
+    dates = [(first, following(first))]
+    if step or continuous:
         start_index = month_index(first)
-        dates = [first] + [
-            p.accrual_end
+        dates += [
+            (p.accrual_end, p.payment_date)
             for p in periods
             if first < p.accrual_end < note.maturity_date
             and (step <= 1 or (month_index(p.accrual_end) - start_index) % step == 0)
         ]
-        if not step and terms.frequency is not CallFrequency.CONTINUOUS:
-            dates = [first]
-    return tuple(
-        CallDate(d, following(d), notice_date(d, terms.notice_days, terms.notice_kind), price)
-        for d in dates
-    )
+    days, kind = terms.notice_days, terms.notice_kind
+    if not days:
+        return tuple(CallDate(d, paid, d, price) for d, paid in dates)
+    if kind is NoticeKind.BUSINESS:
+        return tuple(CallDate(d, paid, business_days_before(d, days), price) for d, paid in dates)
+    back = timedelta(days=days)
+    return tuple(CallDate(d, paid, d - back, price) for d, paid in dates)

@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from app.domain.calendar import following
-from app.domain.dates import add_months
+from app.domain.dates import add_months, days_in_month
 from app.domain.daycount import DayCount, day_count, days_30_360, year_fraction
 from app.domain.errors import ScheduleError
 from app.domain.model import CouponType, Note, Period
@@ -40,15 +40,17 @@ def accrual_dates(issue: date, first: date | None, maturity: date, months: int) 
         return [issue, maturity]
     exit_date = first if first is not None else issue
     backward = [maturity]
-    k = 1
-    while True:
-        d = add_months(maturity, -months * k)
+    year, month, day = maturity.year, maturity.month - 1, maturity.day
+    while True:  # maturity − k·months, inlined add_months (hot: 360 dates per 30-year note)
+        month -= months
+        if month < 0:
+            year, month = year + month // 12, month % 12
+        d = date(year, month + 1, min(day, days_in_month(year, month + 1)))
         if d < exit_date:
             if first is not None and backward[-1] != first:
                 backward.append(first)
             break
         backward.append(d)
-        k += 1
     if backward[-1] != issue:
         backward.append(issue)
     backward.reverse()
@@ -74,12 +76,16 @@ def periods(note: Note) -> tuple[Period, ...]:
     result = []
     start = bounds[0]
     for number, end in enumerate(bounds[1:], start=1):
-        days = days_30_360(start, end) if thirty else day_count(note.day_count, start, end)
-        yf = Fraction(days, 360) if thirty else _fraction(note, start, end, months)
         rate = fixed_rate if plain_fixed else note.rate_on(start)
-        result.append(
-            Period(number, start, end, following(end), days, rate, yf.numerator, yf.denominator)
-        )
+        if thirty:
+            days = days_30_360(start, end)
+            result.append(Period(number, start, end, following(end), days, rate, days, 360))
+        else:
+            days = day_count(note.day_count, start, end)
+            yf = _fraction(note, start, end, months)
+            result.append(
+                Period(number, start, end, following(end), days, rate, yf.numerator, yf.denominator)
+            )
         start = end
     return tuple(result)
 
