@@ -7,16 +7,20 @@ from pathlib import Path
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources import offering_json
+from app.sources.decode import to_text
+from app.sources.text_document import load_text
 
 MAX_BYTES = 50 * 1024 * 1024
 
 
 def load_bytes(data: bytes, name: str) -> tuple[Offering, list[ParseWarning]]:
     """Load any supported document from its bytes; ``name`` is used in messages."""
-    text = data.decode("utf-8-sig", errors="replace")
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"document is {len(data) / 1e6:.0f} MB; the limit is 50 MB", source=name)
+    text = to_text(data)
     if offering_json.looks_like(text):
         return offering_json.loads(text, name)
-    raise SourceError("not a supported offering document", source=name)
+    return load_text(text, name)
 
 
 def load_path(path: str | Path) -> tuple[Offering, list[ParseWarning]]:

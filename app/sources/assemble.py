@@ -1,0 +1,80 @@
+"""Raw CUSIP records + prose facts → the ``Offering`` and its warnings, for every layout."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from app.domain.errors import SourceError
+from app.domain.model import Note, Offering, ParseWarning
+from app.sources import checks, prose, records, values
+from app.sources.grid import RawRecord
+from app.sources.vocabulary import Field
+
+
+def _settle(facts: prose.Facts, raw: list[RawRecord]) -> date | None:
+    if facts.settle_date is not None:
+        return facts.settle_date
+    seen: Counter[date] = Counter()
+    for record in raw:
+        try:
+            seen[values.parse_date(record.values.get(Field.ISSUE_DATE, ""))] += 1
+        except ValueError:
+            continue
+    return seen.most_common(1)[0][0] if seen else None
+
+
+def assemble(
+    raw: list[RawRecord],
+    warnings: list[ParseWarning],
+    prose_text: str,
+    source: str,
+) -> tuple[Offering, list[ParseWarning]]:
+    """The offering of one document; ``SourceError`` naming ``source`` when no note loads."""
+    facts = prose.read(prose_text)
+    settle = _settle(facts, raw)
+    notes: list[Note] = []
+    found: list[ParseWarning] = list(warnings)
+    placeholder = False
+    for record in raw:
+        note, note_warnings, saw_placeholder = records.build(record, settle)
+        found.extend(note_warnings)
+        placeholder = placeholder or saw_placeholder
+        if note is None:
+            continue
+        if any(n.cusip == note.cusip for n in notes):
+            found.append(
+                ParseWarning(f"line {record.line}", f"{note.cusip} repeated; the first row is kept")
+            )
+            continue
+        notes.append(note)
+        found.extend(checks.check(note))
+    if not notes:
+        raise SourceError(_why(raw, found), source=source)
+    offering = Offering(
+        notes=tuple(notes),
+        issuer=facts.issuer,
+        program=facts.program,
+        document=facts.document,
+        preliminary=facts.preliminary or placeholder,
+        supplement_date=facts.supplement_date,
+        prospectus_date=facts.prospectus_date,
+        registration_no=facts.registration_no,
+        offering_start=facts.offering_start,
+        offering_end=facts.offering_end,
+        trade_date=facts.trade_date,
+        settle_date=settle,
+        minimum_denomination=facts.minimum_denomination,
+        increment=facts.increment,
+        dtc_number=facts.dtc_number,
+        agents=facts.agents,
+    )
+    return offering, found
+
+
+def _why(raw: list[RawRecord], found: list[ParseWarning]) -> str:
+    if not raw:
+        return "no offering found: no note table with a CUSIP column"
+    first = found[0] if found else None
+    detail = f" ({first.where}: {first.message})" if first else ""
+    return f"no offering found: none of {len(raw)} CUSIP rows could be read{detail}"

@@ -1,0 +1,54 @@
+"""Bytes to clean text: UTF-8 (with or without BOM), UTF-16, Windows-1252; newlines, quotes."""
+
+from __future__ import annotations
+
+import re
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
+        "\t": "    ",
+    }
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MD_ESCAPE_RE = re.compile(r"\\([$%_*#\[\]()&.\-+!`~<>'\"])")
+
+
+def decode(data: bytes) -> str:
+    """Decode a document's bytes: BOMs first, then strict UTF-8, then Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def normalize(text: str) -> str:
+    """LF newlines, straight quotes, plain spaces, no control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub(" ", text.translate(_TRANSLATE))
+
+
+def unescape_markdown(text: str) -> str:
+    """``\\$1.04`` → ``$1.04``: drop markdown backslash escapes (``\\|`` is kept for tables)."""
+    return _MD_ESCAPE_RE.sub(r"\1", text)
+
+
+def to_text(data: bytes) -> str:
+    """Decode and normalize in one step."""
+    return normalize(decode(data))

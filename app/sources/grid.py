@@ -1,0 +1,204 @@
+"""Note tables of every layout as rows of cells → one raw record per CUSIP.
+
+Handles the header repeated above every CUSIP, a table wrapped into two row groups (the second
+group, without a CUSIP column, is matched to the first by order), cells continued on following
+rows, and label rows under a CUSIP row ("Redemption Information: ...", broken or whole).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.domain.model import ParseWarning
+from app.sources.values import clean
+from app.sources.vocabulary import Field, field_of
+
+_CUSIP_RE = re.compile(r"^[0-9A-Z*@#]{8}[0-9]$")
+_NEAR_CUSIP_RE = re.compile(r"^(?=.*\d)[0-9A-Z*@#]{7,11}$")
+_LABEL_RES = (
+    (
+        re.compile(
+            r"^\W*(?:redemption\s+info\w*|redemption|call\s+provisions?|call\s+features?"
+            r"|optional\s+redemption|non[-\s]?callable|callable\b|not\s+redeemable|redeemable\b)",
+            re.I,
+        ),
+        Field.REDEMPTION,
+    ),
+    (
+        re.compile(
+            r"^\W*(?:step(?:[-\s]?up)?\s+(?:schedule|rates?)|interest\s+rate\s+schedule)", re.I
+        ),
+        Field.STEP_SCHEDULE,
+    ),
+)
+_LABEL_PREFIX_RE = re.compile(
+    r"^\W*(?:step(?:[-\s]?up)?\s+(?:schedule|rates?)|interest\s+rate\s+schedule)\s*:?\s*", re.I
+)
+
+
+@dataclass(slots=True)
+class Row:
+    """One row of a table: its cells and the document line (or row number) it came from."""
+
+    line: int
+    cells: list[str]
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """The cells of one CUSIP, by field, still as printed."""
+
+    line: int
+    values: dict[Field, str] = field(default_factory=dict)
+
+    def add(self, key: Field, text: str) -> None:
+        old = self.values.get(key)
+        self.values[key] = f"{old} {text}" if old else text
+
+
+def as_cusip(cell: str) -> str | None:
+    """The CUSIP in a key cell, or None."""
+    text = clean(cell).replace(" ", "").upper()
+    return text if _CUSIP_RE.match(text) else None
+
+
+def header_of(cells: list[str]) -> dict[int, Field] | None:
+    """Column index → field when ``cells`` is a header row (three or more known columns)."""
+    mapping: dict[int, Field] = {}
+    for i, cell in enumerate(cells):
+        known = field_of(cell) if cell and len(cell) < 80 else None
+        if known is not None and known not in mapping.values():
+            mapping[i] = known
+    filled = sum(1 for c in cells if c.strip())
+    if len(mapping) >= 3 or (len(mapping) == 2 and filled == 2):
+        return mapping
+    return None
+
+
+def label_of(text: str) -> Field | None:
+    for pattern, key in _LABEL_RES:
+        if pattern.match(text):
+            return key
+    return None
+
+
+class TableReader:
+    """Feeds rows one by one; collects records and warnings."""
+
+    def __init__(self) -> None:
+        self.records: list[RawRecord] = []
+        self.warnings: list[ParseWarning] = []
+        self.mapping: dict[int, Field] | None = None
+        self.key = 0
+        self.keyed = False
+        self.current: RawRecord | None = None
+        self.run: list[RawRecord] = []
+        self.cursor = 0
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(f"line {line}", message))
+
+    def feed(self, row: Row) -> None:
+        cells = [c.strip() for c in row.cells]
+        if not any(cells):
+            return
+        mapping = header_of(cells)
+        if mapping is not None:
+            self._start_group(mapping)
+            return
+        if self.mapping is None:
+            return
+        key_cell = cells[self.key] if self.key < len(cells) else ""
+        if self.keyed:
+            self._keyed_row(row.line, cells, key_cell)
+        else:
+            self._keyless_row(row.line, cells, key_cell)
+
+    def _start_group(self, mapping: dict[int, Field]) -> None:
+        keyed = Field.CUSIP in mapping.values()
+        if keyed and not self.keyed:
+            self.run = []
+        if not keyed:
+            self.cursor = 0
+        self.mapping = mapping
+        self.keyed = keyed
+        self.key = (
+            next(i for i, f in mapping.items() if f is Field.CUSIP) if keyed else min(mapping)
+        )
+        self.current = None
+
+    def _keyed_row(self, line: int, cells: list[str], key_cell: str) -> None:
+        cusip = as_cusip(key_cell)
+        joined = " ".join(c for c in cells if c)
+        if cusip is not None:
+            self.current = RawRecord(line, {Field.CUSIP: cusip})
+            self._fill(self.current, cells, skip_key=True)
+            self.records.append(self.current)
+            self.run.append(self.current)
+        elif (label := label_of(joined)) is not None and not self._in_column(cells, label):
+            self._label_row(line, label, joined)
+        elif key_cell:
+            near = _NEAR_CUSIP_RE.match(clean(key_cell).replace(" ", "").upper())
+            what = "is not a valid CUSIP" if near else "is not a CUSIP"
+            self.warn(line, f"row skipped: {clean(key_cell)[:40]!r} {what}")
+            self.current = None
+        else:
+            self._continuation(line, cells)
+
+    def _keyless_row(self, line: int, cells: list[str], key_cell: str) -> None:
+        joined = " ".join(c for c in cells if c)
+        if not key_cell and (label := label_of(joined)) is not None:
+            self._label_row(line, label, joined)
+        elif key_cell:
+            if self.cursor >= len(self.run):
+                self.warn(line, "row of the second row group has no CUSIP row to join; skipped")
+                self.current = None
+                return
+            self.current = self.run[self.cursor]
+            self.cursor += 1
+            self._fill(self.current, cells, skip_key=False)
+        else:
+            self._continuation(line, cells)
+
+    def _in_column(self, cells: list[str], label: Field) -> bool:
+        """True when a label-like text sits in the column of that field (a continued cell)."""
+        assert self.mapping is not None
+        filled = [i for i, c in enumerate(cells) if c]
+        return bool(filled) and all(self.mapping.get(i) is label for i in filled)
+
+    def _label_row(self, line: int, label: Field, text: str) -> None:
+        if self.current is None:
+            self.warn(line, f"{label.value} line with no CUSIP row above it; ignored")
+            return
+        if label is Field.STEP_SCHEDULE:
+            text = _LABEL_PREFIX_RE.sub("", text)
+        self.current.add(label, text)
+
+    def _continuation(self, line: int, cells: list[str]) -> None:
+        assert self.mapping is not None
+        filled = [i for i, c in enumerate(cells) if c and i in self.mapping]
+        if self.current is None or not filled:
+            return
+        if len(filled) >= max(3, len(self.mapping) // 2):
+            self.warn(line, "row skipped: it has no CUSIP")
+            self.current = None
+            return
+        for i in filled:
+            self.current.add(self.mapping[i], cells[i])
+
+    def _fill(self, record: RawRecord, cells: list[str], *, skip_key: bool) -> None:
+        assert self.mapping is not None
+        for i, key in self.mapping.items():
+            if skip_key and i == self.key:
+                continue
+            if i < len(cells) and cells[i]:
+                record.add(key, cells[i])
+
+
+def read_rows(rows: list[Row]) -> tuple[list[RawRecord], list[ParseWarning]]:
+    """Every CUSIP record of a table (or of several tables fed in order)."""
+    reader = TableReader()
+    for row in rows:
+        reader.feed(row)
+    return reader.records, reader.warnings

@@ -1,0 +1,169 @@
+"""The one column vocabulary: every header wording seen in supplements mapped to its field."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Field(Enum):
+    """A column of a supplement's note table (the value is a short name used in messages)."""
+
+    CUSIP = "cusip"
+    PRINCIPAL = "principal amount"
+    PRICE = "selling price"
+    AGENT_PRICE = "price to agent"
+    CONCESSION = "gross concession"
+    NET_PROCEEDS = "net proceeds"
+    COUPON_TYPE = "coupon type"
+    COUPON_RATE = "coupon rate"
+    FREQUENCY = "coupon frequency"
+    MATURITY = "maturity date"
+    FIRST_COUPON_DATE = "1st coupon date"
+    FIRST_COUPON_AMOUNT = "1st coupon amount"
+    SURVIVORS_OPTION = "survivor's option"
+    RANKING = "product ranking"
+    DAY_COUNT = "day count basis"
+    REDEMPTION = "redemption"
+    ISSUE_DATE = "original issue date"
+    STEP_SCHEDULE = "step schedule"
+
+
+_ALIASES: dict[Field, tuple[str, ...]] = {
+    Field.CUSIP: ("cusip", "cusip number", "cusip no", "cusip #", "cusip no."),
+    Field.PRINCIPAL: (
+        "principal amount",
+        "aggregate principal amount",
+        "principal",
+        "face amount",
+        "aggregate principal",
+    ),
+    Field.PRICE: (
+        "selling price",
+        "price to public",
+        "public offering price",
+        "issue price",
+        "offering price",
+    ),
+    Field.AGENT_PRICE: (
+        "price to purchasing agent",
+        "price to agent",
+        "purchase price to agent",
+        "purchase price",
+    ),
+    Field.CONCESSION: (
+        "gross concession",
+        "concession",
+        "selling concession",
+        "purchasing agent's discount",
+        "purchasing agents discount",
+        "agent's discount",
+        "agents discount",
+        "discount",
+    ),
+    Field.NET_PROCEEDS: ("net proceeds", "net proceeds to issuer", "proceeds to issuer"),
+    Field.COUPON_TYPE: ("coupon type", "interest type", "interest rate type", "rate type"),
+    Field.COUPON_RATE: (
+        "coupon rate",
+        "interest rate",
+        "fixed interest rate per annum",
+        "interest rate per annum",
+        "coupon",
+        "annual interest rate",
+        "fixed interest rate",
+    ),
+    Field.FREQUENCY: (
+        "coupon frequency",
+        "payment frequency",
+        "interest payment frequency",
+        "interest frequency",
+        "frequency",
+    ),
+    Field.MATURITY: ("maturity date", "stated maturity date", "maturity", "stated maturity"),
+    Field.FIRST_COUPON_DATE: (
+        "1st coupon date",
+        "1st interest payment date",
+        "first coupon date",
+        "first interest payment date",
+        "interest payment dates",
+        "interest payment date",
+    ),
+    Field.FIRST_COUPON_AMOUNT: (
+        "1st coupon amount",
+        "1st interest payment amount",
+        "first coupon amount",
+        "first interest payment amount",
+        "1st coupon amount per $1,000",
+        "1st interest amount",
+    ),
+    Field.SURVIVORS_OPTION: (
+        "survivor's option",
+        "survivors option",
+        "survivor option",
+        "death put",
+        "estate feature",
+    ),
+    Field.RANKING: ("product ranking", "ranking", "security ranking", "rank"),
+    Field.DAY_COUNT: ("day count basis", "day count", "day count convention"),
+    Field.REDEMPTION: (
+        "redemption information",
+        "redemption",
+        "call provisions",
+        "call provision",
+        "call features",
+        "optional redemption",
+    ),
+    Field.ISSUE_DATE: ("original issue date", "issue date", "settlement date", "settle date"),
+    Field.STEP_SCHEDULE: (
+        "step schedule",
+        "step-up schedule",
+        "step up schedule",
+        "interest rate schedule",
+        "step-up rates",
+        "step rates",
+    ),
+}
+
+_FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|\(\w\)$|[*†‡§®™¹²³⁴⁵]")
+_PUNCT_RE = re.compile(r"[:\"]|\(%\)|\(\$\)|(?<=\w)'(?=s\b)|'")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def norm_label(text: str) -> str:
+    """A header cell reduced for lookup: lower case, no footnote marks, quotes or colons."""
+    text = _FOOTNOTE_RE.sub(" ", text.lower().replace("’", "'"))
+    text = _PUNCT_RE.sub("", text).replace("-", " ")
+    text = text.replace("%", " ").replace("per $1,000", " ").replace("per $1000", " ")
+    return _SPACE_RE.sub(" ", text).strip(" .,;")
+
+
+LOOKUP: dict[str, Field] = {
+    norm_label(alias): field for field, aliases in _ALIASES.items() for alias in aliases
+}
+_MAX_WORDS = max(len(k.split()) for k in LOOKUP)
+
+
+def field_of(header: str) -> Field | None:
+    """The field a header cell names, or None."""
+    return LOOKUP.get(norm_label(header))
+
+
+def split_header_line(line: str) -> list[tuple[Field, str]]:
+    """A one-line header read greedily, longest alias first: ``CUSIP Number Coupon Rate ...``.
+
+    Returns the fields in order with the words that named them; unknown words are skipped.
+    """
+    words = line.split()
+    found: list[tuple[Field, str]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            chunk = " ".join(words[i : i + n])
+            field = LOOKUP.get(norm_label(chunk))
+            if field is not None:
+                found.append((field, chunk))
+                i += n
+                break
+        else:
+            i += 1
+    return found
