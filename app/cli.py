@@ -149,9 +149,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
 
 
 def cmd_gui(ns: argparse.Namespace) -> int:
-    from app.ui.app import run
+    from app.ui.app import run  # type: ignore[import-not-found,unused-ignore]
 
-    return run(list(ns.files), _calc_args(ns), ns.screenshot)
+    return int(run(list(ns.files), _calc_args(ns), ns.screenshot))
 
 
 def _dispatch(argv: list[str]) -> int:

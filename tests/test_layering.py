@@ -34,8 +34,9 @@ def test_domain_and_sources_never_import_qt() -> None:
 
 
 def test_calc_and_show_do_not_load_qt() -> None:
-    code = ("import sys, app.cli as c, app.domain.quote, app.sources, app.reports.calc_json;"
-            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=ROOT)
+    code = (
+        "import sys, app.cli as c, app.domain.quote, app.sources, app.reports.calc_json;"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"

@@ -38,15 +38,24 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 def _rule_holidays(year: int) -> dict[date, str]:
     """The same Federal Reserve rules for years before the ``holidays`` package covers (1999)."""
-    fixed = {(1, 1): "New Year's Day", (7, 4): "Independence Day", (11, 11): "Veterans Day",
-             (12, 25): "Christmas Day"}
+    fixed = {
+        (1, 1): "New Year's Day",
+        (7, 4): "Independence Day",
+        (11, 11): "Veterans Day",
+        (12, 25): "Christmas Day",
+    }
     table: dict[date, str] = {}
     for (month, day), name in fixed.items():
         d = date(year, month, day)
         table[d + _ONE_DAY if d.weekday() == 6 else d] = name + (" (observed)" if d.weekday() == 6 else "")
-    floating = [(1, 0, 3, "Martin Luther King Jr. Day"), (2, 0, 3, "Washington's Birthday"),
-                (5, 0, -1, "Memorial Day"), (9, 0, 1, "Labor Day"), (10, 0, 2, "Columbus Day"),
-                (11, 3, 4, "Thanksgiving Day")]
+    floating = [
+        (1, 0, 3, "Martin Luther King Jr. Day"),
+        (2, 0, 3, "Washington's Birthday"),
+        (5, 0, -1, "Memorial Day"),
+        (9, 0, 1, "Labor Day"),
+        (10, 0, 2, "Columbus Day"),
+        (11, 3, 4, "Thanksgiving Day"),
+    ]
     for month, weekday, n, name in floating:
         if month == 1 and year < 1986:
             continue
@@ -118,7 +127,7 @@ def roll_reason(d: date) -> str | None:
     reasons = []
     while not is_business_day(d):
         reason = non_business_reason(d)
-        reasons.append(reason if d.weekday() >= 5 else f"{d:%A}: {reason}")
+        reasons.append(str(reason) if d.weekday() >= 5 else f"{d:%A}: {reason}")
         d += _ONE_DAY
     return ", ".join(reasons)
 

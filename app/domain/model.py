@@ -6,6 +6,7 @@ All frozen; dates are ``datetime.date``, money and rates ``Decimal``. Field name
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -200,9 +201,9 @@ class Coupon(NamedTuple):
 class CallDate(NamedTuple):
     """A date the issuer may redeem the note, with the last day it must give notice."""
 
-    date: date
-    payment_date: date
-    notice_date: date
+    date: _dt.date
+    payment_date: _dt.date
+    notice_date: _dt.date
     price_pct: Decimal
 
 
@@ -220,14 +221,16 @@ class Purchase:
 
 @dataclass(frozen=True, slots=True)
 class Repayment:
-    date: date
-    payment_date: date
+    """The principal repaid at maturity (rolled payment date kept beside the stated date)."""
+
+    date: _dt.date
+    payment_date: _dt.date
     amount: Decimal
 
 
 @dataclass(frozen=True, slots=True)
 class YieldToCall:
-    date: date
+    date: _dt.date
     yield_pct: Decimal
 
 

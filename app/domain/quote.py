@@ -96,18 +96,21 @@ def quote(purchase: Purchase) -> Quote:
     index = holding_period(schedule, settle)
     current = schedule[index]
     days, fraction = accrued_fraction(note, current, settle)
-    accrued = round_cents(
-        amount * current.rate_pct * fraction.numerator / (100 * fraction.denominator)
-    )
+    accrued = round_cents(amount * current.rate_pct * fraction.numerator / (100 * fraction.denominator))
     principal = round_cents(amount * purchase.price_pct / 100)
     coupons = tuple(
-        Coupon(p.number, p.accrual_start, p.accrual_end, p.payment_date, p.days, p.rate_pct,
-               period_amount(amount, p))
+        Coupon(
+            p.number,
+            p.accrual_start,
+            p.accrual_end,
+            p.payment_date,
+            p.days,
+            p.rate_pct,
+            period_amount(amount, p),
+        )
         for p in schedule[index:]
     )
-    concession = (
-        round_cents(amount * note.concession_pct / 100) if note.concession_pct is not None else None
-    )
+    concession = round_cents(amount * note.concession_pct / 100) if note.concession_pct is not None else None
     calls = tuple(c for c in call_dates(note, schedule) if c.date > settle)
     maturity = note.maturity_date
     return Quote(
@@ -133,9 +136,5 @@ def _warnings(note: Note) -> tuple[ParseWarning, ...]:
     if note.coupon_type.value == "floating":
         found.append(ParseWarning(note.cusip, "floating rate: coupons projected at the current rate"))
     if note.redemption.callable and note.redemption.first_call_date is None:
-        found.append(
-            ParseWarning(note.cusip, "callable on terms the document does not give: no call dates")
-        )
+        found.append(ParseWarning(note.cusip, "callable on terms the document does not give: no call dates"))
     return tuple(found)
-
-

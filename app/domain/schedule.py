@@ -92,9 +92,7 @@ def periods(note: Note) -> tuple[Period, ...]:
 
 def period_amount(amount: Decimal, period: Period) -> Decimal:
     """The coupon of ``period`` on a position of ``amount``, rounded once to the cent."""
-    return round_cents(
-        amount * period.rate_pct * period.year_fraction_num / (100 * period.year_fraction_den)
-    )
+    return round_cents(amount * period.rate_pct * period.year_fraction_num / (100 * period.year_fraction_den))
 
 
 def accrued_fraction(note: Note, period: Period, settle: date) -> tuple[int, Fraction]:
@@ -126,5 +124,3 @@ def on_regular_schedule(note: Note) -> bool:
         months,
     )
     return rem == 0 and add_months(note.maturity_date, -months * k) == note.first_coupon_date
-
-

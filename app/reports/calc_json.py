@@ -70,9 +70,7 @@ def quote_dict(q: Quote) -> dict[str, Any]:
             "maturity_pct": _s(y.maturity_pct) if y else None,
             "worst_pct": _s(y.worst_pct) if y else None,
             "worst_date": _d(y.worst_date) if y else None,
-            "to_call": [{"date": _d(t.date), "yield_pct": str(t.yield_pct)} for t in y.to_call]
-            if y
-            else [],
+            "to_call": [{"date": _d(t.date), "yield_pct": str(t.yield_pct)} for t in y.to_call] if y else [],
         },
         "warnings": [{"where": w.where, "message": w.message} for w in q.warnings],
     }

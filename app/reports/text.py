@@ -100,8 +100,11 @@ def quote_text(offering: Offering, q: Quote) -> str:
             f"  Yields            current {_pct(y.current_pct)}, to maturity {_pct(y.maturity_pct)},"
             f" to worst {_pct(y.worst_pct)} ({_date(y.worst_date)})"
         )
-    lines += ["", f"  {'#':>3}  {'accrual start':<13} {'accrual end':<11} {'paid':<10} {'days':>4}"
-              f" {'rate':>7} {'amount':>12}"]
+    lines += [
+        "",
+        f"  {'#':>3}  {'accrual start':<13} {'accrual end':<11} {'paid':<10} {'days':>4}"
+        f" {'rate':>7} {'amount':>12}",
+    ]
     call_dates = {c.date for c in q.calls}
     for c in q.coupons:
         mark = "  call" if c.accrual_end in call_dates else ""

@@ -74,7 +74,9 @@ def note_dict(n: Note) -> dict[str, Any]:
     }
 
 
-def to_dict(offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = ()) -> dict[str, Any]:
+def to_dict(
+    offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = ()
+) -> dict[str, Any]:
     """The offering file as a JSON-ready dict."""
     o = offering
     return {
@@ -115,7 +117,7 @@ class _Reader:
     def fail(self, where: str, message: str) -> SourceError:
         return SourceError(f"{where}: {message}", source=self.source, field=where)
 
-    def date(self, obj: dict[str, Any], key: str, where: str) -> date | None:
+    def day(self, obj: dict[str, Any], key: str, where: str) -> date | None:
         value = obj.get(key)
         if value is None:
             return None
@@ -125,7 +127,7 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"{value!r} is not an ISO date") from None
 
     def req_date(self, obj: dict[str, Any], key: str, where: str) -> date:
-        value = self.date(obj, key, where)
+        value = self.day(obj, key, where)
         if value is None:
             raise self.fail(f"{where}.{key}", "is required")
         return value
@@ -182,7 +184,7 @@ def _redemption(r: _Reader, obj: dict[str, Any], where: str) -> Redemption:
         text=r.text(obj, "text", where),
         callable=r.flag(obj, "callable", where),
         price_pct=r.dec(obj, "price_pct", where),
-        first_call_date=r.date(obj, "first_call_date", where),
+        first_call_date=r.day(obj, "first_call_date", where),
         frequency=r.enum(obj, "frequency", where, CallFrequency),
         notice_days=notice,
         notice_kind=r.enum(obj, "notice_kind", where, NoticeKind),
@@ -217,12 +219,14 @@ def _note(r: _Reader, obj: dict[str, Any], where: str) -> Note:
         day_count=_DAY_COUNT_LABELS.get(str(obj.get("day_count") or "30/360"), DayCount.THIRTY_360),
         issue_date=r.req_date(obj, "issue_date", where),
         maturity_date=r.req_date(obj, "maturity_date", where),
-        first_coupon_date=r.date(obj, "first_coupon_date", where),
+        first_coupon_date=r.day(obj, "first_coupon_date", where),
         first_coupon_amount=r.dec(obj, "first_coupon_amount", where),
         survivors_option=r.flag(obj, "survivors_option", where),
         survivors_option_text=r.text(obj, "survivors_option_text", where),
         ranking=r.text(obj, "ranking", where),
-        redemption=_redemption(r, r.obj(obj.get("redemption") or {}, f"{where}.redemption"), f"{where}.redemption"),
+        redemption=_redemption(
+            r, r.obj(obj.get("redemption") or {}, f"{where}.redemption"), f"{where}.redemption"
+        ),
     )
 
 
@@ -246,13 +250,13 @@ def from_dict(data: Any, source: str = "offering file") -> tuple[Offering, list[
         program=r.text(off, "program", w),
         document=r.text(off, "document", w),
         preliminary=bool(r.flag(off, "preliminary", w)),
-        supplement_date=r.date(off, "supplement_date", w),
-        prospectus_date=r.date(off, "prospectus_date", w),
+        supplement_date=r.day(off, "supplement_date", w),
+        prospectus_date=r.day(off, "prospectus_date", w),
         registration_no=r.text(off, "registration_no", w),
-        offering_start=r.date(off, "offering_start", w),
-        offering_end=r.date(off, "offering_end", w),
-        trade_date=r.date(off, "trade_date", w),
-        settle_date=r.date(off, "settle_date", w),
+        offering_start=r.day(off, "offering_start", w),
+        offering_end=r.day(off, "offering_end", w),
+        trade_date=r.day(off, "trade_date", w),
+        settle_date=r.day(off, "settle_date", w),
         minimum_denomination=r.dec(off, "minimum_denomination", w),
         increment=r.dec(off, "increment", w),
         dtc_number=r.text(off, "dtc_number", w),

@@ -14,14 +14,22 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+from app.domain.calls import call_dates
 from app.domain.model import CallFrequency, Frequency, Note, NoticeKind, Offering, Redemption
 from app.domain.quote import make_purchase, quote
-from app.domain.calls import call_dates
 from app.domain.schedule import periods
 
-NOTE = Note("BENCH0001", Decimal("5.250"), Frequency.MONTHLY, date(2024, 11, 29), date(2054, 11, 15),
-            date(2024, 12, 15), redemption=Redemption(None, True, Decimal(100), date(2025, 11, 15),
-                                                      CallFrequency.MONTHLY, 30, NoticeKind.CALENDAR))
+NOTE = Note(
+    "BENCH0001",
+    Decimal("5.250"),
+    Frequency.MONTHLY,
+    date(2024, 11, 29),
+    date(2054, 11, 15),
+    date(2024, 12, 15),
+    redemption=Redemption(
+        None, True, Decimal(100), date(2025, 11, 15), CallFrequency.MONTHLY, 30, NoticeKind.CALENDAR
+    ),
+)
 OFFERING = Offering((NOTE,), settle_date=date(2024, 11, 29))
 SETTLE = date(2031, 3, 7)
 
@@ -44,11 +52,18 @@ def quantlib() -> Callable[[], None]:
     ql.Settings.instance().evaluationDate = ql.Date(29, 11, 2024)
 
     def run() -> None:
-        sched = ql.Schedule(ql.Date(29, 11, 2024), ql.Date(15, 11, 2054), ql.Period(ql.Monthly), cal,
-                            ql.Unadjusted, ql.Unadjusted, ql.DateGeneration.Backward, False,
-                            ql.Date(15, 12, 2024))
-        bond = ql.FixedRateBond(0, 25000.0, sched, [0.0525], dc, ql.Following, 100.0,
-                                ql.Date(29, 11, 2024))
+        sched = ql.Schedule(
+            ql.Date(29, 11, 2024),
+            ql.Date(15, 11, 2054),
+            ql.Period(ql.Monthly),
+            cal,
+            ql.Unadjusted,
+            ql.Unadjusted,
+            ql.DateGeneration.Backward,
+            False,
+            ql.Date(15, 12, 2024),
+        )
+        bond = ql.FixedRateBond(0, 25000.0, sched, [0.0525], dc, ql.Following, 100.0, ql.Date(29, 11, 2024))
         for cf in bond.cashflows():
             cf.date(), cf.amount()
         bond.accruedAmount(ql.Date(7, 3, 2031))
@@ -69,8 +84,12 @@ def timeit(fn: Callable[[], None], repeat: int = 300) -> float:
 
 def measure() -> dict[str, float]:
     cold, warm, ql_ms = timeit(ours), timeit(ours_warm), timeit(quantlib())
-    return {"engine_cold_ms": cold, "engine_warm_ms": warm, "quantlib_ms": ql_ms,
-            "ratio_cold_to_quantlib": cold / ql_ms}
+    return {
+        "engine_cold_ms": cold,
+        "engine_warm_ms": warm,
+        "quantlib_ms": ql_ms,
+        "ratio_cold_to_quantlib": cold / ql_ms,
+    }
 
 
 def main() -> None:

@@ -24,13 +24,39 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_calc_json_on_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> None:
     # issue 2: 02006DTT8, $25,000, settle 2019-12-03 → accrued $6.53 (4 days)
-    code, out, err = run(capsys, "calc", SAMPLE, "--cusip", "02006DTT8", "--amount", "25000",
-                         "--settle", "2019-12-03", "--json")
+    code, out, err = run(
+        capsys,
+        "calc",
+        SAMPLE,
+        "--cusip",
+        "02006DTT8",
+        "--amount",
+        "25000",
+        "--settle",
+        "2019-12-03",
+        "--json",
+    )
     assert (code, err) == (0, "")
     data = json.loads(out)
-    expected_keys = {"cusip", "amount", "settle_date", "price_pct", "principal", "accrual_start",
-                     "accrued_days", "accrued_interest", "total", "concession", "annual_income",
-                     "first_coupon_per_1000", "coupons", "redemption", "calls", "yields", "warnings"}
+    expected_keys = {
+        "cusip",
+        "amount",
+        "settle_date",
+        "price_pct",
+        "principal",
+        "accrual_start",
+        "accrued_days",
+        "accrued_interest",
+        "total",
+        "concession",
+        "annual_income",
+        "first_coupon_per_1000",
+        "coupons",
+        "redemption",
+        "calls",
+        "yields",
+        "warnings",
+    }
     assert expected_keys <= data.keys()
     assert data["accrued_interest"] == "6.53" and data["accrued_days"] == 4
     assert data["total"] == "25006.53" and data["principal"] == "25000.00"
@@ -41,16 +67,30 @@ def test_calc_json_on_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> 
     assert (first["payment_date"], first["amount"], first["days"]) == ("2019-12-16", "26.11", 16)
     assert len(data["coupons"]) == 36
     assert data["redemption"] == {"date": "2022-11-15", "payment_date": "2022-11-15", "amount": "25000.00"}
-    assert data["calls"][0] == {"date": "2020-11-15", "payment_date": "2020-11-16",
-                                "notice_date": "2020-10-16", "price_pct": "100"}
+    assert data["calls"][0] == {
+        "date": "2020-11-15",
+        "payment_date": "2020-11-16",
+        "notice_date": "2020-10-16",
+        "price_pct": "100",
+    }
     assert all(isinstance(v, str) for v in (data["amount"], data["price_pct"]))
 
 
 def test_calc_accepts_every_documented_spelling(capsys: pytest.CaptureFixture[str]) -> None:
     # contract: 25000, 25,000, 25000.00, $25,000; 2019-12-03 and 12/03/2019
     for amount in ("25000", "25,000", "25000.00", "$25,000"):
-        code, out, _ = run(capsys, "calc", SAMPLE, "--cusip", "02006dtt8", "--amount", amount,
-                           "--settle", "12/03/2019", "--json")
+        code, out, _ = run(
+            capsys,
+            "calc",
+            SAMPLE,
+            "--cusip",
+            "02006dtt8",
+            "--amount",
+            amount,
+            "--settle",
+            "12/03/2019",
+            "--json",
+        )
         assert code == 0 and json.loads(out)["accrued_interest"] == "6.53"
 
 
@@ -58,13 +98,18 @@ def test_calc_defaults(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "calc", SAMPLE, "--cusip", "02006DTU5", "--json")
     data = json.loads(out)
     assert code == 0
-    assert (data["amount"], data["settle_date"], data["accrued_interest"]) == ("1000.00", "2019-11-29", "0.00")
+    assert (data["amount"], data["settle_date"], data["accrued_interest"]) == (
+        "1000.00",
+        "2019-11-29",
+        "0.00",
+    )
     assert data["first_coupon_per_1000"]["computed"] == "1.16"  # 1.1556 printed as $1.16
 
 
 def test_calc_text_output(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "calc", SAMPLE, "--cusip", "02006DTT8", "--amount", "25000",
-                       "--settle", "2019-12-03")
+    code, out, _ = run(
+        capsys, "calc", SAMPLE, "--cusip", "02006DTT8", "--amount", "25000", "--settle", "2019-12-03"
+    )
     assert code == 0 and "$25,006.53" in out and "$6.53" in out and "2019-12-16" in out
 
 
@@ -81,8 +126,9 @@ def test_calc_text_output(capsys: pytest.CaptureFixture[str]) -> None:
         (["--price", "0"], 4, "out of range"),
     ],
 )
-def test_bad_calculation_input(capsys: pytest.CaptureFixture[str], argv: list[str], code: int,
-                               needle: str) -> None:
+def test_bad_calculation_input(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: int, needle: str
+) -> None:
     got, out, err = run(capsys, "calc", SAMPLE, "--cusip", "02006DTT8", *argv)
     assert got == code and out == ""
     assert needle in err and err.count("\n") == 1 and "Traceback" not in err
@@ -114,8 +160,9 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
 
 
-def test_show_json_round_trips_through_the_offering_file(capsys: pytest.CaptureFixture[str],
-                                                          tmp_path: Path) -> None:
+def test_show_json_round_trips_through_the_offering_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = run(capsys, "show", SAMPLE, "--json")
     assert code == 0
     data = json.loads(out)
@@ -125,12 +172,27 @@ def test_show_json_round_trips_through_the_offering_file(capsys: pytest.CaptureF
     saved.write_text(out)
     code, again, _ = run(capsys, "show", str(saved), "--json")
     assert code == 0 and json.loads(again)["notes"] == data["notes"]
-    code, calc, _ = run(capsys, "calc", str(saved), "--cusip", "02006DTT8", "--amount", "25000",
-                        "--settle", "2019-12-03", "--json")
+    code, calc, _ = run(
+        capsys,
+        "calc",
+        str(saved),
+        "--cusip",
+        "02006DTT8",
+        "--amount",
+        "25000",
+        "--settle",
+        "2019-12-03",
+        "--json",
+    )
     assert json.loads(calc)["accrued_interest"] == "6.53"
 
 
 def test_main_py_runs_as_a_script() -> None:
-    done = subprocess.run([sys.executable, "main.py", "calc", SAMPLE, "--cusip", "02006DTT8",
-                           "--amount", "25500"], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "main.py", "calc", SAMPLE, "--cusip", "02006DTT8", "--amount", "25500"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 4 and "Traceback" not in done.stderr

@@ -26,16 +26,39 @@ from app.domain.schedule import first_coupon_per_1000, on_regular_schedule, peri
 
 ALLY_CALL = Redemption(
     "Callable at 100% on 11/15/2020 and Monthly thereafter with 30 Calendar Days Notice.",
-    True, D(100), date(2020, 11, 15), CallFrequency.MONTHLY, 30, NoticeKind.CALENDAR,
+    True,
+    D(100),
+    date(2020, 11, 15),
+    CallFrequency.MONTHLY,
+    30,
+    NoticeKind.CALENDAR,
 )
 # Ally Financial Term Notes, Preliminary Pricing Supplement No. 213 (shared/reference/)
-ALLY_TT8 = Note("02006DTT8", D("2.350"), Frequency.MONTHLY, date(2019, 11, 29), date(2022, 11, 15),
-                date(2019, 12, 15), first_coupon_amount=D("1.04"), price_pct=D(100),
-                concession_pct=D("1.125"), redemption=ALLY_CALL)
-ALLY_TU5 = Note("02006DTU5", D("2.600"), Frequency.MONTHLY, date(2019, 11, 29), date(2024, 11, 15),
-                date(2019, 12, 15), first_coupon_amount=D("1.16"), redemption=ALLY_CALL)
-ALLY = Offering((ALLY_TT8, ALLY_TU5), settle_date=date(2019, 11, 29),
-                minimum_denomination=D(1000), increment=D(1000))
+ALLY_TT8 = Note(
+    "02006DTT8",
+    D("2.350"),
+    Frequency.MONTHLY,
+    date(2019, 11, 29),
+    date(2022, 11, 15),
+    date(2019, 12, 15),
+    first_coupon_amount=D("1.04"),
+    price_pct=D(100),
+    concession_pct=D("1.125"),
+    redemption=ALLY_CALL,
+)
+ALLY_TU5 = Note(
+    "02006DTU5",
+    D("2.600"),
+    Frequency.MONTHLY,
+    date(2019, 11, 29),
+    date(2024, 11, 15),
+    date(2019, 12, 15),
+    first_coupon_amount=D("1.16"),
+    redemption=ALLY_CALL,
+)
+ALLY = Offering(
+    (ALLY_TT8, ALLY_TU5), settle_date=date(2019, 11, 29), minimum_denomination=D(1000), increment=D(1000)
+)
 
 
 @pytest.mark.parametrize(
@@ -44,14 +67,44 @@ ALLY = Offering((ALLY_TT8, ALLY_TU5), settle_date=date(2019, 11, 29),
         (ALLY_TT8, D("1.04"), 16),  # Ally 213: 11/29/2019 → 12/15/2019, $1.04 printed
         (ALLY_TU5, D("1.16"), 16),  # Ally 213: 1.1556 printed as $1.16
         # CFC InterNotes 63743FNE2, settle 8/18/2011, 2.850% monthly, 1st 9/15/2011 = 27 days → $2.14
-        (Note("63743FNE2", D("2.850"), Frequency.MONTHLY, date(2011, 8, 18), date(2021, 8, 15),
-              date(2011, 9, 15)), D("2.14"), 27),
+        (
+            Note(
+                "63743FNE2",
+                D("2.850"),
+                Frequency.MONTHLY,
+                date(2011, 8, 18),
+                date(2021, 8, 15),
+                date(2011, 9, 15),
+            ),
+            D("2.14"),
+            27,
+        ),
         # CFC InterNotes 63743FF68, settle 2/15/2018, 3.400% monthly, 1st 3/15/2018 → $2.83
-        (Note("63743FF68", D("3.400"), Frequency.MONTHLY, date(2018, 2, 15), date(2028, 2, 15),
-              date(2018, 3, 15)), D("2.83"), 30),
+        (
+            Note(
+                "63743FF68",
+                D("3.400"),
+                Frequency.MONTHLY,
+                date(2018, 2, 15),
+                date(2028, 2, 15),
+                date(2018, 3, 15),
+            ),
+            D("2.83"),
+            30,
+        ),
         # HSBC Finance InterNotes 40429XXN1, settle 7/9/2010, 3.900% semi-annual, long 1st 1/15/2011
-        (Note("40429XXN1", D("3.900"), Frequency.SEMIANNUAL, date(2010, 7, 9), date(2015, 7, 15),
-              date(2011, 1, 15)), D("20.15"), 186),
+        (
+            Note(
+                "40429XXN1",
+                D("3.900"),
+                Frequency.SEMIANNUAL,
+                date(2010, 7, 9),
+                date(2015, 7, 15),
+                date(2011, 1, 15),
+            ),
+            D("20.15"),
+            186,
+        ),
     ],
 )
 def test_first_coupon_per_1000_matches_print(note: Note, printed: D, first_days: int) -> None:
@@ -125,8 +178,9 @@ def test_other_day_counts() -> None:
     assert day_count(DayCount.ACT_360, date(2020, 2, 1), date(2020, 3, 1)) == 29
     assert year_fraction(DayCount.ACT_365F, date(2020, 1, 1), date(2021, 1, 1)) == Fraction(366, 365)
     # ICMA regular semi-annual period = exactly one half
-    half = year_fraction(DayCount.ACT_ACT_ICMA, date(2020, 1, 15), date(2020, 7, 15),
-                         date(2020, 1, 15), date(2020, 7, 15), 2)
+    half = year_fraction(
+        DayCount.ACT_ACT_ICMA, date(2020, 1, 15), date(2020, 7, 15), date(2020, 1, 15), date(2020, 7, 15), 2
+    )
     assert half == Fraction(1, 2)
 
 
@@ -158,8 +212,15 @@ def test_roll_reason_names_each_closed_day() -> None:
 
 @pytest.mark.parametrize(
     ("code", "valid"),
-    [("02006DTT8", True), ("02006DTU5", True), ("63743FNE2", True), ("037833100", True),
-     ("02006DTT7", False), ("02006DTT", False), ("0200-DTT8", False)],
+    [
+        ("02006DTT8", True),
+        ("02006DTU5", True),
+        ("63743FNE2", True),
+        ("037833100", True),
+        ("02006DTT7", False),
+        ("02006DTT", False),
+        ("0200-DTT8", False),
+    ],
 )
 def test_cusip_check_digit(code: str, valid: bool) -> None:
     # Apple 037833100 (CUSIP Global Services example); the rest from the supplements
@@ -175,13 +236,25 @@ def test_call_dates_monthly_with_calendar_notice() -> None:
 
 
 @pytest.mark.parametrize(
-    ("freq", "count"), [(CallFrequency.QUARTERLY, 8), (CallFrequency.SEMIANNUAL, 4),
-                        (CallFrequency.ANNUAL, 2), (CallFrequency.ONCE, 1),
-                        (CallFrequency.CONTINUOUS, 24)],
+    ("freq", "count"),
+    [
+        (CallFrequency.QUARTERLY, 8),
+        (CallFrequency.SEMIANNUAL, 4),
+        (CallFrequency.ANNUAL, 2),
+        (CallFrequency.ONCE, 1),
+        (CallFrequency.CONTINUOUS, 24),
+    ],
 )
 def test_call_frequencies_land_on_coupon_dates(freq: CallFrequency, count: int) -> None:
-    note = Note("X", D(3), Frequency.MONTHLY, date(2019, 11, 29), date(2022, 11, 15),
-                date(2019, 12, 15), redemption=Redemption(None, True, D(100), date(2020, 11, 15), freq))
+    note = Note(
+        "X",
+        D(3),
+        Frequency.MONTHLY,
+        date(2019, 11, 29),
+        date(2022, 11, 15),
+        date(2019, 12, 15),
+        redemption=Redemption(None, True, D(100), date(2020, 11, 15), freq),
+    )
     calls = call_dates(note, periods(note))
     assert len(calls) == count
     coupon_dates = {p.accrual_end for p in periods(note)}
@@ -190,15 +263,30 @@ def test_call_frequencies_land_on_coupon_dates(freq: CallFrequency, count: int) 
 
 def test_business_day_notice_counts_back_banking_days() -> None:
     # "with 10 New York business days' notice": call 2020-02-18 (Tue) → back over Presidents' Day
-    note = Note("X", D(3), Frequency.MONTHLY, date(2019, 11, 18), date(2022, 11, 18), date(2019, 12, 18),
-                redemption=Redemption(None, True, D(100), date(2020, 2, 18), CallFrequency.ONCE, 10,
-                                      NoticeKind.BUSINESS))
+    note = Note(
+        "X",
+        D(3),
+        Frequency.MONTHLY,
+        date(2019, 11, 18),
+        date(2022, 11, 18),
+        date(2019, 12, 18),
+        redemption=Redemption(
+            None, True, D(100), date(2020, 2, 18), CallFrequency.ONCE, 10, NoticeKind.BUSINESS
+        ),
+    )
     assert call_dates(note, periods(note))[0].notice_date == date(2020, 2, 3)
 
 
 def test_step_up_rates_apply_per_period() -> None:
-    note = Note("X", D(3), Frequency.SEMIANNUAL, date(2019, 6, 20), date(2022, 6, 20), date(2019, 12, 20),
-                steps=(Step(date(2019, 6, 20), D("3.00")), Step(date(2020, 6, 20), D("3.50"))))
+    note = Note(
+        "X",
+        D(3),
+        Frequency.SEMIANNUAL,
+        date(2019, 6, 20),
+        date(2022, 6, 20),
+        date(2019, 12, 20),
+        steps=(Step(date(2019, 6, 20), D("3.00")), Step(date(2020, 6, 20), D("3.50"))),
+    )
     assert [p.rate_pct for p in periods(note)] == [D("3.00")] * 2 + [D("3.50")] * 4
 
 

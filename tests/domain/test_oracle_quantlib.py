@@ -24,9 +24,13 @@ ql = pytest.importorskip("QuantLib")
 
 CAL = ql.UnitedStates(ql.UnitedStates.FederalReserve)
 DC = ql.Thirty360(ql.Thirty360.BondBasis)
-QL_FREQ = {Frequency.MONTHLY: ql.Monthly, Frequency.QUARTERLY: ql.Quarterly,
-           Frequency.SEMIANNUAL: ql.Semiannual, Frequency.ANNUAL: ql.Annual,
-           Frequency.AT_MATURITY: ql.Once}
+QL_FREQ = {
+    Frequency.MONTHLY: ql.Monthly,
+    Frequency.QUARTERLY: ql.Quarterly,
+    Frequency.SEMIANNUAL: ql.Semiannual,
+    Frequency.ANNUAL: ql.Annual,
+    Frequency.AT_MATURITY: ql.Once,
+}
 CENT = Decimal("0.01")
 
 
@@ -84,10 +88,27 @@ def _rate(rng: random.Random) -> Decimal:
 
 def ql_bond(note: Note, face: Decimal) -> ql.FixedRateBond:
     first = qd(note.first_coupon_date) if note.first_coupon_date else ql.Date()
-    sched = ql.Schedule(qd(note.issue_date), qd(note.maturity_date), ql.Period(QL_FREQ[note.frequency]),
-                        CAL, ql.Unadjusted, ql.Unadjusted, ql.DateGeneration.Backward, False, first)
-    return ql.FixedRateBond(0, float(face), sched, [float(note.coupon_rate_pct) / 100], DC,
-                            ql.Following, 100.0, qd(note.issue_date))
+    sched = ql.Schedule(
+        qd(note.issue_date),
+        qd(note.maturity_date),
+        ql.Period(QL_FREQ[note.frequency]),
+        CAL,
+        ql.Unadjusted,
+        ql.Unadjusted,
+        ql.DateGeneration.Backward,
+        False,
+        first,
+    )
+    return ql.FixedRateBond(
+        0,
+        float(face),
+        sched,
+        [float(note.coupon_rate_pct) / 100],
+        DC,
+        ql.Following,
+        100.0,
+        qd(note.issue_date),
+    )
 
 
 def settle_dates(rng: random.Random, note: Note) -> list[date]:
@@ -95,8 +116,13 @@ def settle_dates(rng: random.Random, note: Note) -> list[date]:
     ends = [p.accrual_end for p in periods(note)][:-1] or [note.issue_date]
     pick = rng.choice(ends)
     span = (note.maturity_date - note.issue_date).days
-    found = [note.issue_date, note.issue_date + timedelta(days=rng.randrange(span)), pick,
-             pick - timedelta(days=1), pick + timedelta(days=1)]
+    found = [
+        note.issue_date,
+        note.issue_date + timedelta(days=rng.randrange(span)),
+        pick,
+        pick - timedelta(days=1),
+        pick + timedelta(days=1),
+    ]
     return [d for d in found if note.issue_date <= d < note.maturity_date]
 
 
@@ -112,7 +138,9 @@ def test_two_thousand_random_notes_match_quantlib() -> None:
         ours = periods(note)
         assert len(ours) == len(coupons), note
         for p, c in zip(ours, coupons, strict=True):
-            assert (p.accrual_start, p.accrual_end) == (pd(c.accrualStartDate()), pd(c.accrualEndDate())), note
+            assert (p.accrual_start, p.accrual_end) == (pd(c.accrualStartDate()), pd(c.accrualEndDate())), (
+                note
+            )
             assert p.payment_date == pd(c.date()), note
             assert p.days == c.accrualDays(), note
         for p, c in rng.sample(list(zip(ours, coupons, strict=True)), min(3, len(ours))):
@@ -129,8 +157,10 @@ def test_two_thousand_random_notes_match_quantlib() -> None:
             assert q.accrued_days == days, (note, settle)
             expected = (amount * note.coupon_rate_pct * days / 36000).quantize(CENT, ROUND_HALF_UP)
             assert q.accrued_interest == expected, (note, settle)
-            rolled_window = any(pd(c.accrualEndDate()) <= settle <= pd(c.date()) and c.date() != c.accrualEndDate()
-                                for c in coupons)
+            rolled_window = any(
+                pd(c.accrualEndDate()) <= settle <= pd(c.date()) and c.date() != c.accrualEndDate()
+                for c in coupons
+            )
             if not rolled_window:  # QuantLib counts an unpaid rolled coupon as accrued until paid
                 ql_accrued = bond.accruedAmount(qd(settle)) * float(amount) / 100
                 assert abs(float(expected) - ql_accrued) <= 0.005 + 1e-6, (note, settle)
@@ -148,7 +178,10 @@ def test_every_coupon_of_a_sample_of_notes() -> None:
         for ours, c in zip(q.coupons, bond.cashflows()[:-1], strict=True):
             fc = ql.as_fixed_rate_coupon(c)
             assert (ours.accrual_end, ours.payment_date, ours.days) == (
-                pd(fc.accrualEndDate()), pd(fc.date()), fc.accrualDays())
+                pd(fc.accrualEndDate()),
+                pd(fc.date()),
+                fc.accrualDays(),
+            )
             assert abs(float(ours.amount) - fc.amount()) <= 0.005 + 1e-6
 
 

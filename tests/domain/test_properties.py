@@ -22,7 +22,7 @@ from app.domain.model import (
     Step,
 )
 from app.domain.quote import make_purchase, quote
-from app.domain.schedule import periods, period_amount
+from app.domain.schedule import period_amount, periods
 from app.sources import offering_json
 
 dates = st.dates(min_value=date(1995, 1, 1), max_value=date(2070, 12, 31))
@@ -82,19 +82,42 @@ def offerings(draw: st.DrawFn) -> Offering:
     note = draw(notes())
     opt = st.none() | st.text(max_size=30)
     money = st.none() | st.decimals(min_value=0, max_value=10**9, places=2)
-    redemption = Redemption(draw(opt), draw(st.none() | st.booleans()), draw(money),
-                            draw(st.none() | dates), draw(st.none() | st.sampled_from(list(CallFrequency))),
-                            draw(st.none() | st.integers(0, 90)),
-                            draw(st.none() | st.sampled_from(list(NoticeKind))), draw(st.booleans()))
+    redemption = Redemption(
+        draw(opt),
+        draw(st.none() | st.booleans()),
+        draw(money),
+        draw(st.none() | dates),
+        draw(st.none() | st.sampled_from(list(CallFrequency))),
+        draw(st.none() | st.integers(0, 90)),
+        draw(st.none() | st.sampled_from(list(NoticeKind))),
+        draw(st.booleans()),
+    )
     steps = tuple(Step(d, r) for d, r in draw(st.lists(st.tuples(dates, rates), max_size=3)))
-    full = Note(note.cusip, note.coupon_rate_pct, note.frequency, note.issue_date, note.maturity_date,
-                note.first_coupon_date, draw(st.sampled_from(list(CouponType))), steps,
-                principal_amount=draw(money), price_pct=draw(money), concession_pct=draw(money),
-                first_coupon_amount=draw(money), survivors_option=draw(st.none() | st.booleans()),
-                ranking=draw(opt), redemption=redemption)
-    return Offering((full,), issuer=draw(opt), preliminary=draw(st.booleans()),
-                    settle_date=draw(st.none() | dates), minimum_denomination=draw(money),
-                    agents=tuple(draw(st.lists(st.text(max_size=10), max_size=3))))
+    full = Note(
+        note.cusip,
+        note.coupon_rate_pct,
+        note.frequency,
+        note.issue_date,
+        note.maturity_date,
+        note.first_coupon_date,
+        draw(st.sampled_from(list(CouponType))),
+        steps,
+        principal_amount=draw(money),
+        price_pct=draw(money),
+        concession_pct=draw(money),
+        first_coupon_amount=draw(money),
+        survivors_option=draw(st.none() | st.booleans()),
+        ranking=draw(opt),
+        redemption=redemption,
+    )
+    return Offering(
+        (full,),
+        issuer=draw(opt),
+        preliminary=draw(st.booleans()),
+        settle_date=draw(st.none() | dates),
+        minimum_denomination=draw(money),
+        agents=tuple(draw(st.lists(st.text(max_size=10), max_size=3))),
+    )
 
 
 @settings(max_examples=200, deadline=None)
