@@ -83,8 +83,9 @@ def is_business_day(d: date) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _following_table(year: int) -> tuple[int, tuple[date, ...]]:
-    """For each day of ``year`` (by ordinal offset from Jan 1) the first banking day on or after."""
+def following_table(year: int) -> tuple[int, tuple[date, ...]]:
+    """For each day of ``year`` (by ordinal offset from Jan 1) the first banking day on or after:
+    ``(ordinal of Jan 1, table)``; cached, so rolling a date is one lookup."""
     start = date(year, 1, 1)
     last = date(year, 12, 31)
     while not is_business_day(last):
@@ -101,7 +102,7 @@ def _following_table(year: int) -> tuple[int, tuple[date, ...]]:
 
 def following(d: date) -> date:
     """The first New York banking day on or after ``d`` (ISDA "Following")."""
-    base, table = _following_table(d.year)
+    base, table = following_table(d.year)
     return table[d.toordinal() - base]
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from app.domain.calendar import business_days_before, following
 from app.domain.dates import month_index
 from app.domain.model import CallDate, CallFrequency, Note, NoticeKind, Period
+from app.domain.schedule import periods
 
 _PAR = Decimal(100)
 
@@ -27,7 +28,6 @@ def notice_date(call: date, days: int | None, kind: NoticeKind | None) -> date:
     return call - timedelta(days=days)
 
 
-@lru_cache(maxsize=1024)
 def call_dates(note: Note, periods: tuple[Period, ...]) -> tuple[CallDate, ...]:
     """Every call date of ``note`` on its coupon dates before maturity (empty if not callable or
     if the document gives no first call date)."""
@@ -54,3 +54,10 @@ def call_dates(note: Note, periods: tuple[Period, ...]) -> tuple[CallDate, ...]:
         return tuple(CallDate(d, paid, business_days_before(d, days), price) for d, paid in dates)
     back = timedelta(days=days)
     return tuple(CallDate(d, paid, d - back, price) for d, paid in dates)
+
+
+@lru_cache(maxsize=4096)
+def note_calls(note: Note) -> tuple[CallDate, ...]:
+    """``call_dates`` of a note on its own schedule, cached per note (hashing the note, not the
+    360 periods, keeps an edit of a 30-year note cheap)."""
+    return call_dates(note, periods(note))

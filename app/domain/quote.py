@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from app.domain.calendar import following
-from app.domain.calls import call_dates
+from app.domain.calls import note_calls
 from app.domain.errors import InputError
 from app.domain.model import (
     Coupon,
@@ -88,6 +88,22 @@ def holding_period(schedule: tuple[Period, ...], settle: date) -> int:
     return bisect_right(ends, settle)
 
 
+def position_coupons(amount: Decimal, rows: tuple[Period, ...]) -> tuple[Coupon, ...]:
+    """The coupons of ``rows`` on a position of ``amount``; periods of equal rate and length
+    (most of them) share one rounded amount."""
+    amounts: dict[tuple[Decimal, int, int], Decimal] = {}
+    result = []
+    for p in rows:
+        key = (p.rate_pct, p.year_fraction_num, p.year_fraction_den)
+        value = amounts.get(key)
+        if value is None:
+            value = amounts[key] = period_amount(amount, p)
+        result.append(
+            Coupon(p.number, p.accrual_start, p.accrual_end, p.payment_date, p.days, p.rate_pct, value)
+        )
+    return tuple(result)
+
+
 def quote(purchase: Purchase) -> Quote:
     """Every figure of ``calc`` for a valid purchase (raises ``InputError`` otherwise)."""
     validate(purchase)
@@ -98,20 +114,9 @@ def quote(purchase: Purchase) -> Quote:
     days, fraction = accrued_fraction(note, current, settle)
     accrued = round_cents(amount * current.rate_pct * fraction.numerator / (100 * fraction.denominator))
     principal = round_cents(amount * purchase.price_pct / 100)
-    coupons = tuple(
-        Coupon(
-            p.number,
-            p.accrual_start,
-            p.accrual_end,
-            p.payment_date,
-            p.days,
-            p.rate_pct,
-            period_amount(amount, p),
-        )
-        for p in schedule[index:]
-    )
+    coupons = position_coupons(amount, schedule[index:])
     concession = round_cents(amount * note.concession_pct / 100) if note.concession_pct is not None else None
-    calls = tuple(c for c in call_dates(note, schedule) if c.date > settle)
+    calls = tuple(c for c in note_calls(note) if c.date > settle)
     maturity = note.maturity_date
     return Quote(
         purchase=purchase,

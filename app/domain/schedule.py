@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from app.domain.calendar import following
+from app.domain.calendar import following, following_table
 from app.domain.dates import add_months, days_in_month
 from app.domain.daycount import DayCount, day_count, days_30_360, year_fraction
 from app.domain.errors import ScheduleError
@@ -73,6 +73,8 @@ def periods(note: Note) -> tuple[Period, ...]:
     plain_fixed = not note.steps and note.coupon_type is not CouponType.ZERO
     fixed_rate = note.rate_on(note.issue_date)
     thirty = note.day_count is DayCount.THIRTY_360
+    if thirty and plain_fixed:
+        return _thirty_fixed_periods(bounds, fixed_rate)
     result = []
     start = bounds[0]
     for number, end in enumerate(bounds[1:], start=1):
@@ -87,6 +89,28 @@ def periods(note: Note) -> tuple[Period, ...]:
                 Period(number, start, end, following(end), days, rate, yf.numerator, yf.denominator)
             )
         start = end
+    return tuple(result)
+
+
+def _thirty_fixed_periods(bounds: list[date], rate: Decimal) -> tuple[Period, ...]:
+    """The common case (fixed rate, 30/360) with the day count inlined: every edit of a 30-year
+    monthly note rebuilds nothing, but a newly selected note builds 360 rows here."""
+    make = Period._make
+    result = []
+    start = bounds[0]
+    d1 = start.day
+    table_year, (base, table) = start.year, following_table(start.year)
+    for number, end in enumerate(bounds[1:], start=1):
+        if end.year != table_year:
+            table_year, (base, table) = end.year, following_table(end.year)
+        d2 = end.day
+        if d1 == 31:
+            d1 = 30
+        if d2 == 31 and d1 >= 30:
+            d2 = 30
+        days = 360 * (end.year - start.year) + 30 * (end.month - start.month) + d2 - d1
+        result.append(make((number, start, end, table[end.toordinal() - base], days, rate, days, 360)))
+        start, d1 = end, end.day
     return tuple(result)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from app.domain.calls import call_dates
+from app.domain.calls import note_calls
 from app.domain.model import CallFrequency, Frequency, Note, NoticeKind, Offering, Redemption
 from app.domain.quote import make_purchase, quote
 from app.domain.schedule import periods
@@ -36,7 +36,7 @@ SETTLE = date(2031, 3, 7)
 
 def ours() -> None:
     periods.cache_clear()
-    call_dates.cache_clear()
+    note_calls.cache_clear()
     quote(make_purchase(OFFERING, NOTE, Decimal(25000), SETTLE))
 
 
