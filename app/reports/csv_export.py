@@ -1,0 +1,97 @@
+"""Cash flows of a purchase as CSV: one row per coupon, then the principal; UTF-8 with a BOM.
+
+Columns ``number, accrual_start, accrual_end, payment_date, days, rate_pct, amount`` carry the
+same text as ``calc --json``'s coupons (decimal strings, ISO dates), so a spreadsheet and a script
+see the same numbers as the window. ``cumulative`` is the running total of cash received,
+``call_notice_date`` marks a coupon date on which the issuer may call the note (and the last day
+it must give notice), ``payment_note`` says why a payment is rolled to the next banking day.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+from app.domain.calendar import roll_reason
+from app.domain.model import CallDate, Coupon, Quote
+
+COLUMNS = (
+    "cusip",
+    "type",
+    "number",
+    "accrual_start",
+    "accrual_end",
+    "payment_date",
+    "days",
+    "rate_pct",
+    "amount",
+    "cumulative",
+    "call_notice_date",
+    "payment_note",
+)
+COUPON, PRINCIPAL = "coupon", "principal"
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d is not None else ""
+
+
+def _rolled(due: date, paid: date) -> str:
+    if paid == due:
+        return ""
+    return f"due {due.isoformat()}, paid next banking day ({roll_reason(due)})"
+
+
+def _coupon_row(cusip: str, c: Coupon, cumulative: Decimal, calls: dict[date, CallDate]) -> dict[str, str]:
+    call = calls.get(c.accrual_end)
+    return {
+        "cusip": cusip,
+        "type": COUPON,
+        "number": str(c.number),
+        "accrual_start": _iso(c.accrual_start),
+        "accrual_end": _iso(c.accrual_end),
+        "payment_date": _iso(c.payment_date),
+        "days": str(c.days),
+        "rate_pct": str(c.rate_pct),
+        "amount": str(c.amount),
+        "cumulative": str(cumulative),
+        "call_notice_date": _iso(call.notice_date) if call else "",
+        "payment_note": _rolled(c.accrual_end, c.payment_date),
+    }
+
+
+def rows(q: Quote) -> list[dict[str, str]]:
+    """The table as dicts of text, coupons first, the principal repayment last."""
+    cusip = q.purchase.note.cusip
+    calls = {c.date: c for c in q.calls}
+    out: list[dict[str, str]] = []
+    total = Decimal(0)
+    for c in q.coupons:
+        total += c.amount
+        out.append(_coupon_row(cusip, c, total, calls))
+    r = q.redemption
+    total += r.amount
+    out.append(
+        dict.fromkeys(COLUMNS, "")
+        | {
+            "cusip": cusip,
+            "type": PRINCIPAL,
+            "accrual_end": _iso(r.date),
+            "payment_date": _iso(r.payment_date),
+            "amount": str(r.amount),
+            "cumulative": str(total),
+            "payment_note": _rolled(r.date, r.payment_date),
+        }
+    )
+    return out
+
+
+def render_csv(q: Quote) -> bytes:
+    """The CSV file's bytes: UTF-8 with a BOM (so Excel reads it as UTF-8), CRLF line ends."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows(q))
+    return buffer.getvalue().encode("utf-8-sig")
