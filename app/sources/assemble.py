@@ -44,7 +44,9 @@ def assemble(
             continue
         if any(n.cusip == note.cusip for n in notes):
             found.append(
-                ParseWarning(f"line {record.line}", f"{note.cusip} repeated; the first row is kept")
+                ParseWarning(
+                    record.where or f"line {record.line}", f"{note.cusip} repeated; the first row is kept"
+                )
             )
             continue
         notes.append(note)

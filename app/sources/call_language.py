@@ -139,9 +139,7 @@ def parse(text: str | None, coupon: Frequency | None = None) -> CallReading:
         return CallReading(Redemption(text=wording, callable=False))
     make_whole = bool(_MAKE_WHOLE_RE.search(wording))
     if not (_CALLABLE_RE.search(wording) or make_whole):
-        return CallReading(
-            Redemption(text=wording), (f"call terms not understood: {wording[:80]!r}",)
-        )
+        return CallReading(Redemption(text=wording), (f"call terms not understood: {wording[:80]!r}",))
     dates = find_dates(wording)
     first = dates[0] if dates else None
     frequency = _frequency(wording, coupon)

@@ -26,9 +26,7 @@ _LABEL_RES = (
         Field.REDEMPTION,
     ),
     (
-        re.compile(
-            r"^\W*(?:step(?:[-\s]?up)?\s+(?:schedule|rates?)|interest\s+rate\s+schedule)", re.I
-        ),
+        re.compile(r"^\W*(?:step(?:[-\s]?up)?\s+(?:schedule|rates?)|interest\s+rate\s+schedule)", re.I),
         Field.STEP_SCHEDULE,
     ),
 )
@@ -43,6 +41,12 @@ class Row:
 
     line: int
     cells: list[str]
+    where: str = ""
+
+    @property
+    def place(self) -> str:
+        """Where the row is, for messages: "line 12" (or "page 2 row 3" for a PDF)."""
+        return self.where or f"line {self.line}"
 
 
 @dataclass(slots=True)
@@ -51,6 +55,7 @@ class RawRecord:
 
     line: int
     values: dict[Field, str] = field(default_factory=dict)
+    where: str = ""
 
     def add(self, key: Field, text: str) -> None:
         old = self.values.get(key)
@@ -96,8 +101,8 @@ class TableReader:
         self.run: list[RawRecord] = []
         self.cursor = 0
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(ParseWarning(f"line {line}", message))
+    def warn(self, row: Row, message: str) -> None:
+        self.warnings.append(ParseWarning(row.place, message))
 
     def feed(self, row: Row) -> None:
         cells = [c.strip() for c in row.cells]
@@ -111,9 +116,9 @@ class TableReader:
             return
         key_cell = cells[self.key] if self.key < len(cells) else ""
         if self.keyed:
-            self._keyed_row(row.line, cells, key_cell)
+            self._keyed_row(row, cells, key_cell)
         else:
-            self._keyless_row(row.line, cells, key_cell)
+            self._keyless_row(row, cells, key_cell)
 
     def _start_group(self, mapping: dict[int, Field]) -> None:
         keyed = Field.CUSIP in mapping.values()
@@ -123,43 +128,41 @@ class TableReader:
             self.cursor = 0
         self.mapping = mapping
         self.keyed = keyed
-        self.key = (
-            next(i for i, f in mapping.items() if f is Field.CUSIP) if keyed else min(mapping)
-        )
+        self.key = next(i for i, f in mapping.items() if f is Field.CUSIP) if keyed else min(mapping)
         self.current = None
 
-    def _keyed_row(self, line: int, cells: list[str], key_cell: str) -> None:
+    def _keyed_row(self, row: Row, cells: list[str], key_cell: str) -> None:
         cusip = as_cusip(key_cell)
         joined = " ".join(c for c in cells if c)
         if cusip is not None:
-            self.current = RawRecord(line, {Field.CUSIP: cusip})
+            self.current = RawRecord(row.line, {Field.CUSIP: cusip}, row.place)
             self._fill(self.current, cells, skip_key=True)
             self.records.append(self.current)
             self.run.append(self.current)
         elif (label := label_of(joined)) is not None and not self._in_column(cells, label):
-            self._label_row(line, label, joined)
+            self._label_row(row, label, joined)
         elif key_cell:
             near = _NEAR_CUSIP_RE.match(clean(key_cell).replace(" ", "").upper())
             what = "is not a valid CUSIP" if near else "is not a CUSIP"
-            self.warn(line, f"row skipped: {clean(key_cell)[:40]!r} {what}")
+            self.warn(row, f"row skipped: {clean(key_cell)[:40]!r} {what}")
             self.current = None
         else:
-            self._continuation(line, cells)
+            self._continuation(row, cells)
 
-    def _keyless_row(self, line: int, cells: list[str], key_cell: str) -> None:
+    def _keyless_row(self, row: Row, cells: list[str], key_cell: str) -> None:
         joined = " ".join(c for c in cells if c)
         if not key_cell and (label := label_of(joined)) is not None:
-            self._label_row(line, label, joined)
+            self._label_row(row, label, joined)
         elif key_cell:
             if self.cursor >= len(self.run):
-                self.warn(line, "row of the second row group has no CUSIP row to join; skipped")
+                self.warn(row, "row of the second row group has no CUSIP row to join; skipped")
                 self.current = None
                 return
             self.current = self.run[self.cursor]
             self.cursor += 1
             self._fill(self.current, cells, skip_key=False)
         else:
-            self._continuation(line, cells)
+            self._continuation(row, cells)
 
     def _in_column(self, cells: list[str], label: Field) -> bool:
         """True when a label-like text sits in the column of that field (a continued cell)."""
@@ -167,21 +170,21 @@ class TableReader:
         filled = [i for i, c in enumerate(cells) if c]
         return bool(filled) and all(self.mapping.get(i) is label for i in filled)
 
-    def _label_row(self, line: int, label: Field, text: str) -> None:
+    def _label_row(self, row: Row, label: Field, text: str) -> None:
         if self.current is None:
-            self.warn(line, f"{label.value} line with no CUSIP row above it; ignored")
+            self.warn(row, f"{label.value} line with no CUSIP row above it; ignored")
             return
         if label is Field.STEP_SCHEDULE:
             text = _LABEL_PREFIX_RE.sub("", text)
         self.current.add(label, text)
 
-    def _continuation(self, line: int, cells: list[str]) -> None:
+    def _continuation(self, row: Row, cells: list[str]) -> None:
         assert self.mapping is not None
         filled = [i for i, c in enumerate(cells) if c and i in self.mapping]
         if self.current is None or not filled:
             return
         if len(filled) >= max(3, len(self.mapping) // 2):
-            self.warn(line, "row skipped: it has no CUSIP")
+            self.warn(row, "row skipped: it has no CUSIP")
             self.current = None
             return
         for i in filled:
@@ -202,3 +205,26 @@ def read_rows(rows: list[Row]) -> tuple[list[RawRecord], list[ParseWarning]]:
     for row in rows:
         reader.feed(row)
     return reader.records, reader.warnings
+
+
+def _fold(cells: list[str]) -> list[str]:
+    """A lone ``$`` joins the amount after it, a lone ``%`` or ``)`` the number before it."""
+    out = list(cells)
+    for i, cell in enumerate(out):
+        if cell == "$":
+            nxt = next((k for k in range(i + 1, len(out)) if out[k]), None)
+            if nxt is not None:
+                out[i], out[nxt] = "$" + out[nxt], ""
+        elif cell in ("%", ")") and i:
+            prev = next((k for k in range(i - 1, -1, -1) if out[k]), None)
+            if prev is not None:
+                out[prev], out[i] = out[prev] + cell, ""
+    return out
+
+
+def tidy(rows: list[Row]) -> list[Row]:
+    """Cells of an HTML or PDF table: ``$``/``%`` folded, columns empty in every row dropped."""
+    folded = [Row(r.line, _fold(r.cells), r.where) for r in rows]
+    width = max((len(r.cells) for r in folded), default=0)
+    keep = [i for i in range(width) if any(i < len(r.cells) and r.cells[i] for r in folded)]
+    return [Row(r.line, [r.cells[i] if i < len(r.cells) else "" for i in keep], r.where) for r in folded]

@@ -31,9 +31,7 @@ def cells_of(line: str) -> list[str]:
         text = text[:-1]
     parts = _PIPE_RE.split(text)
     return [
-        " ".join(
-            _BOLD_RE.sub("", unescape_markdown(_BR_RE.sub(" ", p)).replace("\\|", "|")).split()
-        )
+        " ".join(_BOLD_RE.sub("", unescape_markdown(_BR_RE.sub(" ", p)).replace("\\|", "|")).split())
         for p in parts
     ]
 

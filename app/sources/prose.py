@@ -12,9 +12,7 @@ from app.sources.values import DATE_PATTERN, date_from_match
 _I = re.IGNORECASE
 _D = rf"({DATE_PATTERN})"
 _AMOUNT = r"\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_DOC_RE = re.compile(
-    r"((?:Preliminary\s+|Final\s+)?Pricing\s+Supplement\s+(?:No\.?|Number|#)\s*[\w-]+)", _I
-)
+_DOC_RE = re.compile(r"((?:Preliminary\s+|Final\s+)?Pricing\s+Supplement\s+(?:No\.?|Number|#)\s*[\w-]+)", _I)
 _SUPPLEMENT_DATE_RES = (
     re.compile(rf"Pricing\s+Supplement[^\n]{{0,40}}?\bdated:?\s+{_D}", _I),
     re.compile(rf"(?:Date\s+of\s+(?:Pricing\s+)?Supplement|Pricing\s+Date):?\s+{_D}", _I),
@@ -22,9 +20,7 @@ _SUPPLEMENT_DATE_RES = (
 )
 _PROSPECTUS_RE = re.compile(rf"Prospectus\s+dated:?\s+{_D}", _I)
 _REGISTRATION_RES = (
-    re.compile(
-        r"Registration\s+(?:Statement\s+)?(?:No\.?|Number)s?:?\s*(333-\d{4,7}(?:-\d+)?)", _I
-    ),
+    re.compile(r"Registration\s+(?:Statement\s+)?(?:No\.?|Number)s?:?\s*(333-\d{4,7}(?:-\d+)?)", _I),
     re.compile(r"\b(333-\d{5,7}(?:-\d{1,2})?)\b"),
 )
 _OFFERING_RE = re.compile(
@@ -55,8 +51,8 @@ _ISSUER_LINE_RE = re.compile(rf"^\s*({_COMPANY})\s*$", re.M)
 _ISSUER_ANY_RE = re.compile(rf"^\s*({_COMPANY})(?=\s)", re.M)
 _PROGRAM_LABEL_RE = re.compile(r"^\s*(?:Program|Series|Notes)\s*:\s*(.+?)\s*$", _I | re.M)
 _PROGRAM_RE = re.compile(
-    r"((?:[A-Z][\w&'\-]*\s+){1,8}?(?:Term\s+Notes|InterNotes|CoreNotes|Medium-Term\s+Notes"
-    r"|Retail\s+Notes|Notes)®?(?:,\s+Series\s+[A-Z0-9]{1,3}\b)?)"
+    r"((?:[A-Z][\w&'\-]*[ \t]+){1,8}?(?:Term[ \t]+Notes|InterNotes|CoreNotes|Medium-Term[ \t]+"
+    r"Notes|Retail[ \t]+Notes|Notes)(?:®|\(R\))?(?:,[ \t]+Series[ \t]+[A-Z0-9]{1,3}\b)?)"
 )
 _PROGRAM_HINT_RE = re.compile(r"Series|InterNotes|CoreNotes|Term\s+Notes|Retail|Direct", _I)
 _STOP_WORDS = {"The", "These", "Such", "Any", "All", "Each", "Except", "If", "Our", "Selected"}
@@ -117,8 +113,26 @@ def _agents(text: str) -> tuple[str, ...]:
     if not m:
         return ()
     line = re.split(r"\s{2,}|\.\s+[A-Z][a-z]+\s+[a-z]", m.group(1))[0]
-    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", line.strip().rstrip("."))
-    return tuple(n.strip() for n in names if n.strip() and n.strip().lower() != "and")
+    names = [
+        n.strip()
+        for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", line.strip().rstrip("."))
+        if n.strip() and n.strip().lower() != "and"
+    ]
+    return tuple(_join_firm_names(names))
+
+
+def _join_firm_names(names: list[str]) -> list[str]:
+    """Rejoin a firm name that holds commas: "Merrill Lynch, Pierce, Fenner & Smith Inc."."""
+    out: list[str] = []
+    i = 0
+    while i < len(names):
+        if i + 2 < len(names) and " " not in names[i + 1] and "&" in names[i + 2]:
+            out.append(", ".join(names[i : i + 3]))
+            i += 3
+        else:
+            out.append(names[i])
+            i += 1
+    return out
 
 
 def _issuer(text: str) -> str | None:
@@ -130,12 +144,11 @@ def _issuer(text: str) -> str | None:
     return None
 
 
-def _program(text: str, issuer: str | None) -> str | None:
+def _program(text: str) -> str | None:
     m = _PROGRAM_LABEL_RE.search(text)
     if m:
         return m.group(1)
-    plain = text.replace(issuer, "\n") if issuer else text
-    for m in _PROGRAM_RE.finditer(plain):
+    for m in _PROGRAM_RE.finditer(text):
         name = " ".join(m.group(1).split())
         if name.split()[0] not in _STOP_WORDS and _PROGRAM_HINT_RE.search(name):
             return name
@@ -159,7 +172,7 @@ def read(text: str) -> Facts:
     issuer = _issuer(text)
     return Facts(
         issuer=issuer,
-        program=_program(text, issuer),
+        program=_program(text),
         document=document,
         preliminary=bool(document and document.lower().startswith("preliminary")),
         supplement_date=_first(_SUPPLEMENT_DATE_RES, text),

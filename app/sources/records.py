@@ -46,7 +46,9 @@ class Reading:
     placeholder: bool = False
 
     def warn(self, message: str) -> None:
-        self.warnings.append(ParseWarning(f"line {self.record.line}", f"{self.cusip}: {message}"))
+        self.warnings.append(
+            ParseWarning(self.record.where or f"line {self.record.line}", f"{self.cusip}: {message}")
+        )
 
     def get(self, key: Field, kind: type[T]) -> T | None:
         """The parsed value of ``key`` (None when absent, a placeholder or unreadable)."""

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import pipe_table
+from app.sources import pipe_table, text_columns
 from app.sources.assemble import assemble
 from app.sources.grid import read_rows
 
 
 def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
-    """Load normalized text; ``SourceError`` naming ``source`` when it holds no offering."""
+    """Load normalized text; ``SourceError`` naming ``source`` when it holds no offering.
+
+    Pipe tables are read first; without them, whitespace-aligned or one-line rows.
+    """
     lines = text.split("\n")
     rows, prose = pipe_table.split(lines)
-    if rows:
+    records, warnings = read_rows(rows) if rows else ([], [])
+    if not records:
+        rows, prose = text_columns.scan(lines)
         records, warnings = read_rows(rows)
-        if records:
-            return assemble(records, warnings, "\n".join(prose), source)
-    raise SourceError("no offering found: no note table with a CUSIP column", source=source)
+    if not records:
+        raise SourceError("no offering found: no note table with a CUSIP column", source=source)
+    return assemble(records, warnings, "\n".join(prose), source)

@@ -43,9 +43,7 @@ def test_both_cusips_with_their_terms() -> None:
     assert (first.cusip, second.cusip) == ("02006DTT8", "02006DTU5")
     assert first.coupon_rate_pct == Decimal("2.350") and second.coupon_rate_pct == Decimal("2.600")
     assert first.maturity_date == date(2022, 11, 15) and second.maturity_date == date(2024, 11, 15)
-    assert first.first_coupon_amount == Decimal("1.04") and second.first_coupon_amount == Decimal(
-        "1.16"
-    )
+    assert first.first_coupon_amount == Decimal("1.04") and second.first_coupon_amount == Decimal("1.16")
     assert first.issue_date == second.issue_date == date(2019, 11, 29)
     assert first.principal_amount is None and first.net_proceeds is None
     assert first.concession_pct == Decimal("1.125") and second.concession_pct == Decimal("1.700")

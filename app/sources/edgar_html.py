@@ -1,0 +1,118 @@
+"""EDGAR HTML supplements (lxml, no network, no entities fetched): tables → rows, the rest → prose.
+
+``<br>`` inside cells becomes a space, ``&nbsp;`` a space, footnote marks in ``<sup>`` are
+dropped, a ``colspan`` cell is widened to its columns, spacer columns and lone ``$`` / ``%``
+cells are folded into their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from app.domain.errors import SourceError
+from app.domain.model import Offering, ParseWarning
+from app.sources.assemble import assemble
+from app.sources.decode import normalize
+from app.sources.grid import Row, header_of, read_rows, tidy
+from app.sources.text_document import load_text
+
+_BLOCKS = {
+    "p", "div", "br", "tr", "table", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    "center", "blockquote", "pre", "section", "article", "title", "dt", "dd", "hr", "font-block",
+}  # fmt: skip
+_CELLS = {"td", "th"}
+_FOOTNOTE_RE = re.compile(r"^\s*(?:\(?\d{1,2}\)?|\(?[a-z]\)|[*†‡§]+)\s*$")
+_SPACE_RE = re.compile(r"\s+")
+_MAX_COLSPAN = 60
+HTML_SNIFF_RE = re.compile(r"<(?:html|table|body|!doctype\s+html|div|p|font)\b", re.I)
+
+
+def looks_like(text: str) -> bool:
+    """Content sniffing: HTML tags near the top of the document."""
+    head = text.lstrip()[:4096]
+    return head.startswith("<") and HTML_SNIFF_RE.search(head) is not None
+
+
+def _parse(text: str, source: str) -> Any:
+    parser = lxml_html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, encoding="utf-8"
+    )
+    try:
+        root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
+        raise SourceError(f"HTML cannot be read: {err}", source=source) from None
+    for bad in root.xpath("//script|//style|//head|//noscript"):
+        bad.drop_tree()
+    for sup in root.iter("sup"):
+        if _FOOTNOTE_RE.match(sup.text_content() or ""):
+            sup.drop_tree()
+    return root
+
+
+def _text(el: Any) -> str:
+    return _SPACE_RE.sub(" ", normalize(el.text_content())).strip()
+
+
+def _row_cells(tr: Any) -> list[str]:
+    cells: list[str] = []
+    for cell in tr:
+        if not isinstance(cell.tag, str) or cell.tag.lower() not in _CELLS:
+            continue
+        for br in cell.iter("br"):
+            br.tail = " " + (br.tail or "")
+        try:
+            span = max(1, min(int(cell.get("colspan", "1")), _MAX_COLSPAN))
+        except ValueError:
+            span = 1
+        cells.append(_text(cell))
+        cells.extend([""] * (span - 1))
+    return cells
+
+
+def _table_rows(table: Any) -> list[Row]:
+    rows = [Row(tr.sourceline or 0, _row_cells(tr)) for tr in table.iter("tr")]
+    return tidy([r for r in rows if any(r.cells)])
+
+
+def _prose(root: Any) -> str:
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if el.text:
+            el.text = _SPACE_RE.sub(" ", el.text)
+        if el.tail:
+            el.tail = _SPACE_RE.sub(" ", el.tail)
+        if tag in _BLOCKS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+        elif tag in _CELLS:
+            el.tail = "   " + (el.tail or "")
+    return "\n".join(line.strip() for line in normalize(root.text_content()).split("\n"))
+
+
+def read(text: str, source: str) -> tuple[list[Row], str]:
+    """The rows of every note table (leaf tables holding a header row) and the prose text."""
+    root = _parse(text, source)
+    rows: list[Row] = []
+    for table in list(root.iter("table")):
+        if table.find(".//table") is not None:
+            continue
+        table_rows = _table_rows(table)
+        if any(header_of(r.cells) for r in table_rows):
+            rows.extend(table_rows)
+            table.drop_tree()
+    return rows, _prose(root)
+
+
+def load(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
+    """Load an HTML supplement; a page without a note table is read as its rendered text."""
+    rows, prose = read(text, source)
+    records, warnings = read_rows(rows)
+    if not records:
+        return load_text(prose, source)
+    return assemble(records, warnings, prose, source)

@@ -1,0 +1,250 @@
+"""Plain-text note tables without pipes: whitespace-aligned columns or rows flattened to one line.
+
+Aligned: header words stacked over up to four lines, cells split on runs of two or more spaces
+and placed by column position (so continued cells and label lines land where they belong).
+Flattened: the header and each row on one line separated by single spaces; the row is read by a
+pattern built from the header's column order ("Semi-Annual", "Senior Unsecured Notes" keep
+their spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.sources.grid import Row, as_cusip, label_of
+from app.sources.values import DATE_PATTERN
+from app.sources.vocabulary import Field, field_of, split_header_line
+
+_SEGMENT_RE = re.compile(r"\S+(?: \S+)*")
+_RULE_RE = re.compile(r"^[\s\-=_|+]+$")
+_CUSIP_WORD_RE = re.compile(r"\bCUSIP\b", re.I)
+_DATA_START_RE = re.compile(rf"^\s*(?:\$|\d|\[|{DATE_PATTERN})", re.I)
+_MAX_LINE = 4000
+_MONEY = r"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|\[[^\]\s]{0,3}\])"
+_PERCENT = r"(?:\d+(?:\.\d+)?\s?%?|\[[^\]\s]{0,3}\]\s?%?)"
+_VALUE_PATTERNS: dict[Field, str] = {
+    Field.CUSIP: r"[0-9A-Za-z*@#]{9}",
+    Field.PRINCIPAL: _MONEY,
+    Field.NET_PROCEEDS: _MONEY,
+    Field.FIRST_COUPON_AMOUNT: _MONEY,
+    Field.PRICE: _PERCENT,
+    Field.AGENT_PRICE: _PERCENT,
+    Field.CONCESSION: _PERCENT,
+    Field.COUPON_RATE: _PERCENT,
+    Field.COUPON_TYPE: r"(?i:fixed(?:\s+rate)?|step(?:[-\s]?up)?|floating(?:\s+rate)?|zero(?:\s+coupon)?)",
+    Field.FREQUENCY: r"(?i:monthly|quarterly|semi[-\s]?annual(?:ly)?|annual(?:ly)?|at\s+maturity)",
+    Field.MATURITY: DATE_PATTERN,
+    Field.FIRST_COUPON_DATE: DATE_PATTERN,
+    Field.ISSUE_DATE: DATE_PATTERN,
+    Field.SURVIVORS_OPTION: r"(?i:yes|no|y|n)",
+    Field.DAY_COUNT: r"[A-Za-z0-9]+/[A-Za-z0-9]+",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    start: int
+    end: int
+    text: str
+
+
+def segments(line: str) -> list[tuple[int, int, str]]:
+    """Runs of text separated by two or more spaces: (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _SEGMENT_RE.finditer(line)]
+
+
+def _is_header_start(line: str) -> bool:
+    if _CUSIP_WORD_RE.search(line):
+        return True
+    return len(split_header_line(line)) >= 3 and not _DATA_START_RE.match(line)
+
+
+def _header_lines(lines: list[str], i: int) -> int:
+    """Index after the header block starting at ``i`` (up to four lines, stops at data)."""
+    j = i + 1
+    while j < len(lines) and j < i + 4:
+        line = lines[j]
+        if not line.strip() or _RULE_RE.match(line) or _DATA_START_RE.match(line):
+            break
+        first = line.split()[0]
+        if as_cusip(first) or label_of(line.strip()):
+            break
+        j += 1
+    return j
+
+
+def columns_of(header: list[str]) -> list[Column]:
+    """Header segments of all lines merged where they overlap, left to right."""
+    spans: list[list[tuple[int, int, str, int]]] = []
+    for row, line in enumerate(header):
+        for start, end, text in segments(line):
+            hits = [s for s in spans if any(a < end and start < b for a, b, _, _ in s)]
+            merged = [(start, end, text, row)]
+            for s in hits:
+                merged.extend(s)
+                spans.remove(s)
+            spans.append(merged)
+    result = []
+    for group in spans:
+        parts = sorted(group, key=lambda p: (p[3], p[0]))
+        text = " ".join(p[2] for p in parts)
+        result.append(Column(min(p[0] for p in group), max(p[1] for p in group), text))
+    return _join_split_names(sorted(result, key=lambda c: c.start))
+
+
+def _join_split_names(columns: list[Column]) -> list[Column]:
+    """Neighbours that only name a field together ("1st" + "Coupon Date") become one column."""
+    out: list[Column] = []
+    for column in columns:
+        if out and field_of(out[-1].text) is None and field_of(column.text) is None:
+            joined = Column(out[-1].start, column.end, f"{out[-1].text} {column.text}")
+            if field_of(joined.text) is not None:
+                out[-1] = joined
+                continue
+        if out and field_of(out[-1].text) is None:
+            words = out[-1].text.split()
+            head, tail = words[: len(words) // 2 or 1], words[len(words) // 2 or 1 :]
+            joined = Column(out[-1].start, column.end, " ".join([*head, column.text, *tail]))
+            if tail and field_of(joined.text) is not None:
+                out[-1] = joined
+                continue
+        out.append(column)
+    return out
+
+
+def place(line: str, columns: list[Column]) -> list[str]:
+    """The cells of an aligned line: each segment goes to the column it overlaps most."""
+    cells = [""] * len(columns)
+    for start, end, text in segments(line):
+        best = max(
+            range(len(columns)),
+            key=lambda k: (
+                min(end, columns[k].end) - max(start, columns[k].start),
+                -abs(columns[k].start - start),
+            ),
+        )
+        cells[best] = f"{cells[best]} {text}".strip()
+    return cells
+
+
+def row_pattern(fields: list[Field | None]) -> re.Pattern[str]:
+    """A pattern reading one flattened row whose columns are ``fields`` in order."""
+    parts = []
+    for k, key in enumerate(fields):
+        generic = ".+" if k == len(fields) - 1 else ".+?"
+        parts.append(f"({_VALUE_PATTERNS.get(key, generic) if key else generic})")
+    return re.compile(r"^\s*" + r"\s+".join(parts) + r"\s*$")
+
+
+def _flat_cells(line: str, pattern: re.Pattern[str], width: int) -> list[str] | None:
+    if len(line) > _MAX_LINE:
+        return None
+    m = pattern.match(line)
+    if m:
+        return list(m.groups())
+    split = [s[2] for s in segments(line)]
+    return split if len(split) == width else None
+
+
+class _Block:
+    """One header and the rows under it."""
+
+    def __init__(self, lines: list[str], start: int, end: int) -> None:
+        self.lines = lines
+        self.header = lines[start:end]
+        self.columns = columns_of(self.header)
+        known = [field_of(c.text) for c in self.columns]
+        self.aligned = sum(k is not None for k in known) >= 3
+        self.fields = [f for f, _ in split_header_line(" ".join(self.header))]
+        self.keyed = Field.CUSIP in (known if self.aligned else self.fields)
+        self.pattern = row_pattern(known if self.aligned else list[Field | None](self.fields))
+
+    @property
+    def usable(self) -> bool:
+        return self.aligned or len(self.fields) >= 3
+
+    def header_cells(self) -> list[str]:
+        if self.aligned:
+            return [c.text for c in self.columns]
+        return [f.value for f in self.fields]
+
+    def cells(self, line: str) -> list[str] | None:
+        """The cells of a data line, or None when it is not a row of this table."""
+        if self.aligned:
+            typed = self.pattern.match(line) if len(line) <= _MAX_LINE else None
+            return list(typed.groups()) if typed else place(line, self.columns)
+        found = _flat_cells(line, self.pattern, len(self.fields))
+        if found is None and self.keyed and as_cusip(line.split()[0]):
+            return [line.split()[0] if f is Field.CUSIP else "" for f in self.fields]
+        return found
+
+    def is_row(self, line: str, after_row: bool) -> bool:
+        """Whether a non-blank line continues this table."""
+        text = line.strip()
+        if label_of(text) is not None or as_cusip(text.split()[0]):
+            return True
+        if self.aligned:
+            return self._aligned_row(line) or (after_row and self._continues(line))
+        return not self.keyed and self.pattern.match(line[:_MAX_LINE]) is not None
+
+    def _continues(self, line: str) -> bool:
+        """A continued cell: nothing in the key column, every segment inside one column."""
+        key = next((i for i, c in enumerate(self.columns) if field_of(c.text) is Field.CUSIP), 0)
+        if place(line, self.columns)[key]:
+            return False
+        return all(self._inside(start, end) for start, end, _ in segments(line))
+
+    def _inside(self, start: int, end: int) -> bool:
+        return sum(1 for c in self.columns if c.start < end and start < c.end) <= 1
+
+    def _aligned_row(self, line: str) -> bool:
+        """Many segments, most of them inside one column each (prose runs across columns)."""
+        parts = segments(line)
+        if len(parts) < max(3, len(self.columns) // 2):
+            return False
+        inside = sum(1 for start, end, _ in parts if self._inside(start, end))
+        return inside >= 0.7 * len(parts)
+
+
+def _consume(block: _Block, lines: list[str], k: int, rows: list[Row], prose: list[str]) -> int:
+    after_row = False
+    blank_run = 0
+    while k < len(lines):
+        line = lines[k]
+        if not line.strip() or _RULE_RE.match(line):
+            blank_run += 1 if not line.strip() else 0
+            after_row = after_row and not line.strip() and blank_run < 2
+            k += 1
+            continue
+        if _is_header_start(line) and not as_cusip(line.split()[0]):
+            break
+        if not block.is_row(line, after_row and blank_run == 0) or blank_run >= 2:
+            break
+        cells = [line.strip()] if label_of(line.strip()) and not block.aligned else block.cells(line)
+        if cells is not None:
+            rows.append(Row(k + 1, cells))
+            prose[k] = ""
+        after_row, blank_run = True, 0
+        k += 1
+    return k
+
+
+def scan(lines: list[str]) -> tuple[list[Row], list[str]]:
+    """Rows of every whitespace table in ``lines`` (header rows included) and the prose lines."""
+    rows: list[Row] = []
+    prose = list(lines)
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip() or not _is_header_start(lines[i]):
+            i += 1
+            continue
+        end = _header_lines(lines, i)
+        block = _Block(lines, i, end)
+        if not block.usable:
+            i += 1
+            continue
+        rows.append(Row(i + 1, block.header_cells()))
+        prose[i:end] = [""] * (end - i)
+        i = _consume(block, lines, end, rows, prose)
+    return rows, prose
