@@ -1,0 +1,250 @@
+"""File ▸ Export (CSV, iCalendar, client term sheet PDF) and File ▸ Print for the current purchase.
+
+``install(window, menu)`` adds the items to ``menu``. It reads the window only through
+``current_offering()``, ``current_quote()`` (None while the inputs are invalid),
+``current_document()`` (its ``path`` names the source in the term sheet) and, when present,
+``calculator.validityChanged``, ``statusBar()`` and ``persist`` (False: leave settings alone).
+The files come from ``app.reports.export`` — the same bytes as ``termsheet export`` — and the
+printed page from ``app.reports.termsheet_pdf``, the same page as the PDF. A failure is a message
+box with one sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+
+from app.domain.errors import TermSheetError
+from app.domain.model import Offering, Quote
+from app.ui import settings
+
+FOLDER_KEY = "export/folder"
+STATUS_MS = 8000
+NOTHING = "Nothing to export yet: choose a CUSIP and enter a valid purchase."
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One export item: the format for ``export_file`` and how the save dialog presents it."""
+
+    key: str  # also the QAction's objectName suffix
+    fmt: str
+    title: str
+    file_filter: str
+    stem: str
+    call_notices: bool = False
+
+
+KINDS = (
+    Kind("csv", "csv", "Cash flows (CSV)…", "CSV files (*.csv)", "cash-flows"),
+    Kind("ics", "ics", "Payment calendar (iCalendar)…", "iCalendar files (*.ics)", "payments"),
+    Kind(
+        "ics_calls",
+        "ics",
+        "Payment calendar with call notice dates…",
+        "iCalendar files (*.ics)",
+        "payments-and-call-notices",
+        call_notices=True,
+    ),
+    Kind("pdf", "pdf", "Client term sheet (PDF)…", "PDF files (*.pdf)", "term-sheet"),
+)
+
+
+def show_error(parent: QWidget, title: str, text: str) -> None:
+    """A warning box (a module function so tests can replace it)."""
+    QMessageBox.warning(parent, title, text)
+
+
+class ExportActions(QObject):
+    """The Export submenu and the Print action of one window."""
+
+    def __init__(self, window: Any, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self._printer: QPrinter | None = None
+        self.menu = menu.addMenu("&Export")
+        self.menu.setObjectName("exportMenu")
+        self.actions: dict[str, QAction] = {}
+        for kind in KINDS:
+            action = QAction(kind.title, window)
+            action.setObjectName(f"export_{kind.key}")
+            action.triggered.connect(lambda _=False, k=kind: self.export(k))
+            self.menu.addAction(action)
+            self.actions[kind.key] = action
+        self.print_action = QAction("&Print term sheet…", window)
+        self.print_action.setObjectName("printAction")
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_sheet)
+        menu.addAction(self.print_action)
+        window.addAction(self.print_action)  # the shortcut works with the menu closed
+        menu.aboutToShow.connect(self.refresh)
+        validity = getattr(getattr(window, "calculator", None), "validityChanged", None)
+        if validity is not None:
+            validity.connect(lambda _valid: self.refresh())
+        self.refresh()
+
+    # -- state ----------------------------------------------------------------------------
+    def current(self) -> tuple[Offering, Quote] | None:
+        """The offering and the valid quote on screen, or None."""
+        offering, quote = self.window.current_offering(), self.window.current_quote()
+        return (offering, quote) if offering is not None and quote is not None else None
+
+    def source_name(self) -> str | None:
+        doc = self.window.current_document()
+        path = getattr(doc, "path", None)
+        return Path(path).name if path else None
+
+    def refresh(self) -> None:
+        """Enable the items when there is a valid purchase to export."""
+        ready = self.current() is not None
+        tip = "" if ready else NOTHING
+        for action in [*self.actions.values(), self.print_action]:
+            action.setEnabled(ready)
+            action.setToolTip(tip or action.text().replace("&", "").rstrip("…"))
+
+    def _persist(self) -> bool:
+        return bool(getattr(self.window, "persist", True))
+
+    # -- export ---------------------------------------------------------------------------
+    def start_folder(self) -> Path:
+        """The folder of the last export, else Documents, else home."""
+        saved = settings.settings().value(FOLDER_KEY)
+        if saved and Path(str(saved)).is_dir():
+            return Path(str(saved))
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+    def suggested_name(self, kind: Kind, quote: Quote) -> str:
+        return f"{quote.purchase.note.cusip}-{kind.stem}.{kind.fmt}"
+
+    def choose_path(self, kind: Kind, quote: Quote) -> Path | None:
+        """Ask where to save (the dialog confirms overwriting); None when cancelled."""
+        dialog = QFileDialog(self.window, f"Export {kind.title.rstrip('…')}")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters([kind.file_filter, "All files (*)"])
+        dialog.setDefaultSuffix(kind.fmt)
+        dialog.setDirectory(str(self.start_folder()))
+        dialog.selectFile(self.suggested_name(kind, quote))
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    def export(self, kind: Kind) -> Path | None:
+        """The menu item: ask for a file, then write it; returns the path written."""
+        current = self.current()
+        if current is None:
+            self._status(NOTHING)
+            return None
+        path = self.choose_path(kind, current[1])
+        if path is None:
+            return None
+        if self._persist():
+            settings.settings().setValue(FOLDER_KEY, str(path.parent))
+        return self.export_to(kind, path)
+
+    def export_to(self, kind: Kind, path: Path) -> Path | None:
+        """Write the current purchase as ``kind`` to exactly ``path``; errors become a message."""
+        current = self.current()
+        if current is None:
+            self._status(NOTHING)
+            return None
+        from app.reports.export import export_file
+
+        offering, quote = current
+        try:
+            with _busy():
+                written = export_file(
+                    offering, quote, kind.fmt, path, self.source_name(), call_notices=kind.call_notices
+                )
+        except TermSheetError as err:
+            show_error(self.window, "Export failed", f"Could not export: {err}")
+            return None
+        except Exception as err:  # a bug: say so in one line, keep the details in the log
+            where = _log(err)
+            show_error(
+                self.window,
+                "Export failed",
+                f"Could not export {path.name}: {type(err).__name__}: {err}. Details are in {where}.",
+            )
+            return None
+        self._status(f"Exported {written}")
+        return written
+
+    # -- print ----------------------------------------------------------------------------
+    def printer(self) -> QPrinter:
+        """One printer per window, so the dialog remembers the last choice; letter by default."""
+        if self._printer is None:
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self._printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+            self._printer.setDocName("Term sheet")
+        return self._printer
+
+    def print_sheet(self) -> bool:
+        """File ▸ Print: the print dialog, then the same page as the PDF."""
+        if self.current() is None:
+            self._status(NOTHING)
+            return False
+        printer = self.printer()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("Print term sheet")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print the current purchase's term sheet on ``printer``; errors become a message."""
+        current = self.current()
+        if current is None:
+            self._status(NOTHING)
+            return False
+        from app.reports.termsheet_pdf import print_term_sheet
+
+        offering, quote = current
+        printer.setDocName(f"Term sheet {quote.purchase.note.cusip}")
+        try:
+            with _busy():
+                print_term_sheet(printer, offering, quote, source_name=self.source_name())
+        except Exception as err:
+            where = _log(err)
+            show_error(self.window, "Print failed", f"Could not print: {err}. Details are in {where}.")
+            return False
+        self._status(f"Sent the term sheet for {quote.purchase.note.cusip} to the printer")
+        return True
+
+    def _status(self, text: str) -> None:
+        status = getattr(self.window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, STATUS_MS)
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor for the duration of a ``with`` block."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def _log(err: BaseException) -> Path:
+    from app.logs import log_exception
+
+    return log_exception(err)
+
+
+def install(window: Any, menu: QMenu) -> ExportActions:
+    """Add File ▸ Export ▸ … and File ▸ Print… to ``menu``; the object lives as long as
+    ``window`` (its Qt parent)."""
+    actions = ExportActions(window, menu)
+    window.export_actions = actions
+    return actions
