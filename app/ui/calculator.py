@@ -1,0 +1,383 @@
+"""The purchase calculator: amount, settle date and price in; the domain's ``Quote`` out.
+
+Every edit recalculates at once. Invalid input shows the reason at its field and keeps the last
+valid results on screen, marked stale; nothing here raises or computes finance itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.domain.errors import InputError, TermSheetError
+from app.domain.model import Note, Offering, Purchase, Quote
+from app.domain.money import format_usd, parse_amount, parse_percent
+from app.domain.quote import make_purchase, quote
+from app.ui.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
+from app.ui.present import first_coupon_text, fmt_date, fmt_rate, settle_flag
+
+log = logging.getLogger("termsheet.ui")
+FIELDS = ("amount", "settle", "price")
+
+
+def _repolish(widget: QWidget, name: str, value: object) -> None:
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def _card(title: str) -> tuple[QFrame, QGridLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    outer = QVBoxLayout(frame)
+    outer.setContentsMargins(12, 8, 12, 10)
+    outer.setSpacing(4)
+    heading = QLabel(title)
+    heading.setObjectName("cardTitle")
+    outer.addWidget(heading)
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(10)
+    grid.setVerticalSpacing(3)
+    grid.setColumnStretch(1, 1)
+    outer.addLayout(grid)
+    outer.addStretch(1)
+    return frame, grid
+
+
+class ResultRow:
+    """A caption, a value label (with an objectName) and an optional detail line under it."""
+
+    def __init__(self, grid: QGridLayout, row: int, caption: str, name: str,
+                 big: bool = False, detail: bool = False) -> None:
+        cap = QLabel(caption)
+        cap.setObjectName("caption")
+        self.value = QLabel("—")
+        self.value.setObjectName(name)
+        self.value.setProperty("role", "big" if big else "value")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        cap.setBuddy(self.value)
+        grid.addWidget(cap, row, 0, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.value, row, 1)
+        self.detail: QLabel | None = None
+        if detail:
+            self.detail = QLabel("")
+            self.detail.setObjectName(name.replace("Value", "") + "Detail")
+            self.detail.setProperty("role", "detail")
+            self.detail.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(self.detail, row + 1, 0, 1, 2)
+
+    def set(self, text: str, detail: str = "", tip: str = "") -> None:
+        self.value.setText(text)
+        self.value.setToolTip(tip)
+        if self.detail is not None:
+            self.detail.setText(detail)
+
+
+class CalculatorPanel(QFrame):
+    """Purchase inputs and the results of the last valid quote."""
+
+    quoteChanged = Signal(object)  # Quote
+    validityChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calculator")
+        self.offering: Offering | None = None
+        self.note: Note | None = None
+        self.current: Quote | None = None
+        self._last_purchase: Purchase | None = None
+        self._defaults: Purchase | None = None
+        self.errors: dict[str, str] = {}
+        self._settle_note = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self._build_inputs())
+        layout.addWidget(self._build_cost())
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self._build_income(), 1)
+        row.addWidget(self._build_yields(), 1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.setEnabled(False)
+
+    # -- construction --------------------------------------------------------------------
+    def _build_inputs(self) -> QFrame:
+        frame, grid = _card("Purchase")
+        self.amountEdit = MoneyEdit()
+        self.amountEdit.setObjectName("amountEdit")
+        self.settleDateEdit = SettleDateEdit()
+        self.settleDateEdit.setObjectName("settleDateEdit")
+        self.priceEdit = PercentEdit()
+        self.priceEdit.setObjectName("priceEdit")
+        self.hints: dict[str, QLabel] = {}
+        edits: list[tuple[str, str, QWidget]] = [
+            ("amount", "&Amount ($)", self.amountEdit),
+            ("settle", "&Settle date", self.settleDateEdit),
+            ("price", "&Price (% of par)", self.priceEdit),
+        ]
+        for i, (field, caption, edit) in enumerate(edits):
+            label = QLabel(caption)
+            label.setObjectName("caption")
+            label.setBuddy(edit)
+            edit.setMinimumWidth(130)
+            hint = QLabel("")
+            hint.setObjectName(f"{field}Hint")
+            hint.setProperty("role", "hint")
+            hint.setWordWrap(True)
+            self.hints[field] = hint
+            grid.addWidget(label, 2 * i, 0)
+            grid.addWidget(edit, 2 * i, 1)
+            grid.addWidget(hint, 2 * i + 1, 0, 1, 2)
+        self.amountEdit.textChanged.connect(self.recalculate)
+        self.priceEdit.textChanged.connect(self.recalculate)
+        self.settleDateEdit.dateChanged.connect(self.recalculate)
+        self.amountEdit.editingFinished.connect(self._tidy_amount)
+        return frame
+
+    def _build_cost(self) -> QFrame:
+        frame, grid = _card("Cost")
+        self.principal = ResultRow(grid, 0, "Principal", "principalValue")
+        self.accrued = ResultRow(grid, 1, "Accrued interest", "accruedInterestValue", detail=True)
+        self.total = ResultRow(grid, 3, "Total cost", "totalCostValue", big=True)
+        self.concession = ResultRow(grid, 4, "Concession", "concessionValue")
+        self.staleLabel = QLabel("")
+        self.staleLabel.setObjectName("staleLabel")
+        self.staleLabel.setWordWrap(True)
+        grid.addWidget(self.staleLabel, 5, 0, 1, 2)
+        return frame
+
+    def _build_income(self) -> QFrame:
+        frame, grid = _card("Income")
+        self.annual = ResultRow(grid, 0, "Annual income", "annualIncomeValue")
+        self.next_coupon = ResultRow(grid, 1, "Next coupon", "nextCouponValue", detail=True)
+        self.coupons_left = ResultRow(grid, 3, "Coupons to maturity", "couponCountValue")
+        self.first_check = QLabel("")
+        self.first_check.setObjectName("firstCouponCheck")
+        self.first_check.setWordWrap(True)
+        grid.addWidget(self.first_check, 4, 0, 1, 2)
+        return frame
+
+    def _build_yields(self) -> QFrame:
+        frame, grid = _card("Yields")
+        self.yields_card = frame
+        self.ytm = ResultRow(grid, 0, "To maturity", "ytmValue")
+        self.ytw = ResultRow(grid, 1, "To worst", "ytwValue", detail=True)
+        self.current_yield = ResultRow(grid, 3, "Current", "currentYieldValue")
+        self.bey = ResultRow(grid, 4, "Bond-equivalent", "beyValue")
+        return frame
+
+    # -- note selection ------------------------------------------------------------------
+    def set_note(self, offering: Offering, note: Note, preset: Any = None) -> None:
+        """Show ``note`` with the contract's defaults, or with the preset ``CalcArgs`` texts."""
+        self.offering, self.note = offering, note
+        self._defaults = make_purchase(offering, note)
+        self._last_purchase = None
+        self.amountEdit.step = self._defaults.increment
+        self.amountEdit.minimum = self._defaults.minimum
+        self.setEnabled(True)
+        edits = (self.amountEdit, self.priceEdit, self.settleDateEdit)
+        for w in edits:
+            w.blockSignals(True)
+        self._settle_note = ""
+        self.amountEdit.setText(money_text(self._defaults.amount))
+        self.priceEdit.setText(f"{self._defaults.price_pct:.3f}")
+        self.settleDateEdit.set_value(self._defaults.settle_date)
+        if preset is not None:
+            self._apply_preset(preset)
+        for w in edits:
+            w.blockSignals(False)
+        self.recalculate()
+
+    def _apply_preset(self, preset: Any) -> None:
+        from app.domain.dates import parse_date
+
+        if getattr(preset, "amount", None):
+            self.amountEdit.setText(preset.amount.strip())
+        if getattr(preset, "price", None):
+            self.priceEdit.setText(preset.price.strip().rstrip("%").strip())
+        if getattr(preset, "settle", None):
+            try:
+                self.settleDateEdit.set_value(parse_date(preset.settle, "settle date"))
+            except InputError as err:
+                self._settle_note = f"{err.message}; showing the offering's settle date"
+
+    def _tidy_amount(self) -> None:
+        """On leaving the field, show a valid amount as ``25,000`` (no recalculation needed)."""
+        try:
+            value = parse_amount(self.amountEdit.text())
+        except InputError:
+            return
+        text = money_text(value)
+        if text != self.amountEdit.text():
+            self.amountEdit.setText(text)
+
+    def defaults(self) -> Purchase | None:
+        return self._defaults
+
+    # -- recalculation -------------------------------------------------------------------
+    def recalculate(self) -> None:
+        """Quote the inputs; never raises."""
+        if self.offering is None or self.note is None:
+            return
+        try:
+            self._recalculate(self.offering, self.note)
+        except Exception as err:  # a bug must not take the window down: show it at the panel
+            log.exception("calculation failed")
+            self._show_state({"general": f"Could not calculate: {type(err).__name__}: {err}"}, None)
+
+    def _recalculate(self, offering: Offering, note: Note) -> None:
+        errors: dict[str, str] = {}
+        amount = self._parse("amount", lambda: parse_amount(self.amountEdit.text()), errors)
+        price = self._parse("price", lambda: parse_percent(self.priceEdit.text()), errors)
+        settle = self.settleDateEdit.value()
+        if errors:
+            self._show_state(errors, None)
+            return
+        purchase = make_purchase(offering, note, amount, settle, price)
+        if purchase == self._last_purchase and self.current is not None:
+            self._show_state({}, self.current, emit=False)
+            return
+        try:
+            result = quote(purchase)
+        except InputError as err:
+            errors[err.field if err.field in FIELDS else "general"] = _sentence(err.message)
+            self._show_state(errors, None)
+            return
+        except TermSheetError as err:
+            self._show_state({"general": _sentence(str(err))}, None)
+            return
+        self._last_purchase = purchase
+        self._show_state({}, result)
+
+    @staticmethod
+    def _parse(field: str, fn: Any, errors: dict[str, str]) -> Any:
+        try:
+            return fn()
+        except InputError as err:
+            errors[field] = _sentence(err.message)
+            return None
+
+    def _show_state(self, errors: dict[str, str], result: Quote | None, emit: bool = True) -> None:
+        self.errors = errors
+        self._show_hints(errors)
+        stale = result is None
+        was_valid = self.current is not None and not self.property("stale")
+        if result is not None:
+            self.current = result
+            self._show_quote(result)
+        self.staleLabel.setText(self._stale_text(errors) if stale else "")
+        _repolish(self, "stale", stale)
+        if result is not None and emit:
+            self.quoteChanged.emit(result)
+        if was_valid == stale:
+            self.validityChanged.emit(not stale)
+
+    def _stale_text(self, errors: dict[str, str]) -> str:
+        general = errors.get("general")
+        if self.current is None:
+            return general or "Enter a valid purchase to see its cost."
+        return (general + " " if general else "") + "Showing the last valid results (stale)."
+
+    # -- field hints ---------------------------------------------------------------------
+    def _show_hints(self, errors: dict[str, str]) -> None:
+        defaults = self._defaults
+        for field in FIELDS:
+            edit = {"amount": self.amountEdit, "settle": self.settleDateEdit,
+                    "price": self.priceEdit}[field]
+            error = errors.get(field)
+            _repolish(edit, "invalid", error is not None)
+            hint = self.hints[field]
+            _repolish(hint, "level", "error" if error else "")
+            edit.setToolTip(error or "")
+            if error:
+                hint.setText(error)
+            elif defaults is not None:
+                text, level = self._hint(field, defaults)
+                hint.setText(text)
+                _repolish(hint, "level", level)
+
+    def _hint(self, field: str, defaults: Purchase) -> tuple[str, str]:
+        if field == "amount":
+            return (f"Minimum {format_usd(defaults.minimum)}, in multiples of "
+                    f"{format_usd(defaults.increment)}", "")
+        if field == "price":
+            note = self.note
+            conc = f" · concession {fmt_rate(note.concession_pct)}" if note and note.concession_pct else ""
+            return f"Selling price {fmt_rate(defaults.price_pct)}{conc}", ""
+        return self._settle_hint(self.settleDateEdit.value(), defaults)
+
+    def _settle_hint(self, d: date, defaults: Purchase) -> tuple[str, str]:
+        if self._settle_note:
+            return self._settle_note, "warn"
+        reason = settle_flag(d)
+        if reason:
+            return f"⚠ {d:%A}: {reason} — not a New York banking day", "warn"
+        if d == defaults.settle_date:
+            return f"{d:%A} · the offering's settle date (settles flat)", ""
+        return f"{d:%A} · New York banking day", ""
+
+    # -- results -------------------------------------------------------------------------
+    def _show_quote(self, q: Quote) -> None:
+        p = q.purchase
+        self.principal.set(format_usd(q.principal), tip=f"{money_text(p.amount)} × {p.price_pct}%")
+        period = f"{fmt_date(q.accrual_start)} → {fmt_date(p.settle_date)}"
+        self.accrued.set(format_usd(q.accrued_interest), f"{q.accrued_days} days · {period}",
+                         f"30/360 days from the start of the accrual period to settle: {period}")
+        self.total.set(format_usd(q.total))
+        conc = q.purchase.note.concession_pct
+        self.concession.set(format_usd(q.concession),
+                            tip=f"Gross concession {fmt_rate(conc)}" if conc is not None else "")
+        rate = q.coupons[0].rate_pct if q.coupons else None
+        self.annual.set(format_usd(q.annual_income), tip=f"at {fmt_rate(rate)}")
+        nxt = q.next_coupon
+        if nxt is not None:
+            self.next_coupon.set(format_usd(nxt.amount), f"paid {fmt_date(nxt.payment_date)}",
+                                 f"Coupon {nxt.number}: {nxt.days} days")
+        else:
+            self.next_coupon.set("—", "")
+        self.coupons_left.set(str(len(q.coupons)))
+        text, level = first_coupon_text(q)
+        mark = {"ok": "✔ ", "bad": "✖ "}.get(level, "")
+        self.first_check.setText(mark + text)
+        _repolish(self.first_check, "level", level)
+        self._show_yields(q)
+
+    def _show_yields(self, q: Quote) -> None:
+        y = q.yields
+        self.yields_card.setVisible(y is not None)
+        if y is None:
+            return
+        self.ytm.set(fmt_rate(y.maturity_pct))
+        worst = f"to {fmt_date(y.worst_date)}" if y.worst_date else ""
+        self.ytw.set(fmt_rate(y.worst_pct), worst)
+        self.current_yield.set(fmt_rate(y.current_pct))
+        self.bey.set(self._bey_text(q))
+
+    @staticmethod
+    def _bey_text(q: Quote) -> str:
+        try:
+            from app.domain import yields as ymod
+        except ImportError:
+            return "—"
+        fn = getattr(ymod, "bond_equivalent_yield", None) or getattr(ymod, "bey", None)
+        y = q.yields
+        if fn is None or y is None or y.maturity_pct is None:
+            return "—"
+        try:
+            return fmt_rate(fn(y.maturity_pct, q.purchase.note.frequency))
+        except Exception:
+            log.exception("BEY failed")
+            return "—"
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message
+

@@ -1,0 +1,136 @@
+"""The call chart's frame (``callChart``): a header with a reset button, and the pyqtgraph plot
+created after the window's first paint (``ensure_plot``) so start-up never waits for pyqtgraph.
+
+The chart is handed domain objects (``set_quote``) and never reaches back into the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from app.domain.model import Quote
+
+if TYPE_CHECKING:
+    from app.ui.chart_plot import PaymentChart
+
+log = logging.getLogger("termsheet.ui")
+
+# colours shared by the plot and its legend
+COUPON = "#2f6fbf"
+ROLLED = "#8db3e2"
+PRINCIPAL = "#e08a1e"
+CALL = (180, 35, 24, 80)
+FIRST_CALL = "#b42318"
+NOTICE = (180, 35, 24, 40)
+SETTLE = "#137a3a"
+INCOME = "#2f6fbf"
+MATURITY = "#1d2733"
+FORGONE = (180, 35, 24, 48)
+
+
+def _css(color: str | tuple[int, int, int, int]) -> str:
+    if isinstance(color, str):
+        return color
+    r, g, b, a = color
+    return f"rgba({r},{g},{b},{max(a, 110)})"
+
+
+LEGEND: tuple[tuple[str, str, str | tuple[int, int, int, int]], ...] = (
+    ("■", "Coupon", COUPON),
+    ("■", "Paid late (weekend/holiday)", ROLLED),
+    ("■", "Principal (bar capped)", PRINCIPAL),
+    ("┃", "First call", FIRST_CALL),
+    ("█", "Notice window", NOTICE),
+    ("│", "Other call dates", CALL),
+    ("┆", "Settle", SETTLE),
+    ("━", "Coupons received", INCOME),
+    ("●", "If called then", FIRST_CALL),
+    ("╌", "Held to maturity", MATURITY),
+    ("█", "Forgone if called", FORGONE),
+)
+
+
+def legend_html() -> str:
+    items = [
+        f"<span style='color:{_css(color)}; font-size:11pt'>{glyph}</span>&nbsp;{text}"
+        for glyph, text, color in LEGEND
+    ]
+    return "&nbsp;&nbsp; ".join(items)
+
+
+class CallChart(QFrame):
+    """Coupon payments, call dates and the income a call takes away."""
+
+    ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callChart")
+        self.plot: PaymentChart | None = None
+        self._quote: Quote | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        header = QFrame()
+        header.setObjectName("chartHeader")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.title = QLabel("Payments and call dates")
+        self.title.setObjectName("panelTitle")
+        self.hint = QLabel("Wheel: zoom · drag: pan · hover a bar for details")
+        self.hint.setObjectName("chartHint")
+        self.reset_button = QToolButton()
+        self.reset_button.setObjectName("resetZoomButton")
+        self.reset_button.setText("Reset zoom")
+        self.reset_button.setToolTip("Show the whole life of the note (Ctrl+0)")
+        self.reset_button.clicked.connect(self.reset_zoom)
+        row.addWidget(self.title)
+        row.addStretch(1)
+        row.addWidget(self.hint)
+        row.addWidget(self.reset_button)
+        layout.addWidget(header)
+        self.legend = QLabel(legend_html())
+        self.legend.setObjectName("chartLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setContentsMargins(10, 2, 10, 0)
+        layout.addWidget(self.legend)
+        self.placeholder = QLabel("Loading chart…")
+        self.placeholder.setObjectName("chartPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.placeholder, 1)
+
+    def ensure_plot(self) -> PaymentChart:
+        """Create the plot (imports pyqtgraph) and draw the latest quote on it."""
+        if self.plot is None:
+            from app.ui.chart_plot import PaymentChart
+
+            self.plot = PaymentChart(self)
+            layout = self.layout()
+            layout.replaceWidget(self.placeholder, self.plot)
+            self.placeholder.hide()
+            self.placeholder.deleteLater()
+            if self._quote is not None:
+                self.plot.set_quote(self._quote)
+            self.ready.emit()
+        return self.plot
+
+    def set_quote(self, quote: Quote | None) -> None:
+        self._quote = quote
+        if self.plot is not None:
+            self.plot.set_quote(quote)
+
+    def reset_zoom(self) -> None:
+        if self.plot is not None:
+            self.plot.reset_view()
+
+    # -- what is drawn (for tests and accessibility) -------------------------------------
+    def bar_count(self) -> int:
+        return self.plot.bar_count() if self.plot is not None else 0
+
+    def call_line_count(self) -> int:
+        return self.plot.call_line_count() if self.plot is not None else 0

@@ -1,0 +1,439 @@
+"""The main window: offerings and terms on the left, the calculator on top, the coupon calendar
+and the call chart below; menus, toolbar, drag-and-drop, recent files, saved state."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.domain.model import Note, Offering, ParseWarning, Quote
+from app.paths import sample_path
+from app.ui import export_actions, settings
+from app.ui.calculator import CalculatorPanel
+from app.ui.chart import CallChart
+from app.ui.coupon_table import CouponTable
+from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
+from app.ui.message_area import MessageArea
+from app.ui.models import Document
+from app.ui.offerings_panel import OfferingsPanel
+from app.ui.present import terms_groups
+from app.ui.resources import icon
+from app.ui.terms_view import TermsView
+
+log = logging.getLogger("termsheet.ui")
+APP_NAME = "Term Sheet"
+LAYOUT_VERSION = "2"  # bump when the splitters change, so old positions are not applied
+OPEN_FILTER = ("Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
+               "PDF (*.pdf);;EDGAR HTML (*.htm *.html);;Text (*.txt *.md);;All files (*)")
+
+
+def _titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("panel")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    head = QFrame()
+    head.setObjectName("panelHeader")
+    row = QHBoxLayout(head)
+    row.setContentsMargins(10, 5, 6, 5)
+    label = QLabel(title)
+    label.setObjectName("panelTitle")
+    row.addWidget(label)
+    row.addStretch(1)
+    if extra is not None:
+        row.addWidget(extra)
+    layout.addWidget(head)
+    layout.addWidget(body, 1)
+    return frame
+
+
+class MainWindow(QMainWindow):
+    """``persist`` False (screenshots, tests) leaves the saved settings untouched."""
+
+    firstPainted = Signal()
+    loadsIdle = Signal()
+
+    def __init__(self, calc_args: Any = None, persist: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.persist = persist
+        self._preset = calc_args
+        self._pending_loads = 0
+        self._painted = False
+        self._signals = LoadSignals(self)
+        self._signals.loaded.connect(self._loaded)
+        self._signals.failed.connect(self._failed)
+        self._signals.progress.connect(self._progress)
+        self._signals.finished.connect(self._job_finished)
+        self._select_after_load: str | None = None
+        self._build_panels()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status()
+        self.setAcceptDrops(True)
+        self.centralWidget().installEventFilter(self)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        self.messages = MessageArea()
+        self.offerings = OfferingsPanel()
+        self.terms = TermsView()
+        self.terms.setAcceptDrops(False)
+        self.calculator = CalculatorPanel()
+        self.coupon_table = CouponTable()
+        self.chart = CallChart()
+        copy_button = QToolButton()
+        copy_button.setObjectName("copyTableButton")
+        copy_button.setText("Copy")
+        copy_button.setToolTip("Copy the coupon calendar as tab-separated text (Ctrl+Shift+C)")
+        copy_button.clicked.connect(self.coupon_table.copy_all)
+        self.left_split = QSplitter(Qt.Orientation.Vertical)
+        self.left_split.setObjectName("leftSplitter")
+        self.left_split.addWidget(self.offerings)
+        self.left_split.addWidget(_titled("Terms", self.terms))
+        self.calc_scroll = QScrollArea()
+        self.calc_scroll.setObjectName("calculatorScroll")
+        self.calc_scroll.setWidget(self.calculator)
+        self.calc_scroll.setWidgetResizable(True)
+        self.calc_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.calc_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.setObjectName("rightSplitter")
+        self.right_split.addWidget(self.chart)
+        self.right_split.addWidget(_titled("Coupon calendar", self.coupon_table, copy_button))
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.setObjectName("mainSplitter")
+        self.main_split.addWidget(self.left_split)
+        self.main_split.addWidget(self.calc_scroll)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(0, 0)
+        self.main_split.setStretchFactor(1, 0)
+        self.main_split.setStretchFactor(2, 1)
+        for split in (self.left_split, self.right_split, self.main_split):
+            split.setChildrenCollapsible(False)
+            split.setHandleWidth(8)
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.main_split, 1)
+        self.setCentralWidget(central)
+        self.offerings.noteSelected.connect(self._note_selected)
+        self.offerings.cleared.connect(self._cleared)
+        self.calculator.quoteChanged.connect(self._quote_changed)
+        QWidget.setTabOrder(self.offerings.tree, self.calculator.amountEdit)
+        QWidget.setTabOrder(self.calculator.amountEdit, self.calculator.settleDateEdit)
+        QWidget.setTabOrder(self.calculator.settleDateEdit, self.calculator.priceEdit)
+        QWidget.setTabOrder(self.calculator.priceEdit, self.coupon_table)
+        QWidget.setTabOrder(self.coupon_table, self.terms)
+
+    def apply_default_sizes(self, width: int, height: int) -> None:
+        """Splitter positions for a window of this size (1366×768 laptop … 2560×1440)."""
+        left = max(270, min(440, int(width * 0.21)))
+        middle = max(370, min(500, int(width * 0.28)))
+        self.main_split.setSizes([left, middle, max(500, width - left - middle)])
+        self.left_split.setSizes([int(height * 0.30), int(height * 0.70)])
+        self.right_split.setSizes([int(height * 0.56), int(height * 0.44)])
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Any, shortcut: Any = None, name: str = "",
+                   icon_name: str = "") -> QAction:
+            a = QAction(text, self)
+            a.triggered.connect(slot)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            if name:
+                a.setObjectName(name)
+            if icon_name:
+                a.setIcon(icon(icon_name))
+            return a
+
+        self.open_action = action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open,
+                                  "openAction", "open")
+        self.open_action.setToolTip("Open pricing supplements or offering files (Ctrl+O)")
+        self.close_action = action("&Close document", self.close_current,
+                                   QKeySequence.StandardKey.Close, "closeAction", "close")
+        self.sample_action = action("Open the &sample offering", self.open_sample,
+                                    name="sampleAction")
+        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        self.copy_action = action("&Copy coupon calendar", self.coupon_table.copy_all,
+                                  "Ctrl+Shift+C", "copyTableAction", "copy")
+        self.filter_action = action("&Filter offerings", self.offerings.focus_filter,
+                                    QKeySequence.StandardKey.Find, "filterAction")
+        self.amount_action = action("Go to &amount", self._focus_amount, "Ctrl+L", "amountAction")
+        self.reset_zoom_action = action("&Reset chart zoom", self.chart.reset_zoom, "Ctrl+0",
+                                        "resetZoomAction", "zoom-reset")
+        self.about_action = action("&About Term Sheet", self.about, name="aboutAction",
+                                   icon_name="about")
+        for a in (self.copy_action, self.filter_action, self.amount_action, self.reset_zoom_action):
+            self.addAction(a)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(self.sample_action)
+        file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        export_actions.install(self, file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.filter_action)
+        edit_menu.addAction(self.amount_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.reset_zoom_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(18, 18))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.open_action, self.close_action):
+            tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.copy_action)
+        tb.addAction(self.reset_zoom_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy())
+        tb.addWidget(spacer)
+        tb.addAction(self.about_action)
+
+    def _build_status(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setObjectName("loadProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().setSizeGripEnabled(False)
+
+    # -- first paint ---------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.centralWidget().removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        self.firstPainted.emit()
+        QTimer.singleShot(0, self.chart.ensure_plot)
+
+    # -- opening and closing documents ---------------------------------------------------
+    def open_files(self, paths: Sequence[str], background: bool | None = None,
+                   select: str | None = None) -> None:
+        """Load ``paths``; PDFs and more than three files load off the UI thread."""
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        if background is None:
+            background = len(paths) > 3 or any(p.lower().endswith(".pdf") for p in paths)
+        self._select_after_load = select
+        if not background:
+            for path in paths:
+                try:
+                    offering, warnings = load_one(path)
+                except Exception as err:
+                    self._failed(path, failure_message(path, err))
+                else:
+                    self._loaded(path, offering, warnings)
+            return
+        self._pending_loads += 1
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress.setFormat(f"Loading 0/{len(paths)}…")
+        self.progress.show()
+        pool().start(LoadJob(paths, self._signals))
+
+    def _loaded(self, path: str, offering: Offering, warnings: list[ParseWarning]) -> None:
+        doc = Document(path, offering, list(warnings))
+        self.offerings.add_document(doc)
+        if warnings:
+            self.messages.show_message(
+                f"{doc.name}: loaded with {len(warnings)} warning(s) — see Checks in the terms.",
+                "warning")
+        if self.persist and Path(path).resolve() != sample_path().resolve():
+            settings.add_recent(path)
+        if self._select_after_load and self.offerings.select_cusip(self._select_after_load):
+            self._select_after_load = None
+        elif self.offerings.current_note() is None:
+            self.offerings.select_first(doc)
+
+    def _failed(self, path: str, message: str) -> None:
+        self.messages.show_message(f"Could not open {message}" if Path(path).name in message
+                                   else f"Could not open {path}: {message}", "error")
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Loading {done}/{total}…")
+
+    def _job_finished(self) -> None:
+        self._pending_loads -= 1
+        if self._pending_loads <= 0:
+            self._pending_loads = 0
+            self.progress.hide()
+            self.loadsIdle.emit()
+
+    def loads_pending(self) -> bool:
+        return self._pending_loads > 0
+
+    def open_dialog(self) -> None:
+        start = str(settings.settings().value("openDir", str(Path.home())))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open offering documents", start, OPEN_FILTER)
+        if paths:
+            if self.persist:
+                settings.settings().setValue("openDir", str(Path(paths[0]).parent))
+            self.open_files(paths)
+
+    def open_sample(self) -> None:
+        self.open_files([str(sample_path())])
+
+    def close_current(self) -> None:
+        doc = self.offerings.current_document()
+        if doc is not None:
+            self.offerings.remove_document(doc)
+
+    def _fill_recent(self) -> None:
+        menu: QMenu = self.recent_menu
+        menu.clear()
+        recent = settings.recent_files()
+        for i, path in enumerate(recent, start=1):
+            a = menu.addAction(f"&{i % 10}  {Path(path).name}")
+            a.setToolTip(path)
+            a.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Clear list", settings.clear_recent).setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    # -- selection and results -----------------------------------------------------------
+    def _note_selected(self, doc: Document, note: Note) -> None:
+        preset = self._preset if self._preset is not None else None
+        self._preset = None
+        self.calculator.set_note(doc.offering, note, preset)
+        self.terms.set_groups(terms_groups(doc.offering, note, doc.warnings, self.calculator.current),
+                              f"{note.cusip} · {doc.offering.issuer or doc.name}")
+        self.setWindowTitle(f"{note.cusip} — {doc.offering.issuer or doc.name} — {APP_NAME}")
+        if self.persist:
+            settings.settings().setValue("lastCusip", note.cusip)
+
+    def _quote_changed(self, quote: Quote) -> None:
+        self.coupon_table.set_quote(quote)
+        self.chart.set_quote(quote)
+
+    def _cleared(self) -> None:
+        self.calculator.setEnabled(False)
+        self.coupon_table.set_quote(None)
+        self.chart.set_quote(None)
+        self.terms.clear_terms()
+        self.setWindowTitle(APP_NAME)
+
+    def _focus_amount(self) -> None:
+        self.calculator.amountEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.calculator.amountEdit.selectAll()
+
+    # -- for the export hooks ------------------------------------------------------------
+    def current_document(self) -> Document | None:
+        return self.offerings.current_document()
+
+    def current_offering(self) -> Offering | None:
+        doc = self.offerings.current_document()
+        return doc.offering if doc else None
+
+    def current_quote(self) -> Quote | None:
+        return self.calculator.current if not self.calculator.property("stale") else None
+
+    # -- about, state --------------------------------------------------------------------
+    def about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Term-sheet viewer and purchase calculator for US retail notes "
+            "(pricing supplements under Rule 424(b)).</p>"
+            "<p>30/360 bond basis · New York banking calendar (Federal Reserve) · "
+            "payment dates roll to the next banking day, accrual does not.</p>"
+            "<p style='color:#5b6875'>For professional use. Figures are computed from the "
+            "document as loaded; the prospectus and pricing supplement govern.</p>")
+
+    def restore_state(self) -> bool:
+        """Geometry and splitters from the last session; False when there is none."""
+        s = settings.settings()
+        geometry = s.value("geometry")
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            return False
+        if str(s.value("layoutVersion", "")) != LAYOUT_VERSION:
+            return True
+        for split in (self.main_split, self.left_split, self.right_split):
+            state = s.value(f"splitter/{split.objectName()}")
+            if isinstance(state, QByteArray):
+                split.restoreState(state)
+        return True
+
+    def save_state(self) -> None:
+        s = settings.settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("layoutVersion", LAYOUT_VERSION)
+        for split in (self.main_split, self.left_split, self.right_split):
+            s.setValue(f"splitter/{split.objectName()}", split.saveState())
+        s.setValue("files", [d.path for d in self.offerings.documents()])
+        note = self.offerings.current_note()
+        if note is not None:
+            s.setValue("lastCusip", note.cusip)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.persist:
+            try:
+                self.save_state()
+            except Exception:
+                log.exception("could not save the window state")
+        event.accept()
+        app = QApplication.instance()
+        if app is not None:
+            pool().clear()

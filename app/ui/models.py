@@ -1,0 +1,396 @@
+"""Thin item models: the coupon calendar and the loaded offerings with their CUSIPs.
+
+Columns are declared once. ``DisplayRole`` is text; ``RAW_ROLE`` is the domain value (``date``,
+``Decimal``, ``Note``) that sorting, the chart and tests read — never parsed back from text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.domain.model import Note, Offering, ParseWarning, Quote
+from app.domain.money import format_usd
+from app.ui.present import (
+    CashFlowRow,
+    RowKind,
+    cash_flow_rows,
+    fmt_date,
+    fmt_long_date,
+    fmt_rate,
+    search_text,
+)
+
+RAW_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+ROLLED_BG = QColor("#fff1cc")
+PRINCIPAL_BG = QColor("#e6eefb")
+CALL_FG = QColor("#b42318")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column declared once: header, display text, raw value, alignment."""
+
+    title: str
+    text: Callable[[CashFlowRow], str]
+    raw: Callable[[CashFlowRow], object]
+    align: int = _RIGHT
+
+
+def _call_mark(r: CashFlowRow) -> str:
+    if r.kind is RowKind.PRINCIPAL:
+        return "Maturity"
+    if r.call is None:
+        return ""
+    return "First call" if r.first_call else "Call"
+
+
+COUPON_COLUMNS: tuple[Column, ...] = (
+    Column("#", lambda r: "" if r.number is None else str(r.number), lambda r: r.number, _CENTER),
+    Column("Accrual start", lambda r: fmt_date(r.accrual_start) if r.accrual_start else "",
+           lambda r: r.accrual_start, _CENTER),
+    Column("Accrual end", lambda r: fmt_date(r.accrual_end), lambda r: r.accrual_end, _CENTER),
+    Column("Payment date", lambda r: fmt_date(r.payment_date), lambda r: r.payment_date, _CENTER),
+    Column("Days", lambda r: "" if r.days is None else str(r.days), lambda r: r.days),
+    Column("Rate", lambda r: fmt_rate(r.rate_pct) if r.rate_pct is not None else "",
+           lambda r: r.rate_pct),
+    Column("Amount", lambda r: format_usd(r.amount), lambda r: r.amount),
+    Column("Cumulative", lambda r: format_usd(r.cumulative) if r.cumulative is not None else "",
+           lambda r: r.cumulative),
+    Column("Call", _call_mark, lambda r: r.call.date if r.call else None, _CENTER),
+)
+COL_PAYMENT = 3
+COL_AMOUNT = 6
+COL_CALL = 8
+
+
+def _sort_key(value: object) -> tuple[int, Any]:
+    """Missing values sort last; dates, numbers and text compare among themselves."""
+    if value is None:
+        return (1, 0)
+    if isinstance(value, date):
+        return (0, value.toordinal())
+    if isinstance(value, (int, Decimal)):
+        return (0, value)
+    return (0, str(value))
+
+
+class CouponTableModel(QAbstractTableModel):
+    """One row per coupon the purchase receives, then the principal repayment."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CashFlowRow] = []
+        self._natural: list[CashFlowRow] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- data in ---------------------------------------------------------------------------
+    def set_quote(self, quote: Quote | None) -> None:
+        """Replace every row (a model reset: cheap, the view is lazy)."""
+        self.beginResetModel()
+        self._natural = cash_flow_rows(quote) if quote is not None else []
+        self._rows = list(self._natural)
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def rows(self) -> list[CashFlowRow]:
+        return list(self._rows)
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COUPON_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COUPON_COLUMNS[section].title
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = self._rows[index.row()], COUPON_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row)
+        if role == RAW_ROLE:
+            return col.raw(row)
+        if role == KIND_ROLE:
+            return row.kind.value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return col.align
+        return self._decoration(row, index.column(), role)
+
+    def _decoration(self, row: CashFlowRow, column: int, role: int) -> Any:
+        rolled_cell = column == COL_PAYMENT and row.rolled
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if rolled_cell:
+                return QBrush(ROLLED_BG)
+            if row.kind is RowKind.PRINCIPAL:
+                return QBrush(PRINCIPAL_BG)
+        elif role == Qt.ItemDataRole.ForegroundRole and column == COL_CALL and row.call:
+            return QBrush(CALL_FG)
+        elif role == Qt.ItemDataRole.FontRole and (row.first_call or row.kind is RowKind.PRINCIPAL):
+            return self._bold
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    @staticmethod
+    def _tooltip(row: CashFlowRow, column: int) -> str | None:
+        if column == COL_PAYMENT and row.rolled:
+            return (f"Due {fmt_long_date(row.accrual_end)} ({row.rolled_reason}); "
+                    f"paid {fmt_long_date(row.payment_date)}. Accrual is not adjusted.")
+        if column == COL_CALL and row.call is not None:
+            kind = "First call date" if row.first_call else "Call date"
+            return (f"{kind} {fmt_date(row.call.date)} at {fmt_rate(row.call.price_pct)}; "
+                    f"notice by {fmt_date(row.call.notice_date)}")
+        if row.kind is RowKind.PRINCIPAL:
+            return f"Principal repaid at maturity {fmt_date(row.accrual_end)}"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's raw value; a negative column restores the calendar order."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order) if 0 <= column < len(COUPON_COLUMNS) else None
+        if self._sort is None:
+            self._rows = list(self._natural)
+        else:
+            self._apply_sort(column, order)
+        self.layoutChanged.emit()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        raw = COUPON_COLUMNS[column].raw
+        # ties keep the calendar order (stable sort on the natural order)
+        self._rows = sorted(self._natural, key=lambda r: _sort_key(raw(r)),
+                            reverse=order is Qt.SortOrder.DescendingOrder)
+
+    # -- clipboard ---------------------------------------------------------------------------
+    def tsv(self, rows: Sequence[int] | None = None) -> str:
+        """The table (or ``rows`` of it) as tab-separated text with a header line."""
+        picked = self._rows if rows is None else [self._rows[i] for i in sorted(set(rows))]
+        lines = ["\t".join(c.title for c in COUPON_COLUMNS)]
+        lines += ["\t".join(c.text(r) for c in COUPON_COLUMNS) for r in picked]
+        return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass(eq=False)
+class Document:
+    """A loaded offering document: where it came from, the offering, the loader's warnings."""
+
+    path: str
+    offering: Offering
+    warnings: list[ParseWarning]
+    key: int = 0
+
+    @property
+    def name(self) -> str:
+        from pathlib import Path
+
+        return Path(self.path).name
+
+    @property
+    def title(self) -> str:
+        o = self.offering
+        who = o.issuer or self.name
+        doc = o.document or self.name
+        return f"{who} — {doc}" if doc != who else who
+
+
+TREE_COLUMNS = ("Offering / CUSIP", "Rate", "Maturity", "Features")
+_DOC_ID = 0
+
+
+def _features(note: Note) -> str:
+    marks = []
+    if note.redemption.callable:
+        marks.append("Call")
+    if note.survivors_option:
+        marks.append("SO")
+    return " · ".join(marks)
+
+
+def _features_tip(note: Note) -> str:
+    r = note.redemption
+    call = ("Callable" + (f" from {fmt_date(r.first_call_date)}" if r.first_call_date else "")
+            if r.callable else "Non-callable" if r.callable is False else "Call terms not stated")
+    so = {True: "survivor's option", False: "no survivor's option", None: "survivor's option not stated"}
+    return f"{call}; {so[note.survivors_option]}"
+
+
+class OfferingTreeModel(QAbstractItemModel):
+    """Two levels: each loaded document, and under it its CUSIPs."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._docs: list[Document] = []
+        self._next_key = 1
+        self._doc_font = QFont()
+        self._doc_font.setBold(True)
+
+    # -- documents ---------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return list(self._docs)
+
+    def add_document(self, doc: Document) -> QModelIndex:
+        """Append ``doc`` (or replace a document loaded from the same path); its index."""
+        for i, old in enumerate(self._docs):
+            if old.path == doc.path:
+                self.remove_row(i)
+                break
+        doc.key = self._next_key
+        self._next_key += 1
+        row = len(self._docs)
+        self.beginInsertRows(_ROOT, row, row)
+        self._docs.append(doc)
+        self.endInsertRows()
+        return self.index(row, 0)
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(_ROOT, row, row)
+        del self._docs[row]
+        self.endRemoveRows()
+
+    def document_at(self, index: Index) -> Document | None:
+        if not index.isValid():
+            return None
+        if index.internalId() == _DOC_ID:
+            return self._docs[index.row()]
+        return self._doc_by_key(index.internalId())
+
+    def note_at(self, index: Index) -> Note | None:
+        if not index.isValid() or index.internalId() == _DOC_ID:
+            return None
+        doc = self._doc_by_key(index.internalId())
+        return doc.offering.notes[index.row()] if doc else None
+
+    def find_note(self, cusip: str) -> QModelIndex:
+        """The index of the first loaded note with ``cusip`` (invalid if none)."""
+        wanted = cusip.strip().upper()
+        for row, doc in enumerate(self._docs):
+            for n_row, note in enumerate(doc.offering.notes):
+                if note.cusip.upper() == wanted:
+                    return self.index(n_row, 0, self.index(row, 0))
+        return QModelIndex()
+
+    def _doc_by_key(self, key: int) -> Document | None:
+        return next((d for d in self._docs if d.key == key), None)
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _DOC_ID)
+        return self.createIndex(row, column, self._docs[parent.row()].key)
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _DOC_ID:
+            return QModelIndex()
+        for row, doc in enumerate(self._docs):
+            if doc.key == index.internalId():
+                return self.createIndex(row, 0, _DOC_ID)
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._docs)
+        if parent.internalId() == _DOC_ID and parent.column() == 0:
+            return len(self._docs[parent.row()].offering.notes)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(TREE_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return TREE_COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        note = self.note_at(index)
+        if note is None:
+            return self._doc_data(self._docs[index.row()], index.column(), role)
+        doc = self._doc_by_key(index.internalId())
+        assert doc is not None
+        return self._note_data(doc, note, index.column(), role)
+
+    def _doc_data(self, doc: Document, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return doc.title
+        if role == RAW_ROLE:
+            return doc
+        if role == SEARCH_ROLE:
+            return search_text(doc.offering, None, doc.name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            extra = f"\n{len(doc.warnings)} warning(s) while reading" if doc.warnings else ""
+            return f"{doc.path}{extra}"
+        if role == Qt.ItemDataRole.FontRole:
+            return self._doc_font
+        return None
+
+    def _note_data(self, doc: Document, note: Note, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (note.cusip, fmt_rate(note.coupon_rate_pct),
+                    fmt_date(note.maturity_date), _features(note))[column]
+        if role == RAW_ROLE:
+            return (note, note.coupon_rate_pct, note.maturity_date, _features(note))[column]
+        if role == SEARCH_ROLE:
+            return search_text(doc.offering, note, doc.name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _features_tip(note)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
+            return _RIGHT
+        return None
+
+
+class OfferingFilterProxy(QSortFilterProxyModel):
+    """Shows the CUSIPs whose CUSIP, issuer, rate or maturity hold every word typed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.lower().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        text = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
+        return all(w in text for w in self._words)

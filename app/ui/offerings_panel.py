@@ -1,0 +1,140 @@
+"""The offerings panel: a filter box over the tree of loaded documents and their CUSIPs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import Note
+from app.ui.models import Document, OfferingFilterProxy, OfferingTreeModel
+
+
+class OfferingsPanel(QFrame):
+    """Emits ``noteSelected(document, note)`` when the current CUSIP changes."""
+
+    noteSelected = Signal(object, object)  # Document, Note
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offeringsPanel")
+        self.model = OfferingTreeModel(self)
+        self.proxy = OfferingFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        title = QLabel("Offerings")
+        title.setObjectName("panelTitle")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("offeringFilter")
+        self.filter_edit.setPlaceholderText("Filter: CUSIP, issuer, rate, maturity year  (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAcceptDrops(False)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.tree = QTreeView()
+        self.tree.setObjectName("offeringTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setIndentation(14)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.proxy.rowsInserted.connect(self._decorate)
+        self.proxy.layoutChanged.connect(self._decorate)
+        self.proxy.modelReset.connect(self._decorate)
+        head = QFrame()
+        head.setObjectName("panelHeader")
+        head_layout = QVBoxLayout(head)
+        head_layout.setContentsMargins(10, 6, 10, 6)
+        head_layout.setSpacing(6)
+        head_layout.addWidget(title)
+        head_layout.addWidget(self.filter_edit)
+        layout.addWidget(head)
+        layout.addWidget(self.tree, 1)
+        self.setTabOrder(self.filter_edit, self.tree)
+
+    # -- documents -----------------------------------------------------------------------
+    def add_document(self, doc: Document) -> None:
+        self.model.add_document(doc)
+        self._decorate()
+
+    def remove_document(self, doc: Document) -> None:
+        rows = [i for i, d in enumerate(self.model.documents()) if d is doc]
+        if rows:
+            self.model.remove_row(rows[0])
+        if not self.select_first():
+            self.cleared.emit()
+
+    def documents(self) -> list[Document]:
+        return self.model.documents()
+
+    # -- selection -----------------------------------------------------------------------
+    def select_cusip(self, cusip: str) -> bool:
+        index = self.proxy.mapFromSource(self.model.find_note(cusip))
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def select_first(self, doc: Document | None = None) -> bool:
+        """Select the first CUSIP (of ``doc``, or of the first document shown)."""
+        for row in range(self.proxy.rowCount()):
+            parent = self.proxy.index(row, 0)
+            if doc is not None and self.document_at(parent) is not doc:
+                continue
+            if self.proxy.rowCount(parent):
+                child = self.proxy.index(0, 0, parent)
+                self.tree.setCurrentIndex(child)
+                return True
+        return False
+
+    def document_at(self, index: QModelIndex) -> Document | None:
+        return self.model.document_at(self.proxy.mapToSource(index))
+
+    def current_document(self) -> Document | None:
+        return self.document_at(self.tree.currentIndex())
+
+    def current_note(self) -> Note | None:
+        return self.model.note_at(self.proxy.mapToSource(self.tree.currentIndex()))
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        source = self.proxy.mapToSource(current)
+        note = self.model.note_at(source)
+        doc = self.model.document_at(source)
+        if note is not None and doc is not None:
+            self.noteSelected.emit(doc, note)
+
+    # -- filter and look -----------------------------------------------------------------
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._decorate()
+        if text and not self.current_note():
+            self.select_first()
+
+    def _decorate(self, *args: object) -> None:
+        for row in range(self.proxy.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.tree.expandAll()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()

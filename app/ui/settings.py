@@ -1,0 +1,61 @@
+"""Where the window keeps its state (``QSettings``), overridable so tests never touch the user's.
+
+``TERMSHEET_SETTINGS`` names an INI file to use instead of the platform's native store; tests
+point it at a temporary folder. ``use_file()`` does the same from code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+ORG = "termsheet"
+APP = "termsheet"
+ENV = "TERMSHEET_SETTINGS"
+MAX_RECENT = 10
+
+_override: Path | None = None
+
+
+def use_file(path: str | Path | None) -> None:
+    """Keep settings in the INI file ``path`` (None: back to the environment / native store)."""
+    global _override
+    _override = Path(path) if path is not None else None
+
+
+def settings() -> QSettings:
+    """The settings store for this process."""
+    path = _override or (Path(os.environ[ENV]) if os.environ.get(ENV) else None)
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+
+
+def str_list(value: object) -> list[str]:
+    """A QSettings list value as a list of strings (a single entry comes back as a str)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v]
+    return []
+
+
+def recent_files() -> list[str]:
+    return str_list(settings().value("recent"))
+
+
+def add_recent(path: str) -> list[str]:
+    """Put ``path`` first in the recent-files list; the new list."""
+    full = str(Path(path).resolve())
+    items = [full] + [p for p in recent_files() if p != full]
+    items = items[:MAX_RECENT]
+    settings().setValue("recent", items)
+    return items
+
+
+def clear_recent() -> None:
+    settings().setValue("recent", [])

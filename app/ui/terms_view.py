@@ -1,0 +1,57 @@
+"""The terms of the selected CUSIP and its offering, grouped, with checks and warnings."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from app.ui.present import TermGroup
+
+_MARK = {"ok": ("✔", "ok"), "warn": ("⚠", "warn"), "bad": ("✖", "bad")}
+_CSS = """
+h3 { color: #1f5fae; font-size: 10pt; margin-top: 10px; margin-bottom: 3px; }
+td { padding: 2px 6px 2px 0; vertical-align: top; }
+td.label { color: #5b6875; white-space: nowrap; }
+td.value { color: #1d2733; }
+.ok { color: #137a3a; } .warn { color: #a15c00; } .bad { color: #b42318; }
+"""
+
+
+def terms_html(groups: list[TermGroup], heading: str = "") -> str:
+    """The grouped terms as a small HTML document."""
+    parts = [f"<html><head><style>{_CSS}</style></head><body>"]
+    if heading:
+        parts.append(f"<p style='font-size:11pt; font-weight:600; margin:0'>{escape(heading)}</p>")
+    for group in groups:
+        if not group.terms:
+            continue
+        parts.append(f"<h3>{escape(group.title)}</h3><table cellspacing='0' width='100%'>")
+        for term in group.terms:
+            mark, css = _MARK.get(term.level, ("", ""))
+            value = escape(term.value)
+            if mark:
+                value = f"<span class='{css}'>{mark} {value}</span>"
+            parts.append(
+                f"<tr><td class='label' width='38%'>{escape(term.label)}</td>"
+                f"<td class='value'>{value}</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+class TermsView(QTextBrowser):
+    """Read-only, selectable and copyable; keyboard-scrollable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("termsView")
+        self.setOpenLinks(False)
+        self.setPlaceholderText("Select a CUSIP to see its terms.")
+
+    def set_groups(self, groups: list[TermGroup], heading: str = "") -> None:
+        self.setHtml(terms_html(groups, heading))
+
+    def clear_terms(self) -> None:
+        self.clear()
