@@ -82,6 +82,7 @@ _FROM_COUPON = {
     Frequency.ANNUAL: CallFrequency.ANNUAL,
 }
 TERMS_UNKNOWN = "callable on terms the document does not give (see the prospectus): no call dates"
+MAKE_WHOLE = "make-whole call at any time: no call dates at a fixed price"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,5 +159,5 @@ def parse(text: str | None, coupon: Frequency | None = None) -> CallReading:
         make_whole=make_whole,
     )
     if first is None:
-        return CallReading(redemption, (TERMS_UNKNOWN,))
+        return CallReading(redemption, (MAKE_WHOLE if make_whole else TERMS_UNKNOWN,))
     return CallReading(redemption)

@@ -151,7 +151,8 @@ class TableReader:
 
     def _keyless_row(self, row: Row, cells: list[str], key_cell: str) -> None:
         joined = " ".join(c for c in cells if c)
-        if not key_cell and (label := label_of(joined)) is not None:
+        label = label_of(joined)
+        if label is not None and not self._in_column(cells, label):
             self._label_row(row, label, joined)
         elif key_cell:
             if self.cursor >= len(self.run):

@@ -11,6 +11,7 @@ _PIPE_RE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?\|?\s*$")
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
 _BOLD_RE = re.compile(r"\*\*|__")
+_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
 
 
 def is_table_line(line: str) -> bool:
@@ -46,5 +47,5 @@ def split(lines: list[str]) -> tuple[list[Row], list[str]]:
             if not _SEPARATOR_RE.match(line):
                 rows.append(Row(number, cells_of(line)))
         else:
-            prose.append(_BOLD_RE.sub("", unescape_markdown(line)))
+            prose.append(_HEADING_RE.sub("", _BOLD_RE.sub("", unescape_markdown(line))))
     return rows, prose

@@ -51,10 +51,12 @@ _ISSUER_LINE_RE = re.compile(rf"^\s*({_COMPANY})\s*$", re.M)
 _ISSUER_ANY_RE = re.compile(rf"^\s*({_COMPANY})(?=\s)", re.M)
 _PROGRAM_LABEL_RE = re.compile(r"^\s*(?:Program|Series|Notes)\s*:\s*(.+?)\s*$", _I | re.M)
 _PROGRAM_RE = re.compile(
-    r"((?:[A-Z][\w&'\-]*[ \t]+){1,8}?(?:Term[ \t]+Notes|InterNotes|CoreNotes|Medium-Term[ \t]+"
+    r"((?:[A-Z][\w&'\-]*[ \t]+){0,8}?(?:Term[ \t]+Notes|InterNotes|CoreNotes|Medium-Term[ \t]+"
     r"Notes|Retail[ \t]+Notes|Notes)(?:®|\(R\))?(?:,[ \t]+Series[ \t]+[A-Z0-9]{1,3}\b)?)"
 )
 _PROGRAM_HINT_RE = re.compile(r"Series|InterNotes|CoreNotes|Term\s+Notes|Retail|Direct", _I)
+_SUFFIX_RE = re.compile(r"^(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Co\.|N\.A\.|Ltd\.?|L\.P\.)$")
+_AMPERSAND_RE = re.compile(r"^\w+ & ")
 _STOP_WORDS = {"The", "These", "Such", "Any", "All", "Each", "Except", "If", "Our", "Selected"}
 
 
@@ -122,11 +124,15 @@ def _agents(text: str) -> tuple[str, ...]:
 
 
 def _join_firm_names(names: list[str]) -> list[str]:
-    """Rejoin a firm name that holds commas: "Merrill Lynch, Pierce, Fenner & Smith Inc."."""
+    """Rejoin firm names that hold commas: "Merrill Lynch, Pierce, Fenner & Smith Inc.",
+    "Wells Fargo Advisors, LLC"."""
     out: list[str] = []
     i = 0
     while i < len(names):
-        if i + 2 < len(names) and " " not in names[i + 1] and "&" in names[i + 2]:
+        if out and _SUFFIX_RE.match(names[i]):
+            out[-1] = f"{out[-1]}, {names[i]}"
+            i += 1
+        elif i + 2 < len(names) and " " not in names[i + 1] and _AMPERSAND_RE.match(names[i + 2]):
             out.append(", ".join(names[i : i + 3]))
             i += 3
         else:

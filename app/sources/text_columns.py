@@ -74,13 +74,17 @@ def _header_lines(lines: list[str], i: int) -> int:
     return j
 
 
-def columns_of(header: list[str]) -> list[Column]:
-    """Header segments of all lines merged where they overlap, left to right."""
+_WORD_RE = re.compile(r"\S+")
+
+
+def _merge(header: list[str], pattern: re.Pattern[str]) -> list[Column]:
+    """Runs of ``pattern`` in the header lines merged where they overlap."""
     spans: list[list[tuple[int, int, str, int]]] = []
     for row, line in enumerate(header):
-        for start, end, text in segments(line):
+        for m in pattern.finditer(line):
+            start, end = m.start(), m.end()
             hits = [s for s in spans if any(a < end and start < b for a, b, _, _ in s)]
-            merged = [(start, end, text, row)]
+            merged = [(start, end, m.group(0), row)]
             for s in hits:
                 merged.extend(s)
                 spans.remove(s)
@@ -90,7 +94,45 @@ def columns_of(header: list[str]) -> list[Column]:
         parts = sorted(group, key=lambda p: (p[3], p[0]))
         text = " ".join(p[2] for p in parts)
         result.append(Column(min(p[0] for p in group), max(p[1] for p in group), text))
-    return _join_split_names(sorted(result, key=lambda c: c.start))
+    return sorted(result, key=lambda c: c.start)
+
+
+def _merge_words(header: list[str], lo: int, hi: int) -> list[Column]:
+    """Words of the header lines within ``lo``..``hi``, each joined to the word group above it
+    that it overlaps most (a word under two groups does not fuse them)."""
+    groups: list[list[tuple[int, int, str]]] = []
+    for line in header:
+        for m in _WORD_RE.finditer(line):
+            start, end = m.start(), m.end()
+            if start < lo or end > hi:
+                continue
+            spans = [(min(x[0] for x in g), max(x[1] for x in g)) for g in groups]
+            overlaps = [min(end, b) - max(start, a) for a, b in spans]
+            best = max(range(len(groups)), key=lambda k: overlaps[k], default=None)
+            if best is not None and overlaps[best] > 0:
+                groups[best].append((start, end, m.group(0)))
+            else:
+                groups.append([(start, end, m.group(0))])
+    columns = [Column(min(x[0] for x in g), max(x[1] for x in g), " ".join(x[2] for x in g)) for g in groups]
+    return sorted(columns, key=lambda c: c.start)
+
+
+def _known(columns: list[Column]) -> int:
+    return sum(1 for c in columns if field_of(c.text) is not None)
+
+
+def columns_of(header: list[str]) -> list[Column]:
+    """Header columns: text runs of all lines merged where they overlap, left to right; a run
+    that names no field is split into words and regrouped ("Coupon Coupon" over "Type Rate")."""
+    out: list[Column] = []
+    for column in _join_split_names(_merge(header, _SEGMENT_RE)):
+        if field_of(column.text) is None and len(header) > 1:
+            words = _join_split_names(_merge_words(header, column.start, column.end))
+            if _known(words) > 0:
+                out.extend(words)
+                continue
+        out.append(column)
+    return _join_split_names(out)
 
 
 def _join_split_names(columns: list[Column]) -> list[Column]:
@@ -110,6 +152,17 @@ def _join_split_names(columns: list[Column]) -> list[Column]:
                 out[-1] = joined
                 continue
         out.append(column)
+    return out
+
+
+def widen(columns: list[Column], rule: str) -> list[Column]:
+    """Columns stretched to the dashes ruled under them ("---------   --------")."""
+    out = list(columns)
+    for start, end, _ in segments(rule.replace("|", " ")):
+        hits = [k for k, c in enumerate(out) if c.start < end and start < c.end]
+        if len(hits) == 1:
+            c = out[hits[0]]
+            out[hits[0]] = Column(min(c.start, start), max(c.end, end), c.text)
     return out
 
 
@@ -153,10 +206,12 @@ class _Block:
     def __init__(self, lines: list[str], start: int, end: int) -> None:
         self.lines = lines
         self.header = lines[start:end]
-        self.columns = columns_of(self.header)
+        rule = lines[end] if end < len(lines) and _RULE_RE.match(lines[end]) else ""
+        self.columns = widen(columns_of(self.header), rule)
         known = [field_of(c.text) for c in self.columns]
-        self.aligned = sum(k is not None for k in known) >= 3
         self.fields = [f for f, _ in split_header_line(" ".join(self.header))]
+        count = sum(k is not None for k in known)
+        self.aligned = count >= 3 and count >= len(self.fields)
         self.keyed = Field.CUSIP in (known if self.aligned else self.fields)
         self.pattern = row_pattern(known if self.aligned else list[Field | None](self.fields))
 
@@ -196,7 +251,9 @@ class _Block:
         return all(self._inside(start, end) for start, end, _ in segments(line))
 
     def _inside(self, start: int, end: int) -> bool:
-        return sum(1 for c in self.columns if c.start < end and start < c.end) <= 1
+        """Mostly within one column (a prose run spreads over several)."""
+        overlaps = [min(end, c.end) - max(start, c.start) for c in self.columns]
+        return sum(1 for o in overlaps if o > 0) <= 2 or max(overlaps) * 2 >= end - start
 
     def _aligned_row(self, line: str) -> bool:
         """Many segments, most of them inside one column each (prose runs across columns)."""

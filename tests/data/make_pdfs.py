@@ -1,0 +1,46 @@
+"""Build the checked-in PDF supplements from pdf_sources/*.html (run by hand, once, with Qt).
+
+Each source gives two PDFs in supplements/: ``<name>.pdf`` with a ruled table (read by
+pdfplumber's table finder) and ``<name>-unruled.pdf`` without rules (read from the page text).
+Usage: QT_QPA_PLATFORM=offscreen python tests/data/make_pdfs.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+HERE = Path(__file__).resolve().parent
+
+
+def write_pdf(html: str, out: Path) -> None:
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Legal))
+    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    writer.setResolution(72)
+    writer.setPageMargins(QMarginsF(10, 10, 10, 10))
+    writer.setCreator("termsheet tests")
+    doc = QTextDocument()
+    font = doc.defaultFont()
+    font.setPointSizeF(6.0)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    doc.print_(writer)
+
+
+def main() -> None:
+    app = QGuiApplication(sys.argv[:1])
+    for source in sorted((HERE / "pdf_sources").glob("*.html")):
+        html = source.read_text(encoding="utf-8")
+        write_pdf(html, HERE / "supplements" / f"{source.stem}.pdf")
+        unruled = html.replace('border="1"', 'border="0"')
+        write_pdf(unruled, HERE / "supplements" / f"{source.stem}-unruled.pdf")
+    del app
+
+
+if __name__ == "__main__":
+    main()
