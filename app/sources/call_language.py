@@ -60,6 +60,11 @@ _COUPON_DATES_RE = re.compile(r"\b(?:any|each|every)\s+(?:interest|coupon)\s+pay
 _ON_OR_AFTER_RE = re.compile(r"\bon\s+or\s+after\b|\bafter\b", _I)
 _NOTICE_RES = (
     re.compile(
+        r"not\s+less\s+than\s+(\d{1,3})\s+(?:nor|or|and)\s+more\s+than\s+\d{1,3}\s+"
+        r"(calendar|(?:new\s+york\s+)?(?:business|banking))?\s*days",
+        _I,
+    ),
+    re.compile(
         r"(\d{1,3})\s+(calendar|(?:new\s+york\s+)?(?:business|banking))?\s*days?'?\s*(?:prior\s+)?"
         r"(?:written\s+)?notice",
         _I,
@@ -67,11 +72,6 @@ _NOTICE_RES = (
     re.compile(
         r"notice\s+(?:of\s+)?(?:not\s+less\s+than\s+|at\s+least\s+|no\s+fewer\s+than\s+)?"
         r"(\d{1,3})\s+(calendar|(?:new\s+york\s+)?(?:business|banking))?\s*days",
-        _I,
-    ),
-    re.compile(
-        r"not\s+less\s+than\s+(\d{1,3})\s+(?:nor|or|and)\s+more\s+than\s+\d{1,3}\s+"
-        r"(calendar|(?:new\s+york\s+)?(?:business|banking))?\s*days",
         _I,
     ),
 )

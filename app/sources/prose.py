@@ -117,10 +117,16 @@ def _agents(text: str) -> tuple[str, ...]:
     line = re.split(r"\s{2,}|\.\s+[A-Z][a-z]+\s+[a-z]", m.group(1))[0]
     names = [
         n.strip()
-        for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", line.strip().rstrip("."))
+        for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", _end_stop(line.strip()))
         if n.strip() and n.strip().lower() != "and"
     ]
     return tuple(_join_firm_names(names))
+
+
+def _end_stop(line: str) -> str:
+    """The line without a closing full stop (kept when it ends an abbreviation: "Inc.")."""
+    last = line.split()[-1] if line.split() else ""
+    return line[:-1] if line.endswith(".") and not _SUFFIX_RE.match(last) else line
 
 
 def _join_firm_names(names: list[str]) -> list[str]:
