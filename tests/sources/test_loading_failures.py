@@ -86,7 +86,7 @@ def test_no_offering_raises_naming_the_file(data: bytes, why: str) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="missing.txt"):
+    with pytest.raises(SourceError, match=r"missing\.txt"):
         load_path(tmp_path / "missing.txt")
 
 

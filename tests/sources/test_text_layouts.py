@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,8 @@ def _variants(data: bytes) -> dict[str, bytes]:
         "utf-16": text.encode("utf-16"),
         "curly": text.replace("Survivor's", "Survivor’s").replace("days'", "days’").encode(),
     }
-    try:
+    with contextlib.suppress(UnicodeEncodeError):
         found["cp1252"] = crlf.encode("cp1252")
-    except UnicodeEncodeError:
-        pass
     return found
 
 
