@@ -69,22 +69,23 @@ def build_window(files: list[str], calc: Any, screenshot: bool = False) -> Any:
     app = application()
     window = MainWindow(calc, persist=not screenshot)
     restored = False if screenshot else window.restore_state()
-    if not restored:
-        width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
-        window.resize(width, height)
-        window.apply_default_sizes(width, height)
     wanted = getattr(calc, "cusip", None)
     if not wanted and not files and not screenshot:
         wanted = settings.settings().value("lastCusip") or None
     window.open_files(files or session_files(screenshot), select=str(wanted) if wanted else None)
+    if not restored:  # after loading, so the calculator's width includes its texts
+        width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
+        window.resize(width, height)
+        window.use_default_sizes()
     cusip = getattr(calc, "cusip", None)
     if cusip and not window.loads_pending() and window.offerings.current_note() is None:
         window.messages.show_message(f"CUSIP {cusip} is not in the loaded documents.", "warning")
     elif cusip and not window.loads_pending():
         note = window.offerings.current_note()
         if note is not None and note.cusip.upper() != cusip.strip().upper():
-            window.messages.show_message(f"CUSIP {cusip} is not in the loaded documents; "
-                                         f"showing {note.cusip}.", "warning")
+            window.messages.show_message(
+                f"CUSIP {cusip} is not in the loaded documents; showing {note.cusip}.", "warning"
+            )
     return window
 
 
@@ -110,8 +111,7 @@ def run(files: list[str], calc: Any, screenshot: str | None) -> int:
     if FIRST_PAINT_HOOK is not None:
         window.firstPainted.connect(FIRST_PAINT_HOOK)
     if screenshot is not None:
-        window.chart.ready.connect(
-            lambda: QTimer.singleShot(0, lambda: _save_screenshot(window, screenshot)))
+        window.chart.ready.connect(lambda: QTimer.singleShot(0, lambda: _save_screenshot(window, screenshot)))
     window.show()
     log.info("window shown with %d document(s)", len(window.offerings.documents()))
     status = int(app.exec())

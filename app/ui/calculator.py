@@ -35,13 +35,13 @@ def _card(title: str) -> tuple[QFrame, QGridLayout]:
     frame = QFrame()
     frame.setObjectName("card")
     outer = QVBoxLayout(frame)
-    outer.setContentsMargins(12, 8, 12, 10)
+    outer.setContentsMargins(10, 8, 10, 10)
     outer.setSpacing(4)
     heading = QLabel(title)
     heading.setObjectName("cardTitle")
     outer.addWidget(heading)
     grid = QGridLayout()
-    grid.setHorizontalSpacing(10)
+    grid.setHorizontalSpacing(8)
     grid.setVerticalSpacing(3)
     grid.setColumnStretch(1, 1)
     outer.addLayout(grid)
@@ -52,8 +52,9 @@ def _card(title: str) -> tuple[QFrame, QGridLayout]:
 class ResultRow:
     """A caption, a value label (with an objectName) and an optional detail line under it."""
 
-    def __init__(self, grid: QGridLayout, row: int, caption: str, name: str,
-                 big: bool = False, detail: bool = False) -> None:
+    def __init__(
+        self, grid: QGridLayout, row: int, caption: str, name: str, big: bool = False, detail: bool = False
+    ) -> None:
         cap = QLabel(caption)
         cap.setObjectName("caption")
         self.value = QLabel("—")
@@ -290,8 +291,7 @@ class CalculatorPanel(QFrame):
     def _show_hints(self, errors: dict[str, str]) -> None:
         defaults = self._defaults
         for field in FIELDS:
-            edit = {"amount": self.amountEdit, "settle": self.settleDateEdit,
-                    "price": self.priceEdit}[field]
+            edit = {"amount": self.amountEdit, "settle": self.settleDateEdit, "price": self.priceEdit}[field]
             error = errors.get(field)
             _repolish(edit, "invalid", error is not None)
             hint = self.hints[field]
@@ -306,8 +306,10 @@ class CalculatorPanel(QFrame):
 
     def _hint(self, field: str, defaults: Purchase) -> tuple[str, str]:
         if field == "amount":
-            return (f"Minimum {format_usd(defaults.minimum)}, in multiples of "
-                    f"{format_usd(defaults.increment)}", "")
+            return (
+                f"Minimum {format_usd(defaults.minimum)}, in multiples of {format_usd(defaults.increment)}",
+                "",
+            )
         if field == "price":
             note = self.note
             conc = f" · concession {fmt_rate(note.concession_pct)}" if note and note.concession_pct else ""
@@ -329,18 +331,25 @@ class CalculatorPanel(QFrame):
         p = q.purchase
         self.principal.set(format_usd(q.principal), tip=f"{money_text(p.amount)} × {p.price_pct}%")
         period = f"{fmt_date(q.accrual_start)} → {fmt_date(p.settle_date)}"
-        self.accrued.set(format_usd(q.accrued_interest), f"{q.accrued_days} days · {period}",
-                         f"30/360 days from the start of the accrual period to settle: {period}")
+        self.accrued.set(
+            format_usd(q.accrued_interest),
+            f"{q.accrued_days} days · {period}",
+            f"30/360 days from the start of the accrual period to settle: {period}",
+        )
         self.total.set(format_usd(q.total))
         conc = q.purchase.note.concession_pct
-        self.concession.set(format_usd(q.concession),
-                            tip=f"Gross concession {fmt_rate(conc)}" if conc is not None else "")
+        self.concession.set(
+            format_usd(q.concession), tip=f"Gross concession {fmt_rate(conc)}" if conc is not None else ""
+        )
         rate = q.coupons[0].rate_pct if q.coupons else None
         self.annual.set(format_usd(q.annual_income), tip=f"at {fmt_rate(rate)}")
         nxt = q.next_coupon
         if nxt is not None:
-            self.next_coupon.set(format_usd(nxt.amount), f"paid {fmt_date(nxt.payment_date)}",
-                                 f"Coupon {nxt.number}: {nxt.days} days")
+            self.next_coupon.set(
+                format_usd(nxt.amount),
+                f"paid {fmt_date(nxt.payment_date)}",
+                f"Coupon {nxt.number}: {nxt.days} days",
+            )
         else:
             self.next_coupon.set("—", "")
         self.coupons_left.set(str(len(q.coupons)))
@@ -352,8 +361,9 @@ class CalculatorPanel(QFrame):
 
     def _show_yields(self, q: Quote) -> None:
         y = q.yields
-        self.yields_card.setVisible(y is not None)
         if y is None:
+            for row in (self.ytm, self.ytw, self.current_yield, self.bey):
+                row.set("—", "", "Yields are not available for this note")
             return
         self.ytm.set(fmt_rate(y.maturity_pct))
         worst = f"to {fmt_date(y.worst_date)}" if y.worst_date else ""
@@ -363,21 +373,18 @@ class CalculatorPanel(QFrame):
 
     @staticmethod
     def _bey_text(q: Quote) -> str:
-        try:
-            from app.domain import yields as ymod
-        except ImportError:
-            return "—"
-        fn = getattr(ymod, "bond_equivalent_yield", None) or getattr(ymod, "bey", None)
+        """The yield to maturity restated semiannually (rate sheets quote it)."""
         y = q.yields
-        if fn is None or y is None or y.maturity_pct is None:
+        if y is None or y.maturity_pct is None:
             return "—"
         try:
-            return fmt_rate(fn(y.maturity_pct, q.purchase.note.frequency))
+            from app.domain.yields import bond_equivalent_yield_pct
+
+            return fmt_rate(bond_equivalent_yield_pct(y.maturity_pct, q.purchase.note.frequency))
         except Exception:
-            log.exception("BEY failed")
+            log.exception("bond-equivalent yield failed")
             return "—"
 
 
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] if message else message
-

@@ -10,7 +10,15 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.model import Quote
 
@@ -23,13 +31,13 @@ log = logging.getLogger("termsheet.ui")
 COUPON = "#2f6fbf"
 ROLLED = "#8db3e2"
 PRINCIPAL = "#e08a1e"
-CALL = (180, 35, 24, 80)
+CALL = "#e8bab7"  # opaque tints: alpha-blended lines and fills are far slower to raster
 FIRST_CALL = "#b42318"
-NOTICE = (180, 35, 24, 40)
+NOTICE = "#f6e1e0"
 SETTLE = "#137a3a"
 INCOME = "#2f6fbf"
 MATURITY = "#1d2733"
-FORGONE = (180, 35, 24, 48)
+FORGONE = "#f3d9d6"
 
 
 def _css(color: str | tuple[int, int, int, int]) -> str:
@@ -56,7 +64,7 @@ LEGEND: tuple[tuple[str, str, str | tuple[int, int, int, int]], ...] = (
 
 def legend_html() -> str:
     items = [
-        f"<span style='color:{_css(color)}; font-size:11pt'>{glyph}</span>&nbsp;{text}"
+        f"<span style='color:{_css(color)}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
         for glyph, text, color in LEGEND
     ]
     return "&nbsp;&nbsp; ".join(items)
@@ -99,10 +107,12 @@ class CallChart(QFrame):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setContentsMargins(10, 2, 10, 0)
         layout.addWidget(self.legend)
+        self.stack = QStackedWidget()
         self.placeholder = QLabel("Loading chart…")
         self.placeholder.setObjectName("chartPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.placeholder, 1)
+        self.stack.addWidget(self.placeholder)
+        layout.addWidget(self.stack, 1)
 
     def ensure_plot(self) -> PaymentChart:
         """Create the plot (imports pyqtgraph) and draw the latest quote on it."""
@@ -110,12 +120,9 @@ class CallChart(QFrame):
             from app.ui.chart_plot import PaymentChart
 
             self.plot = PaymentChart(self)
-            layout = self.layout()
-            layout.replaceWidget(self.placeholder, self.plot)
-            self.placeholder.hide()
-            self.placeholder.deleteLater()
-            if self._quote is not None:
-                self.plot.set_quote(self._quote)
+            self.stack.addWidget(self.plot)
+            self.plot.set_quote(self._quote)
+            self._show_page()
             self.ready.emit()
         return self.plot
 
@@ -123,6 +130,14 @@ class CallChart(QFrame):
         self._quote = quote
         if self.plot is not None:
             self.plot.set_quote(quote)
+            self._show_page()
+
+    def _show_page(self) -> None:
+        if self._quote is None:
+            self.placeholder.setText("Select a CUSIP to chart its payments and call dates.")
+            self.stack.setCurrentWidget(self.placeholder)
+        elif self.plot is not None:
+            self.stack.setCurrentWidget(self.plot)
 
     def reset_zoom(self) -> None:
         if self.plot is not None:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from app.domain.model import Quote
 from app.domain.money import format_usd
@@ -37,11 +37,18 @@ _EPOCH = date(1970, 1, 1).toordinal()
 DAY = 86400.0
 
 GRID_ALPHA = 0.18
+DOTS_UP_TO = 60  # a dot per call date up to this many; beyond, the line alone stays readable
 
 
 def epoch(d: date) -> float:
     """UTC midnight of ``d`` in epoch seconds (the DateAxisItem's x)."""
     return (d.toordinal() - _EPOCH) * DAY
+
+
+def epochs(dates: list[date]) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """UTC-midnight epoch seconds of ``dates`` as a float array."""
+    ordinals = np.fromiter((d.toordinal() for d in dates), float, len(dates))
+    return (ordinals - _EPOCH) * DAY
 
 
 def _money_tick(value: float) -> str:
@@ -79,6 +86,8 @@ def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
         axis = plot.getAxis(name)
         axis.setTextPen("#3d4a57")
         axis.setPen("#b8c2cc")
+        # drawn once into a pixmap: the data change on every edit, the axes rarely do
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 class PaymentChart(pg.GraphicsLayoutWidget):
@@ -93,7 +102,11 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         self.quote: Quote | None = None
         self.rows: list[CashFlowRow] = []
         self.calls: list[CallIncome] = []
-        self._home: tuple[float, float, float, float] | None = None
+        self._home: tuple[float, float] | None = None
+        self._tops: dict[int, float] = {}
+        self._note: object = None
+        self._first_call: object = None
+        self._settle: date | None = None
         self._build_payments()
         self.ci.nextRow()
         self._build_income()
@@ -107,149 +120,220 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         self.top.setTitle("Payments by date", color="#3d4a57", size="9pt")
         empty = np.zeros(0)
         self.notice_region = pg.LinearRegionItem(
-            values=(0, 1), movable=False, brush=pg.mkBrush(NOTICE), pen=_pen((0, 0, 0, 0)))
+            values=(0, 1), movable=False, brush=pg.mkBrush(NOTICE), pen=_pen((0, 0, 0, 0))
+        )
         self.notice_region.setZValue(-20)
         self.top.addItem(self.notice_region, ignoreBounds=True)
-        self.call_lines = pg.PlotCurveItem(connect="pairs", pen=_pen(CALL, 1))
+        # drawn as separate segments (QPainter.drawLines): a path of ~350 subpaths is slow to stroke
+        self.call_lines = pg.PlotCurveItem(connect="pairs", pen=_pen(CALL, 1), segmentedLineMode="on")
         self.call_lines.setZValue(-10)
         self.top.addItem(self.call_lines, ignoreBounds=True)
         self.coupon_bars = pg.BarGraphItem(x=empty, height=empty, width=1, brush=COUPON, pen=None)
         self.rolled_bars = pg.BarGraphItem(x=empty, height=empty, width=1, brush=ROLLED, pen=None)
-        self.principal_bar = pg.BarGraphItem(x=empty, height=empty, width=1, brush=PRINCIPAL,
-                                             pen=_pen("#9c5a0c", 1))
+        self.principal_bar = pg.BarGraphItem(
+            x=empty, height=empty, width=1, brush=PRINCIPAL, pen=_pen("#9c5a0c", 1)
+        )
         for item in (self.coupon_bars, self.rolled_bars, self.principal_bar):
             self.top.addItem(item)
         self.principal_label = pg.TextItem("", color="#9c5a0c", anchor=(1, 1))
         self.top.addItem(self.principal_label, ignoreBounds=True)
-        self.first_call = pg.InfiniteLine(angle=90, movable=False, pen=_pen(FIRST_CALL, 2.5),
-                                          label="", labelOpts={"position": 0.93, "color": FIRST_CALL,
-                                                               "anchors": [(0, 0), (0, 0)]})
-        self.settle_line = pg.InfiniteLine(angle=90, movable=False,
-                                           pen=_pen(SETTLE, 2, Qt.PenStyle.DashLine), label="",
-                                           labelOpts={"position": 0.80, "color": SETTLE,
-                                                      "anchors": [(0, 0), (0, 0)]})
+        self.first_call = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=_pen(FIRST_CALL, 2.5),
+            label="",
+            labelOpts={"position": 0.93, "color": FIRST_CALL, "anchors": [(0, 0), (0, 0)]},
+        )
+        self.settle_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=_pen(SETTLE, 2, Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={"position": 0.80, "color": SETTLE, "anchors": [(0, 0), (0, 0)]},
+        )
         for line in (self.first_call, self.settle_line):
             self.top.addItem(line, ignoreBounds=True)
-        self.hover = pg.ScatterPlotItem(
-            size=11, pen=None, brush=pg.mkBrush(0, 0, 0, 0), hoverable=True,
-            hoverBrush=pg.mkBrush("#1d2733"), hoverSize=9, tip=self._bar_tip)
-        self.top.addItem(self.hover)
+        self._bar_x = np.zeros(0)
+        self._bar_top = np.zeros(0)
+        self._bar_half = 1.0
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def _build_income(self) -> None:
         self.bottom = self.addPlot(axisItems={"bottom": _date_axis(), "left": MoneyAxis("left")})
         _style_plot(self.bottom, "Coupons received")
-        self.bottom.setTitle("Coupons received: if called vs. held to maturity",
-                             color="#3d4a57", size="9pt")
+        self.bottom.setTitle("Coupons received if called vs. held to maturity", color="#3d4a57", size="9pt")
         self.bottom.setXLink(self.top)
-        self.income_curve = pg.PlotDataItem(pen=_pen(INCOME, 2), stepMode="right",
-                                            name="Coupons received to date")
-        self.if_called = pg.PlotDataItem(pen=_pen(FIRST_CALL, 1.5), name="If called then")
-        self.to_maturity = pg.PlotDataItem(pen=_pen(MATURITY, 1.5, Qt.PenStyle.DashLine),
-                                           name="Held to maturity")
-        self.forgone = pg.FillBetweenItem(self.if_called, self.to_maturity,
-                                          brush=pg.mkBrush(FORGONE))
-        self.call_points = pg.ScatterPlotItem(
-            size=7, pen=None, brush=pg.mkBrush(FIRST_CALL), hoverable=True,
-            hoverBrush=pg.mkBrush("#1d2733"), hoverSize=11, tip=self._call_tip)
-        for item in (self.forgone, self.income_curve, self.to_maturity, self.if_called,
-                     self.call_points):
+        self.income_curve = pg.PlotCurveItem(pen=_pen(INCOME, 2), stepMode="right")
+        # the curve of "income if called" filled up to the held-to-maturity level: the shaded
+        # area is what a call takes away (one item, no FillBetweenItem rebuilt on every edit)
+        self.if_called = pg.PlotCurveItem(pen=_pen(FIRST_CALL, 1), brush=pg.mkBrush(FORGONE))
+        self.to_maturity = pg.InfiniteLine(
+            angle=0, movable=False, pen=_pen(MATURITY, 1, Qt.PenStyle.DashLine)
+        )
+        self.call_points = pg.ScatterPlotItem(size=6, pen=None, brush=pg.mkBrush(FIRST_CALL))
+        self.first_point = pg.ScatterPlotItem(size=12, pen=pg.mkPen("w"), brush=pg.mkBrush(FIRST_CALL))
+        for item in (self.if_called, self.income_curve, self.call_points, self.first_point):
             self.bottom.addItem(item)
-        self.maturity_label = pg.TextItem("", color="#1d2733", anchor=(1, 1))
+        self.bottom.addItem(self.to_maturity, ignoreBounds=True)
+        self.maturity_label = pg.TextItem("", color=MATURITY, anchor=(1, 1))
         self.bottom.addItem(self.maturity_label, ignoreBounds=True)
+        self._call_x = np.zeros(0)
 
     # -- data ----------------------------------------------------------------------------
     def set_quote(self, quote: Quote | None) -> None:
+        """Redraw for ``quote``; the user's zoom stays unless the note changed."""
         self.quote = quote
         self.rows = cash_flow_rows(quote) if quote is not None else []
         self.calls = income_to_calls(quote) if quote is not None else []
-        self._draw_payments(quote)
-        self._draw_income(quote)
-
-    def _draw_payments(self, quote: Quote | None) -> None:
-        coupons = [r for r in self.rows if r.kind is RowKind.COUPON]
-        months = quote.purchase.note.frequency.months if quote is not None else 1
-        width = max(months, 1) * 30 * DAY * 0.62
-        amounts = np.array([float(r.amount) for r in coupons], dtype=float)
-        xs = np.array([epoch(r.payment_date) for r in coupons], dtype=float)
-        rolled = np.array([r.rolled for r in coupons], dtype=bool)
-        self.coupon_bars.setOpts(x=xs[~rolled], height=amounts[~rolled], width=width)
-        self.rolled_bars.setOpts(x=xs[rolled], height=amounts[rolled], width=width)
-        top = float(amounts.max()) if amounts.size else 1.0
-        cap = top * 1.3
-        principal = [r for r in self.rows if r.kind is RowKind.PRINCIPAL]
-        px = np.array([epoch(r.payment_date) for r in principal], dtype=float)
-        self.principal_bar.setOpts(x=px + width * 1.05, height=np.full(px.size, cap), width=width)
-        if principal:
-            self.principal_label.setText(f"Principal {format_usd(principal[0].amount)}")
-            self.principal_label.setPos(float(px[0]) + width * 1.55, cap)
-        self.principal_label.setVisible(bool(principal))
-        hover_x = np.concatenate([xs, px + width * 1.05])
-        hover_y = np.concatenate([amounts, np.full(px.size, cap)])
-        self.hover.setData(x=hover_x, y=hover_y, data=np.arange(hover_x.size))
-        self._draw_calls(quote, cap)
-        if quote is not None:
-            self._draw_settle(quote)
-            x0 = epoch(quote.purchase.settle_date) - 25 * DAY
-            x1 = epoch(quote.redemption.payment_date) + width * 3
-            self._home = (x0, x1, 0.0, cap * 1.22)
+        note = quote.purchase.note if quote is not None else None
+        new_note = note is not self._note
+        self._note = note
+        self._draw_payments(quote, new_note)
+        self._draw_income(quote, new_note)
+        if new_note:
             self.reset_view()
 
-    def _draw_calls(self, quote: Quote | None, cap: float) -> None:
+    def _draw_payments(self, quote: Quote | None, new_note: bool) -> None:
+        coupons = self.rows[:-1]
+        months = quote.purchase.note.frequency.months if quote is not None else 1
+        width = max(months, 1) * 30 * DAY * 0.62
+        amounts = np.fromiter((r.amount for r in coupons), float, len(coupons))
+        xs = epochs([r.payment_date for r in coupons])
+        rolled = np.fromiter((r.payment_date != r.accrual_end for r in coupons), bool, len(coupons))
+        self.coupon_bars.setOpts(x=xs[~rolled], height=amounts[~rolled], width=width)
+        self.rolled_bars.setOpts(x=xs[rolled], height=amounts[rolled], width=width)
+        top = self._fit_y(self.top, (float(amounts.max()) if amounts.size else 1.0) * 1.3 * 1.2, new_note)
+        cap = top / 1.2
+        principal = self.rows[-1:] if quote is not None else []
+        px = epochs([r.payment_date for r in principal]) + width * 1.05
+        self.principal_bar.setOpts(x=px, height=np.full(px.size, cap), width=width)
+        if principal:
+            self.principal_label.setText(f"Principal {format_usd(principal[0].amount)}")
+            self.principal_label.setPos(float(px[0]) + width * 0.5, cap)
+        self.principal_label.setVisible(bool(principal))
+        self._bar_x = np.concatenate([xs, px])
+        self._bar_top = np.concatenate([amounts, np.full(px.size, cap)])
+        self._bar_half = width / 2
+        self._draw_calls(quote, top)
+        if quote is not None:
+            self._draw_settle(quote)
+            note = quote.purchase.note
+            x0 = epoch(min(note.issue_date, quote.purchase.settle_date)) - 25 * DAY
+            x1 = epoch(quote.redemption.payment_date) + width * 3
+            self._home = (x0, x1)
+
+    def _fit_y(self, plot: pg.PlotItem, wanted: float, force: bool) -> float:
+        """Keep the y range while ``wanted`` fits well in it (no axis redraw per keystroke)."""
+        current = self._tops.get(id(plot))
+        if force or current is None or wanted > current or wanted < 0.55 * current:
+            plot.setYRange(0, wanted, padding=0)
+            self._tops[id(plot)] = current = wanted
+        return current
+
+    def _draw_calls(self, quote: Quote | None, top: float) -> None:
         calls = quote.calls if quote is not None else ()
-        ys = np.tile([0.0, cap * 1.3], max(len(calls) - 1, 0))
-        xs = np.repeat([epoch(c.date) for c in calls[1:]], 2)
-        self.call_lines.setData(x=xs.astype(float), y=ys)
+        later = calls[1:]
+        ys = np.tile([0.0, top], len(later))
+        xs = np.repeat(epochs([c.date for c in later]), 2)
+        self.call_lines.setData(x=xs, y=ys)
         first = calls[0] if calls else None
         self.first_call.setVisible(first is not None)
         self.notice_region.setVisible(first is not None)
-        if first is not None:
+        if first is not None and first is not self._first_call:
             self.first_call.setPos(epoch(first.date))
             self.first_call.label.setFormat(f"First call {fmt_date(first.date)}")
             self.notice_region.setRegion((epoch(first.notice_date), epoch(first.date)))
             self.notice_region.setToolTip(
                 f"Notice window: the issuer must give notice by {fmt_date(first.notice_date)} "
-                f"to call on {fmt_date(first.date)}")
+                f"to call on {fmt_date(first.date)}"
+            )
+        self._first_call = first
 
     def _draw_settle(self, quote: Quote) -> None:
         settle = quote.purchase.settle_date
-        self.settle_line.setPos(epoch(settle))
-        self.settle_line.label.setFormat(f"Settle {fmt_date(settle)}")
+        if settle != self._settle:
+            self._settle = settle
+            self.settle_line.setPos(epoch(settle))
+            self.settle_line.label.setFormat(f"Settle {fmt_date(settle)}")
 
-    def _draw_income(self, quote: Quote | None) -> None:
-        coupons = [r for r in self.rows if r.kind is RowKind.COUPON]
+    def _draw_income(self, quote: Quote | None, new_note: bool) -> None:
+        coupons = self.rows[:-1]
+        empty = np.zeros(0)
         if quote is None or not coupons:
-            for item in (self.income_curve, self.if_called, self.to_maturity):
-                item.setData(x=np.zeros(0), y=np.zeros(0))
-            self.call_points.setData(x=np.zeros(0), y=np.zeros(0))
+            for item in (self.income_curve, self.if_called, self.call_points, self.first_point):
+                item.setData(x=empty, y=empty)
+            self._call_x = empty
+            self.maturity_label.setVisible(False)
+            self.to_maturity.setVisible(False)
             return
         start = epoch(quote.purchase.settle_date)
-        xs = np.array([start] + [epoch(r.payment_date) for r in coupons], dtype=float)
-        ys = np.array([0.0] + [float(r.cumulative or 0) for r in coupons], dtype=float)
+        xs = np.concatenate([[start], epochs([r.payment_date for r in coupons])])
+        ys = np.concatenate([[0.0], np.fromiter((r.cumulative for r in coupons), float, len(coupons))])
         self.income_curve.setData(x=xs, y=ys)
-        total = float(coupons[-1].cumulative or 0)
-        cx = np.array([epoch(c.call.payment_date) for c in self.calls], dtype=float)
-        cy = np.array([float(c.income) for c in self.calls], dtype=float)
-        self.if_called.setData(x=cx, y=cy)
-        self.to_maturity.setData(x=np.array([start, xs[-1]]), y=np.array([total, total]))
-        sizes = np.full(cx.size, 7.0)
-        if cx.size:
-            sizes[0] = 12.0
-        self.call_points.setData(x=cx, y=cy, data=np.arange(cx.size), size=sizes)
+        total = float(ys[-1])
+        cx = epochs([c.call.payment_date for c in self.calls])
+        cy = np.fromiter((c.income for c in self.calls), float, len(self.calls))
+        self._call_x = cx
+        self.if_called.setData(x=cx, y=cy, fillLevel=total)
+        dots = cx.size <= DOTS_UP_TO
+        self.call_points.setData(x=cx if dots else empty, y=cy if dots else empty)
+        self.first_point.setData(x=cx[:1], y=cy[:1])
+        self.to_maturity.setPos(total)
+        self.to_maturity.setVisible(True)
         self.maturity_label.setText(f"Held to maturity {format_usd(coupons[-1].cumulative)}")
-        self.maturity_label.setPos(xs[-1], total)
-        self.bottom.setYRange(0, total * 1.18 if total else 1.0, padding=0)
+        self.maturity_label.setPos(float(xs[-1]), total)
+        self.maturity_label.setVisible(True)
+        self._fit_y(self.bottom, total * 1.3 if total else 1.0, new_note)
 
     # -- view ----------------------------------------------------------------------------
     def reset_view(self) -> None:
+        """The whole life of the note, from its issue date to the principal repayment."""
         if self._home is None:
             return
-        x0, x1, y0, y1 = self._home
-        self.top.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY)
-        self.bottom.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY)
+        x0, x1 = self._home
+        for plot in (self.top, self.bottom):
+            plot.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY)
         self.top.setXRange(x0, x1, padding=0)
-        self.top.setYRange(y0, y1, padding=0)
 
     # -- tooltips ------------------------------------------------------------------------
+    def _mouse_moved(self, pos: Any) -> None:
+        """Tooltips by lookup: the bar, or the call date, under the mouse."""
+        for plot, find, tip in (
+            (self.top, self._bar_under, self._bar_tip),
+            (self.bottom, self._call_under, self._call_tip),
+        ):
+            vb = plot.getViewBox()
+            if vb.sceneBoundingRect().contains(pos):
+                point = vb.mapSceneToView(pos)
+                index = find(point.x(), point.y(), vb)
+                vb.setToolTip(tip(0, 0, index) if index is not None else "")
+
+    def _bar_under(self, x: float, y: float, vb: Any) -> int | None:
+        return self.bar_at(x, y)
+
+    def _call_under(self, x: float, y: float, vb: Any) -> int | None:
+        """The call date nearest to ``x`` within 6 pixels."""
+        if not self._call_x.size:
+            return None
+        i = (
+            int(np.clip(np.searchsorted(self._call_x, x), 1, self._call_x.size - 1))
+            if self._call_x.size > 1
+            else 0
+        )
+        nearest = min(
+            (j for j in (i - 1, i) if 0 <= j < self._call_x.size), key=lambda j: abs(self._call_x[j] - x)
+        )
+        pixel = vb.viewPixelSize()[0]
+        return nearest if abs(self._call_x[nearest] - x) <= 6 * pixel else None
+
+    def bar_at(self, x: float, y: float) -> int | None:
+        """The index of the bar drawn at (x, y) in data coordinates, if any."""
+        i = int(np.searchsorted(self._bar_x, x))
+        for j in (i - 1, i):
+            if 0 <= j < self._bar_x.size and abs(self._bar_x[j] - x) <= self._bar_half:
+                return j if -0.05 * self._bar_top[j] <= y <= self._bar_top[j] * 1.05 else None
+        return None
+
     def _bar_tip(self, x: float, y: float, data: Any) -> str:
         index = int(data)
         coupons = [r for r in self.rows if r.kind is RowKind.COUPON]
@@ -257,21 +341,27 @@ class PaymentChart(pg.GraphicsLayoutWidget):
             principal = self.rows[-1]
             return f"Principal repaid {fmt_date(principal.payment_date)}\n{format_usd(principal.amount)}"
         r = coupons[index]
-        lines = [f"Coupon {r.number}: {format_usd(r.amount)}",
-                 f"Paid {fmt_date(r.payment_date)} ({r.payment_date:%a})",
-                 f"Accrual {fmt_date(r.accrual_start)} → {fmt_date(r.accrual_end)}, {r.days} days"]
+        lines = [
+            f"Coupon {r.number}: {format_usd(r.amount)}",
+            f"Paid {fmt_date(r.payment_date)} ({r.payment_date:%a})",
+            f"Accrual {fmt_date(r.accrual_start)} → {fmt_date(r.accrual_end)}, {r.days} days",
+        ]
         if r.rolled:
             lines.append(f"Due {fmt_date(r.accrual_end)}: {r.rolled_reason} → next banking day")
         if r.call is not None:
-            lines.append(("First call date" if r.first_call else "Call date")
-                         + f" (notice by {fmt_date(r.call.notice_date)})")
+            lines.append(
+                ("First call date" if r.first_call else "Call date")
+                + f" (notice by {fmt_date(r.call.notice_date)})"
+            )
         return "\n".join(lines)
 
     def _call_tip(self, x: float, y: float, data: Any) -> str:
         c = self.calls[int(data)]
-        return (f"Called {fmt_date(c.call.date)}: coupons {format_usd(c.income)}\n"
-                f"Held to maturity: {format_usd(c.to_maturity)}\n"
-                f"Forgone if called: {format_usd(c.forgone)}")
+        return (
+            f"Called {fmt_date(c.call.date)}: coupons {format_usd(c.income)}\n"
+            f"Held to maturity: {format_usd(c.to_maturity)}\n"
+            f"Forgone if called: {format_usd(c.forgone)}"
+        )
 
     # -- introspection for tests ---------------------------------------------------------
     def bar_count(self) -> int:

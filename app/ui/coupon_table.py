@@ -2,19 +2,66 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from app.domain.model import Quote
 from app.ui.models import COUPON_COLUMNS, CouponTableModel
 
 # widest text each column shows, to size the columns once (no per-reset ResizeToContents)
-_SAMPLES = ("000", "0000-00-00", "0000-00-00", "0000-00-00", "0000", "00.000%",
-            "$000,000.00", "$000,000.00", "First call")
+_SAMPLES = (
+    "000",
+    "0000-00-00",
+    "0000-00-00",
+    "0000-00-00",
+    "0000",
+    "00.000%",
+    "$00,000.00",
+    "$00,000.00",
+    "First call",
+)
 
 
-class CouponTable(QTableView):
+def size_columns(view: QTableView, columns: list[tuple[str, str]]) -> int:
+    """Size each column once to its widest sample text or header line; the total width."""
+    fm = view.fontMetrics()
+    header = view.horizontalHeader()
+    bold = QFont(view.font())
+    bold.setBold(True)
+    hm = QFontMetrics(bold)
+    total = 0
+    for col, (title, sample) in enumerate(columns):
+        head = max(hm.horizontalAdvance(line) for line in title.split("\n")) + 12
+        width = max(fm.horizontalAdvance(sample) + 10, head)
+        header.resizeSection(col, width)
+        total += width
+    return total
+
+
+class BandUpdates(QTableView):
+    """A table that repaints only the visible cells a ``dataChanged`` covers (the default
+    repaints the whole viewport whenever more than one cell changes)."""
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()) -> None:
+        if not top_left.isValid() or not bottom_right.isValid():
+            super().dataChanged(top_left, bottom_right, roles)
+            return
+        viewport = self.viewport()
+        first = max(self.rowAt(0), top_left.row())
+        last_visible = self.rowAt(viewport.height() - 1)
+        last = min(last_visible if last_visible >= 0 else bottom_right.row(), bottom_right.row())
+        if first < 0 or last < first:
+            return
+        model = self.model()
+        left = self.visualRect(model.index(first, top_left.column()))
+        right = self.visualRect(model.index(last, bottom_right.column()))
+        viewport.update(left.united(right))
+
+
+class CouponTable(BandUpdates):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("couponTable")
@@ -46,11 +93,7 @@ class CouponTable(QTableView):
         self.customContextMenuRequested.connect(self._menu)
 
     def _size_columns(self) -> None:
-        fm = self.fontMetrics()
-        header = self.horizontalHeader()
-        for col, (column, sample) in enumerate(zip(COUPON_COLUMNS, _SAMPLES, strict=True)):
-            width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(column.title) + 14) + 18
-            header.resizeSection(col, width)
+        size_columns(self, [(c.header, s) for c, s in zip(COUPON_COLUMNS, _SAMPLES, strict=True)])
 
     def set_quote(self, quote: Quote | None) -> None:
         self.coupon_model.set_quote(quote)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -32,6 +32,7 @@ from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
 from app.ui import export_actions, settings
 from app.ui.calculator import CalculatorPanel
+from app.ui.call_table import CallTable
 from app.ui.chart import CallChart
 from app.ui.coupon_table import CouponTable
 from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
@@ -44,9 +45,11 @@ from app.ui.terms_view import TermsView
 
 log = logging.getLogger("termsheet.ui")
 APP_NAME = "Term Sheet"
-LAYOUT_VERSION = "2"  # bump when the splitters change, so old positions are not applied
-OPEN_FILTER = ("Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
-               "PDF (*.pdf);;EDGAR HTML (*.htm *.html);;Text (*.txt *.md);;All files (*)")
+LAYOUT_VERSION = "3"  # bump when the splitters change, so old positions are not applied
+OPEN_FILTER = (
+    "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
+    "PDF (*.pdf);;EDGAR HTML (*.htm *.html);;Text (*.txt *.md);;All files (*)"
+)
 
 
 def _titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self._preset = calc_args
         self._pending_loads = 0
         self._painted = False
+        self._default_sizes_pending = False
         self._signals = LoadSignals(self)
         self._signals.loaded.connect(self._loaded)
         self._signals.failed.connect(self._failed)
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self.terms.setAcceptDrops(False)
         self.calculator = CalculatorPanel()
         self.coupon_table = CouponTable()
+        self.call_table = CallTable()
         self.chart = CallChart()
         copy_button = QToolButton()
         copy_button.setObjectName("copyTableButton")
@@ -121,7 +126,7 @@ class MainWindow(QMainWindow):
         self.calc_scroll.setWidget(self.calculator)
         self.calc_scroll.setWidgetResizable(True)
         self.calc_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.calc_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.calc_scroll.setMinimumWidth(self.calculator_width())
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.setObjectName("rightSplitter")
         self.right_split.addWidget(self.chart)
@@ -129,12 +134,16 @@ class MainWindow(QMainWindow):
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.setObjectName("mainSplitter")
         self.main_split.addWidget(self.left_split)
-        self.main_split.addWidget(self.calc_scroll)
+        self.middle_split = QSplitter(Qt.Orientation.Vertical)
+        self.middle_split.setObjectName("middleSplitter")
+        self.middle_split.addWidget(self.calc_scroll)
+        self.middle_split.addWidget(_titled("Call schedule", self.call_table))
+        self.main_split.addWidget(self.middle_split)
         self.main_split.addWidget(self.right_split)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 0)
         self.main_split.setStretchFactor(2, 1)
-        for split in (self.left_split, self.right_split, self.main_split):
+        for split in self._splitters():
             split.setChildrenCollapsible(False)
             split.setHandleWidth(8)
         central = QWidget()
@@ -151,20 +160,47 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.offerings.tree, self.calculator.amountEdit)
         QWidget.setTabOrder(self.calculator.amountEdit, self.calculator.settleDateEdit)
         QWidget.setTabOrder(self.calculator.settleDateEdit, self.calculator.priceEdit)
-        QWidget.setTabOrder(self.calculator.priceEdit, self.coupon_table)
+        QWidget.setTabOrder(self.calculator.priceEdit, self.call_table)
+        QWidget.setTabOrder(self.call_table, self.coupon_table)
         QWidget.setTabOrder(self.coupon_table, self.terms)
+
+    def _splitters(self) -> tuple[QSplitter, ...]:
+        return (self.main_split, self.left_split, self.middle_split, self.right_split)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_sizes_pending:
+            self._default_sizes_pending = False
+            self.apply_default_sizes(self.width(), self.height())
+
+    def use_default_sizes(self) -> None:
+        """Lay the panels out for the window's size when it is shown (no saved state)."""
+        self._default_sizes_pending = True
 
     def apply_default_sizes(self, width: int, height: int) -> None:
         """Splitter positions for a window of this size (1366×768 laptop … 2560×1440)."""
-        left = max(270, min(440, int(width * 0.21)))
-        middle = max(370, min(500, int(width * 0.28)))
+        self.calc_scroll.setMinimumWidth(self.calculator_width())
+        left = max(296, min(440, int(width * 0.2)))
+        middle = max(self.calculator_width(), min(520, int(width * 0.26)))
         self.main_split.setSizes([left, middle, max(500, width - left - middle)])
         self.left_split.setSizes([int(height * 0.30), int(height * 0.70)])
+        avail = self.middle_split.height() if self.middle_split.height() > 200 else height - 140
+        calc = min(self.calculator.sizeHint().height() + 4, avail - 140)
+        self.middle_split.setSizes([calc, max(120, avail - calc)])
         self.right_split.setSizes([int(height * 0.56), int(height * 0.44)])
 
+    def calculator_width(self) -> int:
+        """The calculator column's narrowest width without clipping (plus a scroll bar)."""
+        for widget in self.calculator.findChildren(QWidget):
+            widget.ensurePolished()  # style-sheet fonts decide the label widths
+        self.calculator.layout().activate()
+        bar = self.calc_scroll.verticalScrollBar().sizeHint().width()
+        return self.calculator.minimumSizeHint().width() + bar + 2
+
     def _build_actions(self) -> None:
-        def action(text: str, slot: Any, shortcut: Any = None, name: str = "",
-                   icon_name: str = "") -> QAction:
+        def action(
+            text: str, slot: Any, shortcut: Any = None, name: str = "", icon_name: str = ""
+        ) -> QAction:
             a = QAction(text, self)
             a.triggered.connect(slot)
             if shortcut is not None:
@@ -175,23 +211,26 @@ class MainWindow(QMainWindow):
                 a.setIcon(icon(icon_name))
             return a
 
-        self.open_action = action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open,
-                                  "openAction", "open")
+        self.open_action = action(
+            "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "openAction", "open"
+        )
         self.open_action.setToolTip("Open pricing supplements or offering files (Ctrl+O)")
-        self.close_action = action("&Close document", self.close_current,
-                                   QKeySequence.StandardKey.Close, "closeAction", "close")
-        self.sample_action = action("Open the &sample offering", self.open_sample,
-                                    name="sampleAction")
+        self.close_action = action(
+            "&Close document", self.close_current, QKeySequence.StandardKey.Close, "closeAction", "close"
+        )
+        self.sample_action = action("Open the &sample offering", self.open_sample, name="sampleAction")
         self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        self.copy_action = action("&Copy coupon calendar", self.coupon_table.copy_all,
-                                  "Ctrl+Shift+C", "copyTableAction", "copy")
-        self.filter_action = action("&Filter offerings", self.offerings.focus_filter,
-                                    QKeySequence.StandardKey.Find, "filterAction")
+        self.copy_action = action(
+            "&Copy coupon calendar", self.coupon_table.copy_all, "Ctrl+Shift+C", "copyTableAction", "copy"
+        )
+        self.filter_action = action(
+            "&Filter offerings", self.offerings.focus_filter, QKeySequence.StandardKey.Find, "filterAction"
+        )
         self.amount_action = action("Go to &amount", self._focus_amount, "Ctrl+L", "amountAction")
-        self.reset_zoom_action = action("&Reset chart zoom", self.chart.reset_zoom, "Ctrl+0",
-                                        "resetZoomAction", "zoom-reset")
-        self.about_action = action("&About Term Sheet", self.about, name="aboutAction",
-                                   icon_name="about")
+        self.reset_zoom_action = action(
+            "&Reset chart zoom", self.chart.reset_zoom, "Ctrl+0", "resetZoomAction", "zoom-reset"
+        )
+        self.about_action = action("&About Term Sheet", self.about, name="aboutAction", icon_name="about")
         for a in (self.copy_action, self.filter_action, self.amount_action, self.reset_zoom_action):
             self.addAction(a)
 
@@ -229,8 +268,9 @@ class MainWindow(QMainWindow):
         tb.addAction(self.copy_action)
         tb.addAction(self.reset_zoom_action)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy())
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
         tb.addWidget(spacer)
         tb.addAction(self.about_action)
 
@@ -256,8 +296,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.chart.ensure_plot)
 
     # -- opening and closing documents ---------------------------------------------------
-    def open_files(self, paths: Sequence[str], background: bool | None = None,
-                   select: str | None = None) -> None:
+    def open_files(
+        self, paths: Sequence[str], background: bool | None = None, select: str | None = None
+    ) -> None:
         """Load ``paths``; PDFs and more than three files load off the UI thread."""
         paths = [str(p) for p in paths]
         if not paths:
@@ -286,8 +327,8 @@ class MainWindow(QMainWindow):
         self.offerings.add_document(doc)
         if warnings:
             self.messages.show_message(
-                f"{doc.name}: loaded with {len(warnings)} warning(s) — see Checks in the terms.",
-                "warning")
+                f"{doc.name}: loaded with {len(warnings)} warning(s) — see Checks in the terms.", "warning"
+            )
         if self.persist and Path(path).resolve() != sample_path().resolve():
             settings.add_recent(path)
         if self._select_after_load and self.offerings.select_cusip(self._select_after_load):
@@ -296,8 +337,12 @@ class MainWindow(QMainWindow):
             self.offerings.select_first(doc)
 
     def _failed(self, path: str, message: str) -> None:
-        self.messages.show_message(f"Could not open {message}" if Path(path).name in message
-                                   else f"Could not open {path}: {message}", "error")
+        self.messages.show_message(
+            f"Could not open {message}"
+            if Path(path).name in message
+            else f"Could not open {path}: {message}",
+            "error",
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)
@@ -357,19 +402,23 @@ class MainWindow(QMainWindow):
         preset = self._preset if self._preset is not None else None
         self._preset = None
         self.calculator.set_note(doc.offering, note, preset)
-        self.terms.set_groups(terms_groups(doc.offering, note, doc.warnings, self.calculator.current),
-                              f"{note.cusip} · {doc.offering.issuer or doc.name}")
+        self.terms.set_groups(
+            terms_groups(doc.offering, note, doc.warnings, self.calculator.current),
+            f"{note.cusip} · {doc.offering.issuer or doc.name}",
+        )
         self.setWindowTitle(f"{note.cusip} — {doc.offering.issuer or doc.name} — {APP_NAME}")
         if self.persist:
             settings.settings().setValue("lastCusip", note.cusip)
 
     def _quote_changed(self, quote: Quote) -> None:
         self.coupon_table.set_quote(quote)
+        self.call_table.set_quote(quote)
         self.chart.set_quote(quote)
 
     def _cleared(self) -> None:
         self.calculator.setEnabled(False)
         self.coupon_table.set_quote(None)
+        self.call_table.set_quote(None)
         self.chart.set_quote(None)
         self.terms.clear_terms()
         self.setWindowTitle(APP_NAME)
@@ -392,14 +441,16 @@ class MainWindow(QMainWindow):
     # -- about, state --------------------------------------------------------------------
     def about(self) -> None:
         QMessageBox.about(
-            self, f"About {APP_NAME}",
+            self,
+            f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Term-sheet viewer and purchase calculator for US retail notes "
             "(pricing supplements under Rule 424(b)).</p>"
             "<p>30/360 bond basis · New York banking calendar (Federal Reserve) · "
             "payment dates roll to the next banking day, accrual does not.</p>"
             "<p style='color:#5b6875'>For professional use. Figures are computed from the "
-            "document as loaded; the prospectus and pricing supplement govern.</p>")
+            "document as loaded; the prospectus and pricing supplement govern.</p>",
+        )
 
     def restore_state(self) -> bool:
         """Geometry and splitters from the last session; False when there is none."""
@@ -409,7 +460,7 @@ class MainWindow(QMainWindow):
             return False
         if str(s.value("layoutVersion", "")) != LAYOUT_VERSION:
             return True
-        for split in (self.main_split, self.left_split, self.right_split):
+        for split in self._splitters():
             state = s.value(f"splitter/{split.objectName()}")
             if isinstance(state, QByteArray):
                 split.restoreState(state)
@@ -419,7 +470,7 @@ class MainWindow(QMainWindow):
         s = settings.settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("layoutVersion", LAYOUT_VERSION)
-        for split in (self.main_split, self.left_split, self.right_split):
+        for split in self._splitters():
             s.setValue(f"splitter/{split.objectName()}", split.saveState())
         s.setValue("files", [d.path for d in self.offerings.documents()])
         note = self.offerings.current_note()

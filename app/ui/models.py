@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,8 +26,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.domain.money import format_usd
 from app.ui.present import (
+    CallRow,
     CashFlowRow,
     RowKind,
+    call_rows,
     cash_flow_rows,
     fmt_date,
     fmt_long_date,
@@ -34,11 +37,18 @@ from app.ui.present import (
     search_text,
 )
 
-RAW_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
+SEARCH_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
+KIND_ROLE = int(Qt.ItemDataRole.UserRole.value) + 3
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_COUPON_ROLES = frozenset((int(RAW_ROLE), int(KIND_ROLE), _BACKGROUND, _FOREGROUND, _FONT, _TOOLTIP))
 _ROOT = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -57,6 +67,11 @@ class Column:
     raw: Callable[[CashFlowRow], object]
     align: int = _RIGHT
 
+    @property
+    def header(self) -> str:
+        """Two-word titles break over two lines so the column is as narrow as its dates."""
+        return self.title.replace(" ", "\n", 1) if self.title.count(" ") == 1 else self.title
+
 
 def _call_mark(r: CashFlowRow) -> str:
     if r.kind is RowKind.PRINCIPAL:
@@ -68,21 +83,70 @@ def _call_mark(r: CashFlowRow) -> str:
 
 COUPON_COLUMNS: tuple[Column, ...] = (
     Column("#", lambda r: "" if r.number is None else str(r.number), lambda r: r.number, _CENTER),
-    Column("Accrual start", lambda r: fmt_date(r.accrual_start) if r.accrual_start else "",
-           lambda r: r.accrual_start, _CENTER),
+    Column(
+        "Accrual start",
+        lambda r: fmt_date(r.accrual_start) if r.accrual_start else "",
+        lambda r: r.accrual_start,
+        _CENTER,
+    ),
     Column("Accrual end", lambda r: fmt_date(r.accrual_end), lambda r: r.accrual_end, _CENTER),
     Column("Payment date", lambda r: fmt_date(r.payment_date), lambda r: r.payment_date, _CENTER),
     Column("Days", lambda r: "" if r.days is None else str(r.days), lambda r: r.days),
-    Column("Rate", lambda r: fmt_rate(r.rate_pct) if r.rate_pct is not None else "",
-           lambda r: r.rate_pct),
+    Column("Rate", lambda r: fmt_rate(r.rate_pct) if r.rate_pct is not None else "", lambda r: r.rate_pct),
     Column("Amount", lambda r: format_usd(r.amount), lambda r: r.amount),
-    Column("Cumulative", lambda r: format_usd(r.cumulative) if r.cumulative is not None else "",
-           lambda r: r.cumulative),
+    Column(
+        "Cumulative",
+        lambda r: format_usd(r.cumulative) if r.cumulative is not None else "",
+        lambda r: r.cumulative,
+    ),
     Column("Call", _call_mark, lambda r: r.call.date if r.call else None, _CENTER),
 )
 COL_PAYMENT = 3
 COL_AMOUNT = 6
 COL_CALL = 8
+
+
+# which columns show each field of a row (a change of any other field resets the model)
+_COUPON_FIELD_COLUMNS: dict[int, tuple[int, ...]] = {
+    1: (0,),
+    2: (1,),
+    3: (2,),
+    5: (4,),
+    6: (5,),
+    7: (6,),
+    8: (7,),
+    9: (8,),
+    10: tuple(range(9)),
+}
+_CALL_FIELD_COLUMNS: dict[int, tuple[int, ...]] = {
+    2: (1,),
+    3: (0,),
+    4: (2,),
+    5: (3,),
+    6: (4,),
+    7: (0, 1, 2, 3, 4),
+    8: (0,),
+}
+
+
+def changed_columns(
+    old: Sequence[tuple[Any, ...]], new: Sequence[tuple[Any, ...]], shown: dict[int, tuple[int, ...]]
+) -> set[int] | None:
+    """The columns whose cells differ between two row lists of the same length and key fields,
+    or None when the rows themselves changed (a field no column maps changed)."""
+    if len(old) != len(new) or not new:
+        return None
+    if old == new:
+        return set()
+    columns: set[int] = set()
+    for field in range(len(new[0])):
+        get = itemgetter(field)
+        if list(map(get, old)) != list(map(get, new)):
+            cols = shown.get(field)
+            if cols is None:
+                return None
+            columns.update(cols)
+    return columns
 
 
 def _sort_key(value: object) -> tuple[int, Any]:
@@ -106,16 +170,31 @@ class CouponTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
+        self._rolled_bg = QBrush(ROLLED_BG)
+        self._principal_bg = QBrush(PRINCIPAL_BG)
+        self._call_fg = QBrush(CALL_FG)
 
     # -- data in ---------------------------------------------------------------------------
     def set_quote(self, quote: Quote | None) -> None:
-        """Replace every row (a model reset: cheap, the view is lazy)."""
-        self.beginResetModel()
-        self._natural = cash_flow_rows(quote) if quote is not None else []
-        self._rows = list(self._natural)
-        if self._sort is not None:
-            self._apply_sort(*self._sort)
-        self.endResetModel()
+        """Show ``quote``'s rows: changed cells only when the rows are the same payments (the
+        view repaints just those), a model reset otherwise."""
+        new = cash_flow_rows(quote) if quote is not None else []
+        columns = (
+            None if self._sort is not None else changed_columns(self._natural, new, _COUPON_FIELD_COLUMNS)
+        )
+        if columns is None:
+            self.beginResetModel()
+            self._natural = new
+            self._rows = list(new)
+            if self._sort is not None:
+                self._apply_sort(*self._sort)
+            self.endResetModel()
+            return
+        self._natural = new
+        self._rows = list(new)
+        if columns:
+            last = len(new) - 1
+            self.dataChanged.emit(self.index(0, min(columns)), self.index(last, max(columns)))
 
     def rows(self) -> list[CashFlowRow]:
         return list(self._rows)
@@ -127,50 +206,49 @@ class CouponTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COUPON_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COUPON_COLUMNS[section].title
+            return COUPON_COLUMNS[section].header
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # called for every visible cell and role on each repaint: int roles, cheapest first
+        if role == _DISPLAY:
+            return COUPON_COLUMNS[index.column()].text(self._rows[index.row()])
+        if role == _ALIGN:
+            return COUPON_COLUMNS[index.column()].align
+        if role not in _COUPON_ROLES or not index.isValid():
             return None
-        row, col = self._rows[index.row()], COUPON_COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row)
+        row, column = self._rows[index.row()], index.column()
         if role == RAW_ROLE:
-            return col.raw(row)
+            return COUPON_COLUMNS[column].raw(row)
         if role == KIND_ROLE:
             return row.kind.value
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return col.align
-        return self._decoration(row, index.column(), role)
-
-    def _decoration(self, row: CashFlowRow, column: int, role: int) -> Any:
-        rolled_cell = column == COL_PAYMENT and row.rolled
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if rolled_cell:
-                return QBrush(ROLLED_BG)
-            if row.kind is RowKind.PRINCIPAL:
-                return QBrush(PRINCIPAL_BG)
-        elif role == Qt.ItemDataRole.ForegroundRole and column == COL_CALL and row.call:
-            return QBrush(CALL_FG)
-        elif role == Qt.ItemDataRole.FontRole and (row.first_call or row.kind is RowKind.PRINCIPAL):
-            return self._bold
-        elif role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
+        if role == _BACKGROUND:
+            if column == COL_PAYMENT and row.rolled:
+                return self._rolled_bg
+            return self._principal_bg if row.kind is RowKind.PRINCIPAL else None
+        if role == _FOREGROUND:
+            return self._call_fg if column == COL_CALL and row.call else None
+        if role == _FONT:
+            return self._bold if row.first_call or row.kind is RowKind.PRINCIPAL else None
+        return self._tooltip(row, column)
 
     @staticmethod
     def _tooltip(row: CashFlowRow, column: int) -> str | None:
         if column == COL_PAYMENT and row.rolled:
-            return (f"Due {fmt_long_date(row.accrual_end)} ({row.rolled_reason}); "
-                    f"paid {fmt_long_date(row.payment_date)}. Accrual is not adjusted.")
+            return (
+                f"Due {fmt_long_date(row.accrual_end)} ({row.rolled_reason}); "
+                f"paid {fmt_long_date(row.payment_date)}. Accrual is not adjusted."
+            )
         if column == COL_CALL and row.call is not None:
             kind = "First call date" if row.first_call else "Call date"
-            return (f"{kind} {fmt_date(row.call.date)} at {fmt_rate(row.call.price_pct)}; "
-                    f"notice by {fmt_date(row.call.notice_date)}")
+            return (
+                f"{kind} {fmt_date(row.call.date)} at {fmt_rate(row.call.price_pct)}; "
+                f"notice by {fmt_date(row.call.notice_date)}"
+            )
         if row.kind is RowKind.PRINCIPAL:
             return f"Principal repaid at maturity {fmt_date(row.accrual_end)}"
         return None
@@ -188,8 +266,9 @@ class CouponTableModel(QAbstractTableModel):
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         raw = COUPON_COLUMNS[column].raw
         # ties keep the calendar order (stable sort on the natural order)
-        self._rows = sorted(self._natural, key=lambda r: _sort_key(raw(r)),
-                            reverse=order is Qt.SortOrder.DescendingOrder)
+        self._rows = sorted(
+            self._natural, key=lambda r: _sort_key(raw(r)), reverse=order is Qt.SortOrder.DescendingOrder
+        )
 
     # -- clipboard ---------------------------------------------------------------------------
     def tsv(self, rows: Sequence[int] | None = None) -> str:
@@ -198,6 +277,103 @@ class CouponTableModel(QAbstractTableModel):
         lines = ["\t".join(c.title for c in COUPON_COLUMNS)]
         lines += ["\t".join(c.text(r) for c in COUPON_COLUMNS) for r in picked]
         return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CallColumn:
+    title: str
+    text: Callable[[CallRow], str]
+    raw: Callable[[CallRow], object]
+    align: int = _RIGHT
+
+
+CALL_COLUMNS: tuple[CallColumn, ...] = (
+    CallColumn(
+        "Redeemed", lambda r: "Maturity" if r.is_maturity else fmt_date(r.date), lambda r: r.date, _CENTER
+    ),
+    CallColumn(
+        "Notice by",
+        lambda r: fmt_date(r.notice_date) if r.notice_date else "",
+        lambda r: r.notice_date,
+        _CENTER,
+    ),
+    CallColumn("Coupons", lambda r: format_usd(r.income), lambda r: r.income),
+    CallColumn("Forgone", lambda r: format_usd(r.forgone) if r.forgone else "", lambda r: r.forgone),
+    CallColumn("Yield", lambda r: fmt_rate(r.yield_pct), lambda r: r.yield_pct),
+)
+WORKOUT_BG = QColor("#fdecea")
+_CALL_ROLES = frozenset((int(RAW_ROLE), _BACKGROUND, _FOREGROUND, _FONT, _TOOLTIP))
+
+
+class CallTableModel(QAbstractTableModel):
+    """The call schedule of the purchase: each call date, then maturity; the workout date marked."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CallRow] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._workout_bg = QBrush(WORKOUT_BG)
+        self._call_fg = QBrush(CALL_FG)
+
+    def set_quote(self, quote: Quote | None) -> None:
+        new = call_rows(quote) if quote is not None else []
+        columns = changed_columns(self._rows, new, _CALL_FIELD_COLUMNS)
+        if columns is None:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            return
+        self._rows = new
+        if columns:
+            self.dataChanged.emit(self.index(0, min(columns)), self.index(len(new) - 1, max(columns)))
+
+    def rows(self) -> list[CallRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(CALL_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return CALL_COLUMNS[section].title
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == _DISPLAY:
+            return CALL_COLUMNS[index.column()].text(self._rows[index.row()])
+        if role == _ALIGN:
+            return CALL_COLUMNS[index.column()].align
+        if role not in _CALL_ROLES or not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == RAW_ROLE:
+            return CALL_COLUMNS[index.column()].raw(row)
+        if role == _FONT:
+            return self._bold if row.workout or row.is_maturity else None
+        if role == _BACKGROUND:
+            return self._workout_bg if row.workout else None
+        if role == _FOREGROUND:
+            return self._call_fg if row.first and index.column() == 0 else None
+        return _call_tip(row)
+
+
+def _call_tip(row: CallRow) -> str:
+    what = (
+        "Held to maturity" if row.is_maturity else f"Called {fmt_date(row.date)} at {fmt_rate(row.price_pct)}"
+    )
+    lines = [what, f"paid {fmt_long_date(row.payment_date)}; coupons received {format_usd(row.income)}"]
+    if row.forgone:
+        lines.append(f"{format_usd(row.forgone)} less than holding to maturity")
+    if row.workout:
+        lines.append("Workout date: the yield to worst is reached here")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,23 +400,29 @@ class Document:
         return f"{who} — {doc}" if doc != who else who
 
 
-TREE_COLUMNS = ("Offering / CUSIP", "Rate", "Maturity", "Features")
+TREE_COLUMNS = ("CUSIP", "Rate", "Maturity", "C/SO")
+TREE_TIPS = ("", "Coupon rate", "Maturity date", "C: callable · SO: survivor's option")
 _DOC_ID = 0
 
 
 def _features(note: Note) -> str:
     marks = []
     if note.redemption.callable:
-        marks.append("Call")
+        marks.append("C")
     if note.survivors_option:
         marks.append("SO")
-    return " · ".join(marks)
+    return "·".join(marks)
 
 
 def _features_tip(note: Note) -> str:
     r = note.redemption
-    call = ("Callable" + (f" from {fmt_date(r.first_call_date)}" if r.first_call_date else "")
-            if r.callable else "Non-callable" if r.callable is False else "Call terms not stated")
+    call = (
+        "Callable" + (f" from {fmt_date(r.first_call_date)}" if r.first_call_date else "")
+        if r.callable
+        else "Non-callable"
+        if r.callable is False
+        else "Call terms not stated"
+    )
     so = {True: "survivor's option", False: "no survivor's option", None: "survivor's option not stated"}
     return f"{call}; {so[note.survivors_option]}"
 
@@ -329,10 +511,13 @@ class OfferingTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return len(TREE_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return TREE_COLUMNS[section]
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return TREE_TIPS[section] or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -361,8 +546,12 @@ class OfferingTreeModel(QAbstractItemModel):
 
     def _note_data(self, doc: Document, note: Note, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (note.cusip, fmt_rate(note.coupon_rate_pct),
-                    fmt_date(note.maturity_date), _features(note))[column]
+            return (
+                note.cusip,
+                fmt_rate(note.coupon_rate_pct),
+                fmt_date(note.maturity_date),
+                _features(note),
+            )[column]
         if role == RAW_ROLE:
             return (note, note.coupon_rate_pct, note.maturity_date, _features(note))[column]
         if role == SEARCH_ROLE:
@@ -371,6 +560,8 @@ class OfferingTreeModel(QAbstractItemModel):
             return _features_tip(note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return _RIGHT
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return _CENTER
         return None
 
 

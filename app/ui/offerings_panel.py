@@ -50,12 +50,14 @@ class OfferingsPanel(QFrame):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
-        self.tree.setIndentation(14)
+        self.tree.setIndentation(12)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        fm = self.tree.fontMetrics()
+        for col, sample in ((1, "00.000%"), (2, "0000-00-00"), (3, "C·SO·")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, fm.horizontalAdvance(sample) + 14)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.proxy.rowsInserted.connect(self._decorate)
         self.proxy.layoutChanged.connect(self._decorate)

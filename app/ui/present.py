@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from itertools import accumulate
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from app.domain.calendar import non_business_reason, roll_reason
 from app.domain.calls import call_dates
@@ -71,23 +71,38 @@ class CashFlowRow(NamedTuple):
     rate_pct: Decimal | None
     amount: Decimal
     cumulative: Decimal | None
-    rolled_reason: str | None
     call: CallDate | None
     first_call: bool
 
     @property
     def rolled(self) -> bool:
-        return self.rolled_reason is not None
+        return self.accrual_end is not None and self.payment_date != self.accrual_end
+
+    @property
+    def rolled_reason(self) -> str | None:
+        """Why the payment moved ("Sunday", "Saturday, Monday: Washington's Birthday")."""
+        return roll_reason(self.accrual_end) if self.rolled and self.accrual_end else None
+
+
+class _Memo:
+    """The rows of the last quote: the table, the call schedule and the chart share them."""
+
+    quote: ClassVar[Quote | None] = None
+    rows: ClassVar[list[CashFlowRow]] = []
+    calls: ClassVar[list[CallIncome]] = []
 
 
 def cash_flow_rows(quote: Quote) -> list[CashFlowRow]:
     """The coupons of ``quote`` with their running total and call marks, then the principal."""
+    if _Memo.quote is quote:
+        return _Memo.rows
     calls = {c.date: c for c in quote.calls}
     first_call = quote.calls[0].date if quote.calls else None
-    running = list(accumulate(c.amount for c in quote.coupons))
+    running = accumulate(c.amount for c in quote.coupons)
+    coupon = RowKind.COUPON
     rows = [
         CashFlowRow(
-            RowKind.COUPON,
+            coupon,
             c.number,
             c.accrual_start,
             c.accrual_end,
@@ -96,7 +111,6 @@ def cash_flow_rows(quote: Quote) -> list[CashFlowRow]:
             c.rate_pct,
             c.amount,
             total,
-            roll_reason(c.accrual_end) if c.payment_date != c.accrual_end else None,
             calls.get(c.accrual_end),
             c.accrual_end == first_call,
         )
@@ -105,10 +119,10 @@ def cash_flow_rows(quote: Quote) -> list[CashFlowRow]:
     r = quote.redemption
     rows.append(
         CashFlowRow(
-            RowKind.PRINCIPAL, None, None, r.date, r.payment_date, None, None, r.amount, None,
-            roll_reason(r.date) if r.payment_date != r.date else None, None, False,
+            RowKind.PRINCIPAL, None, None, r.date, r.payment_date, None, None, r.amount, None, None, False
         )
     )
+    _Memo.quote, _Memo.rows, _Memo.calls = quote, rows, _income_to_calls(quote)
     return rows
 
 
@@ -127,6 +141,11 @@ class CallIncome:
 
 def income_to_calls(quote: Quote) -> list[CallIncome]:
     """Running coupon total at each call date (coupons accruing up to and including it)."""
+    cash_flow_rows(quote)
+    return _Memo.calls
+
+
+def _income_to_calls(quote: Quote) -> list[CallIncome]:
     ends = [c.accrual_end for c in quote.coupons]
     running = [Decimal(0), *accumulate(c.amount for c in quote.coupons)]
     total = running[-1]
@@ -159,8 +178,11 @@ def _text(value: object) -> str:
 def note_terms(note: Note) -> TermGroup:
     steps = "; ".join(f"{fmt_rate(s.rate_pct)} from {fmt_date(s.from_date)}" for s in note.steps)
     rows = [
-        Term("CUSIP", note.cusip + ("" if note.cusip_valid else "  (check digit fails)"),
-             "" if note.cusip_valid else "bad"),
+        Term(
+            "CUSIP",
+            note.cusip + ("" if note.cusip_valid else "  (check digit fails)"),
+            "" if note.cusip_valid else "bad",
+        ),
         Term("Coupon", f"{fmt_rate(note.coupon_rate_pct)} {note.coupon_type.value}"),
         *([Term("Steps", steps)] if steps else []),
         Term("Frequency", FREQUENCY_LABEL.get(note.frequency.value, note.frequency.value)),
@@ -194,8 +216,7 @@ def offering_terms(o: Offering) -> TermGroup:
         Term("Offering period", period),
         Term("Trade date", fmt_date(o.trade_date)),
         Term("Settle date", fmt_date(o.settle_date)),
-        Term("Minimum / increment",
-             f"{format_usd(o.minimum_denomination)} / {format_usd(o.increment)}"),
+        Term("Minimum / increment", f"{format_usd(o.minimum_denomination)} / {format_usd(o.increment)}"),
         Term("DTC number", _text(o.dtc_number)),
         Term("Agents", ", ".join(o.agents) or "—"),
     ]
@@ -266,11 +287,20 @@ def check_terms(note: Note, quote: Quote | None, warnings: list[ParseWarning]) -
         rows.append(Term("1st coupon", text, level))
         maturity = quote.redemption
         if maturity.payment_date != maturity.date:
-            rows.append(Term("Maturity payment",
-                             f"paid {fmt_date(maturity.payment_date)}: {roll_reason(maturity.date)}"))
+            rows.append(
+                Term(
+                    "Maturity payment",
+                    f"paid {fmt_date(maturity.payment_date)}: {roll_reason(maturity.date)}",
+                )
+            )
         rows.extend(Term(w.where or "Warning", w.message, "warn") for w in quote.warnings)
-    rows.append(Term("CUSIP check digit", "valid" if note.cusip_valid else "invalid",
-                     "ok" if note.cusip_valid else "bad"))
+    rows.append(
+        Term(
+            "CUSIP check digit",
+            "valid" if note.cusip_valid else "invalid",
+            "ok" if note.cusip_valid else "bad",
+        )
+    )
     mine = [w for w in warnings if not w.where or note.cusip in w.where or "offering" in w.where]
     others = [w for w in warnings if w not in mine]
     rows.extend(Term(w.where or "Document", w.message, "warn") for w in mine)
@@ -301,10 +331,72 @@ def search_text(offering: Offering, note: Note | None, name: str) -> str:
     """Lower-case words the offerings filter matches: CUSIP, issuer, rate, maturity year."""
     parts = [name, offering.issuer or "", offering.program or "", offering.document or ""]
     if note is not None:
-        parts += [note.cusip, fmt_rate(note.coupon_rate_pct), str(note.coupon_rate_pct or ""),
-                  note.maturity_date.isoformat(), FREQUENCY_LABEL.get(note.frequency.value, "")]
+        parts += [
+            note.cusip,
+            fmt_rate(note.coupon_rate_pct),
+            str(note.coupon_rate_pct or ""),
+            note.maturity_date.isoformat(),
+            FREQUENCY_LABEL.get(note.frequency.value, ""),
+        ]
         if note.redemption.callable:
             parts.append("callable")
         if note.survivors_option:
             parts.append("survivor")
     return " ".join(parts).lower()
+
+
+class CallRow(NamedTuple):
+    """A row of the call schedule: a call date (or maturity, ``call`` None) with what the
+    purchase earns if redeemed then."""
+
+    date: date
+    payment_date: date
+    notice_date: date | None
+    price_pct: Decimal
+    income: Decimal
+    forgone: Decimal
+    yield_pct: Decimal | None
+    workout: bool
+    first: bool
+
+    @property
+    def is_maturity(self) -> bool:
+        return self.notice_date is None
+
+
+def call_rows(quote: Quote) -> list[CallRow]:
+    """Each call after settle with the coupons received to it and its yield, then maturity."""
+    y = quote.yields
+    to_call = {t.date: t.yield_pct for t in y.to_call} if y is not None else {}
+    worst = y.worst_date if y is not None else None
+    incomes = income_to_calls(quote)
+    rows = [
+        CallRow(
+            c.call.date,
+            c.call.payment_date,
+            c.call.notice_date,
+            c.call.price_pct,
+            c.income,
+            c.forgone,
+            to_call.get(c.call.date),
+            c.call.date == worst,
+            i == 0,
+        )
+        for i, c in enumerate(incomes)
+    ]
+    total = sum((c.amount for c in quote.coupons), Decimal(0))
+    r = quote.redemption
+    rows.append(
+        CallRow(
+            r.date,
+            r.payment_date,
+            None,
+            Decimal(100),
+            total,
+            Decimal(0),
+            y.maturity_pct if y is not None else None,
+            r.date == worst,
+            False,
+        )
+    )
+    return rows

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.ui.present import TermGroup
 
+LABEL_WIDTH = 128
 _MARK = {"ok": ("✔", "ok"), "warn": ("⚠", "warn"), "bad": ("✖", "bad")}
 _CSS = """
 h3 { color: #1f5fae; font-size: 10pt; margin-top: 10px; margin-bottom: 3px; }
@@ -33,7 +34,7 @@ def terms_html(groups: list[TermGroup], heading: str = "") -> str:
             if mark:
                 value = f"<span class='{css}'>{mark} {value}</span>"
             parts.append(
-                f"<tr><td class='label' width='38%'>{escape(term.label)}</td>"
+                f"<tr><td class='label' width='{LABEL_WIDTH}'>{escape(term.label)}</td>"
                 f"<td class='value'>{value}</td></tr>"
             )
         parts.append("</table>")

@@ -1,0 +1,33 @@
+"""The call schedule: each call date after settle with the coupons to then, what a call takes
+away against holding to maturity, and the yield to that date; the workout date highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+
+from app.domain.model import Quote
+from app.ui.coupon_table import BandUpdates, size_columns
+from app.ui.models import CALL_COLUMNS, CallTableModel
+
+_SAMPLES = ("0000-00-00", "0000-00-00", "$000,000.00", "$000,000.00", "00.000%")
+
+
+class CallTable(BandUpdates):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callTable")
+        self.call_model = CallTableModel(self)
+        self.setModel(self.call_model)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        size_columns(self, [(c.title, s) for c, s in zip(CALL_COLUMNS, _SAMPLES, strict=True)])
+
+    def set_quote(self, quote: Quote | None) -> None:
+        self.call_model.set_quote(quote)

@@ -1,0 +1,160 @@
+"""The item models alone (no window): coupon calendar, call schedule, offerings tree + filter.
+
+Check values: domain.md (Ally 02006DTT8, settle 11/29/2019; 12/15/2019 is a Sunday → paid
+12/16; 2/15/2020 Saturday + Washington's Birthday → 2/18) and the $25,000 purchase of issue 4
+(first coupon 16 days × 2.35% × $25,000 / 360 = $26.11).
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.domain.model import Offering, Quote
+from app.ui.models import (
+    COUPON_COLUMNS,
+    KIND_ROLE,
+    RAW_ROLE,
+    CallTableModel,
+    CouponTableModel,
+    Document,
+    OfferingFilterProxy,
+    OfferingTreeModel,
+)
+from app.ui.present import call_rows, income_to_calls, terms_groups
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+COL = {c.title: i for i, c in enumerate(COUPON_COLUMNS)}
+
+
+def cell(model: CouponTableModel, row: int, title: str, role: int = DISPLAY) -> object:
+    return model.data(model.index(row, COL[title]), role)
+
+
+def test_coupon_rows_first_and_last(qtbot: object, ally_quote: Quote) -> None:
+    model = CouponTableModel()
+    model.set_quote(ally_quote)
+    assert model.rowCount() == len(ally_quote.coupons) + 1 == 37
+    assert cell(model, 0, "Payment date") == "2019-12-16"
+    assert cell(model, 0, "Payment date", RAW_ROLE) == date(2019, 12, 16)
+    assert cell(model, 0, "Amount") == "$26.11"
+    assert cell(model, 0, "Amount", RAW_ROLE) == Decimal("26.11")
+    assert cell(model, 0, "Days") == "16"
+    assert cell(model, 0, "Rate") == "2.350%"
+    last = model.rowCount() - 1
+    assert cell(model, last, "#", KIND_ROLE) == "principal"
+    assert cell(model, last, "Amount") == "$25,000.00"
+    assert cell(model, last, "Payment date") == "2022-11-15"
+
+
+def test_rolled_dates_are_highlighted_and_explained(qtbot: object, ally_quote: Quote) -> None:
+    model = CouponTableModel()
+    model.set_quote(ally_quote)
+    assert cell(model, 0, "Payment date", Qt.ItemDataRole.BackgroundRole) is not None
+    assert "Sunday" in str(cell(model, 0, "Payment date", Qt.ItemDataRole.ToolTipRole))
+    assert cell(model, 2, "Payment date") == "2020-02-18"
+    assert "Washington's Birthday" in str(cell(model, 2, "Payment date", Qt.ItemDataRole.ToolTipRole))
+    assert cell(model, 1, "Payment date", Qt.ItemDataRole.BackgroundRole) is None  # 2020-01-15 Wed
+
+
+def test_call_dates_marked_and_cumulative(qtbot: object, ally_quote: Quote) -> None:
+    model = CouponTableModel()
+    model.set_quote(ally_quote)
+    marks = [cell(model, r, "Call") for r in range(model.rowCount())]
+    assert marks.count("First call") == 1
+    first = marks.index("First call")
+    assert cell(model, first, "Accrual end") == "2020-11-15"
+    assert marks.count("Call") == len(ally_quote.calls) - 1
+    total = sum(c.amount for c in ally_quote.coupons)
+    assert cell(model, len(ally_quote.coupons) - 1, "Cumulative", RAW_ROLE) == total
+
+
+def test_sort_by_raw_value_and_back(qtbot: object, ally_quote: Quote) -> None:
+    model = CouponTableModel()
+    model.set_quote(ally_quote)
+    model.sort(COL["Amount"], Qt.SortOrder.DescendingOrder)
+    assert cell(model, 0, "#", KIND_ROLE) == "principal"
+    assert cell(model, model.rowCount() - 1, "Amount") == "$26.11"
+    model.set_quote(ally_quote)  # a new quote keeps the user's sort
+    assert cell(model, 0, "#", KIND_ROLE) == "principal"
+    model.sort(-1)
+    assert cell(model, 0, "Payment date") == "2019-12-16"
+
+
+def test_tsv(qtbot: object, ally_quote: Quote) -> None:
+    model = CouponTableModel()
+    model.set_quote(ally_quote)
+    lines = model.tsv().splitlines()
+    assert lines[0].split("\t") == [c.title for c in COUPON_COLUMNS]
+    assert lines[1].split("\t")[:4] == ["1", "2019-11-29", "2019-12-15", "2019-12-16"]
+    assert len(lines) == 38
+    assert model.tsv([1, 0]).splitlines()[1].startswith("1\t")
+
+
+def test_call_schedule(qtbot: object, ally_quote: Quote) -> None:
+    model = CallTableModel()
+    model.set_quote(ally_quote)
+    rows = call_rows(ally_quote)
+    assert model.rowCount() == len(ally_quote.calls) + 1
+    assert model.data(model.index(0, 0)) == "2020-11-15"
+    assert model.data(model.index(model.rowCount() - 1, 0)) == "Maturity"
+    assert rows[-1].forgone == 0
+    income = income_to_calls(ally_quote)
+    # coupons to the first call: 12 coupons, 12/15/2019 … 11/15/2020
+    assert income[0].income == sum(c.amount for c in ally_quote.coupons[:12])
+    assert all(a.income < b.income for a, b in itertools.pairwise(income))
+    if ally_quote.yields is not None:
+        assert sum(r.workout for r in rows) == 1
+
+
+def test_terms_show_the_first_coupon_check(ally: Offering, ally_quote: Quote) -> None:
+    groups = terms_groups(ally, ally.notes[0], [], ally_quote)
+    titles = [g.title for g in groups]
+    assert titles[:1] == ["Checks and warnings"]
+    assert {"Note", "Offering", "Redemption", "Survivor's option"} <= set(titles)
+    texts = [t.value for g in groups for t in g.terms]
+    assert "1st coupon amount $1.04 matches 30/360" in texts
+
+
+def test_offering_tree_and_filter(qtbot: object, ally: Offering, long_offering: Offering) -> None:
+    model = OfferingTreeModel()
+    model.add_document(Document("/x/ally.txt", ally, []))
+    model.add_document(Document("/x/long.json", long_offering, []))
+    assert model.rowCount() == 2
+    doc = model.index(0, 0)
+    assert model.rowCount(doc) == 2
+    assert model.data(model.index(0, 0, doc)) == "02006DTT8"
+    assert model.data(model.index(1, 1, doc)) == "2.600%"
+    assert model.data(model.index(1, 2, doc)) == "2024-11-15"
+    assert model.note_at(model.index(1, 0, doc)) is ally.notes[1]
+    assert model.parent(model.index(1, 0, doc)) == doc
+    assert model.find_note("02006dtu5") == model.index(1, 0, doc)
+
+    proxy = OfferingFilterProxy()
+    proxy.setSourceModel(model)
+
+    def visible() -> list[str]:
+        out = []
+        for r in range(proxy.rowCount()):
+            parent = proxy.index(r, 0)
+            out += [proxy.index(c, 0, parent).data() for c in range(proxy.rowCount(parent))]
+        return out
+
+    assert len(visible()) == 3
+    proxy.set_filter_text("DTU5")
+    assert visible() == ["02006DTU5"]
+    proxy.set_filter_text("ally 2022")
+    assert visible() == ["02006DTT8"]
+    proxy.set_filter_text("5.250")
+    assert visible() == ["99999ZZZ0"]
+    proxy.set_filter_text("example")  # the issuer: all of its notes
+    assert visible() == ["99999ZZZ0"]
+    proxy.set_filter_text("nothing-like-this")
+    assert proxy.rowCount() == 0
+    model.remove_row(0)
+    proxy.set_filter_text("")
+    assert visible() == ["99999ZZZ0"]
+    assert model.rowCount(QModelIndex()) == 1

@@ -1,0 +1,277 @@
+"""The main window driven by its object names (contract.md), offscreen, with the bundled sample.
+
+Check values: issue 4 — $25,000 of 02006DTT8 settling 2019-12-03 accrues 4 days (11/29 → 12/03,
+30/360) = $6.53, total $25,006.53; its first coupon pays Monday 2019-12-16 (12/15 is a Sunday),
+$26.11; 25,500 breaks the $1,000 increment.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QTableView, QTextBrowser, QTreeView, QWidget
+
+from app.paths import sample_path
+from app.ui import settings
+from app.ui.models import RAW_ROLE
+
+
+def child(win: QWidget, kind: type, name: str) -> Any:
+    found = win.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def select(win: QWidget, cusip: str) -> None:
+    tree: QTreeView = child(win, QTreeView, "offeringTree")
+    model = tree.model()
+    for r in range(model.rowCount()):
+        parent = model.index(r, 0)
+        for c in range(model.rowCount(parent)):
+            index = model.index(c, 0, parent)
+            if index.data() == cusip:
+                tree.setCurrentIndex(index)
+                return
+    raise AssertionError(f"{cusip} not in the tree")
+
+
+def type_amount(qtbot: Any, win: QWidget, text: str) -> None:
+    edit: QLineEdit = child(win, QLineEdit, "amountEdit")
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def set_settle(win: QWidget, d: date) -> None:
+    child(win, QDateEdit, "settleDateEdit").setDate(QDate(d.year, d.month, d.day))
+
+
+def text(win: QWidget, name: str) -> str:
+    return str(child(win, QLabel, name).text())
+
+
+def test_start_shows_the_sample_with_the_first_cusip(window: Any) -> None:
+    tree = child(window, QTreeView, "offeringTree")
+    assert tree.currentIndex().data() == "02006DTT8"
+    assert "02006DTT8" in child(window, QTextBrowser, "termsView").toPlainText()
+    assert "1st coupon amount $1.04 matches 30/360" in child(window, QTextBrowser, "termsView").toPlainText()
+    assert text(window, "accruedInterestValue") == "$0.00"
+    assert text(window, "totalCostValue") == "$1,000.00"
+    assert child(window, QTableView, "couponTable").model().rowCount() == 37
+
+
+def test_purchase_of_25000_settling_2019_12_03(qtbot: Any, window: Any) -> None:
+    select(window, "02006DTT8")
+    type_amount(qtbot, window, "25,000")
+    set_settle(window, date(2019, 12, 3))
+    assert text(window, "accruedInterestValue") == "$6.53"
+    assert text(window, "totalCostValue") == "$25,006.53"
+    assert "4 days" in text(window, "accruedInterestDetail")
+    table: QTableView = child(window, QTableView, "couponTable")
+    model = table.model()
+    pay = model.index(0, 3)
+    assert pay.data() == "2019-12-16"
+    assert pay.data(RAW_ROLE) == date(2019, 12, 16)
+    assert model.index(0, 6).data() == "$26.11"
+
+
+def test_amount_gets_thousands_separators_as_typed(qtbot: Any, window: Any) -> None:
+    type_amount(qtbot, window, "250000")
+    assert child(window, QLineEdit, "amountEdit").text() == "250,000"
+    assert text(window, "principalValue") == "$250,000.00"
+
+
+def test_invalid_amount_shows_the_rule_and_keeps_stale_results(qtbot: Any, window: Any) -> None:
+    type_amount(qtbot, window, "25,000")
+    set_settle(window, date(2019, 12, 3))
+    type_amount(qtbot, window, "25,500")
+    hint = text(window, "amountHint")
+    assert "multiple" in hint and "$1,000.00" in hint
+    assert child(window, QLineEdit, "amountEdit").property("invalid") is True
+    assert window.calculator.property("stale") is True
+    assert text(window, "accruedInterestValue") == "$6.53"  # the last valid results stay
+    assert "stale" in text(window, "staleLabel")
+    assert window.current_quote() is None
+    type_amount(qtbot, window, "abc")  # the validator refuses letters: nothing raised
+    type_amount(qtbot, window, "")
+    assert "amount" in text(window, "amountHint").lower()
+    type_amount(qtbot, window, "26,000")
+    assert window.calculator.property("stale") is False
+    assert text(window, "totalCostValue") == "$26,006.79"
+
+
+def test_settle_out_of_range_and_holidays(qtbot: Any, window: Any) -> None:
+    set_settle(window, date(2019, 11, 1))
+    assert "out of range" in text(window, "settleHint")
+    set_settle(window, date(2020, 1, 20))
+    hint = text(window, "settleHint")
+    assert "Martin Luther King" in hint and "not a New York banking day" in hint
+    assert window.calculator.property("stale") is False  # flagged, still priced
+    set_settle(window, date(2019, 12, 7))
+    assert "Saturday" in text(window, "settleHint")
+    calendar = child(window, QDateEdit, "settleDateEdit").calendarWidget()
+    calendar.setCurrentPage(2020, 1)
+    assert "Martin Luther King" in calendar.dateTextFormat(QDate(2020, 1, 20)).toolTip()
+
+
+def test_price_drives_principal(qtbot: Any, window: Any) -> None:
+    price: QLineEdit = child(window, QLineEdit, "priceEdit")
+    price.selectAll()
+    qtbot.keyClicks(price, "101.5")
+    assert text(window, "principalValue") == "$1,015.00"
+    price.setText("500")
+    assert "out of range" in text(window, "priceHint")
+
+
+def test_broken_file_leaves_the_sample_loaded(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text("this is not a pricing supplement\n", encoding="utf-8")
+    window.open_files([str(broken)])
+    assert any("broken.txt" in m for m in window.messages.messages())
+    assert window.messages.isVisible()
+    assert len(window.offerings.documents()) == 1
+    assert child(window, QTreeView, "offeringTree").currentIndex().data() == "02006DTT8"
+    assert text(window, "totalCostValue") == "$1,000.00"
+
+
+def test_background_loading_with_progress(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 broken")
+    copy = tmp_path / "copy-of-sample.txt"
+    copy.write_bytes(sample_path().read_bytes())
+    with qtbot.waitSignal(window.loadsIdle, timeout=20000):
+        window.open_files([str(broken), str(copy)])
+        assert window.loads_pending()
+    assert len(window.offerings.documents()) == 2
+    assert any("broken.pdf" in m for m in window.messages.messages())
+    assert not window.progress.isVisible()
+    assert str(copy.resolve()) in settings.recent_files()
+
+
+def test_drop_files_onto_the_window(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "dropped.txt"
+    copy.write_bytes(sample_path().read_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert [d.name for d in window.offerings.documents()][-1] == "dropped.txt"
+
+
+def test_close_document_and_filter(qtbot: Any, window: Any) -> None:
+    window.offerings.filter_edit.setText("DTU5")
+    tree = child(window, QTreeView, "offeringTree")
+    parent = tree.model().index(0, 0)
+    assert tree.model().rowCount(parent) == 1
+    window.offerings.filter_edit.setText("")
+    window.close_current()
+    assert window.offerings.documents() == []
+    assert not window.calculator.isEnabled()
+    assert window.coupon_table.model().rowCount() == 0
+    window.open_sample()
+    assert tree.currentIndex().data() == "02006DTT8"
+
+
+def test_copy_coupon_table(qtbot: Any, window: Any) -> None:
+    window.coupon_table.copy_all()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].startswith("#\tAccrual start\tAccrual end\tPayment date")
+    assert copied[1].split("\t")[3] == "2019-12-16"
+    assert copied[-1].split("\t")[3] == "2022-11-15"
+
+
+def test_chart_bars_and_call_lines(qtbot: Any, window: Any) -> None:
+    type_amount(qtbot, window, "25,000")
+    set_settle(window, date(2019, 12, 3))
+    chart = window.findChild(QWidget, "callChart")
+    assert chart is not None
+    with qtbot.waitSignal(chart.ready, timeout=10000, raising=False):
+        pass
+    chart.ensure_plot()
+    quote = window.calculator.current
+    assert chart.bar_count() == len(quote.coupons) == 36
+    assert chart.plot.principal_count() == 1
+    assert chart.call_line_count() == len(quote.calls) == 24
+    set_settle(window, date(2021, 3, 1))  # later settle: fewer coupons and calls
+    quote = window.calculator.current
+    assert chart.bar_count() == len(quote.coupons) == 21
+    assert chart.call_line_count() == len(quote.calls) == 20
+    assert chart.plot._bar_tip(0, 0, 0).startswith("Coupon 16")
+    chart.reset_zoom()
+
+
+def test_presets_from_the_command_line(qtbot: Any) -> None:
+    from app.cli import CalcArgs
+    from app.ui.app import build_window
+
+    win = build_window([], CalcArgs("02006DTU5", "$50,000", "12/03/2019", "101"), screenshot=True)
+    qtbot.addWidget(win)
+    assert win.offerings.current_note().cusip == "02006DTU5"
+    assert win.calculator.amountEdit.text() == "$50,000"
+    assert win.calculator.priceEdit.text() == "101"
+    assert text(win, "principalValue") == "$50,500.00"
+    assert text(win, "accruedInterestValue") == "$14.44"  # 4 days × 2.6% × 50,000 / 360
+
+
+def test_unknown_cusip_preset_is_a_message(qtbot: Any) -> None:
+    from app.cli import CalcArgs
+    from app.ui.app import build_window
+
+    win = build_window([], CalcArgs("XXXXXXXXX"), screenshot=True)
+    qtbot.addWidget(win)
+    assert any("XXXXXXXXX" in m for m in win.messages.messages())
+    assert win.offerings.current_note().cusip == "02006DTT8"
+
+
+def test_state_is_restored_on_the_next_start(qtbot: Any, tmp_path: Path) -> None:
+    from app.cli import CalcArgs
+    from app.ui.app import build_window
+
+    copy = tmp_path / "other.txt"
+    copy.write_bytes(sample_path().read_bytes())
+    first = build_window([str(copy)], CalcArgs())
+    qtbot.addWidget(first)
+    select(first, "02006DTU5")
+    first.resize(780, 700)  # within the offscreen screen (800×800)
+    first.close()
+    second = build_window([], CalcArgs())
+    qtbot.addWidget(second)
+    assert [d.path for d in second.offerings.documents()] == [str(copy)]
+    assert second.offerings.current_note().cusip == "02006DTU5"
+    assert (second.width(), second.height()) == (780, 700)
+
+
+def test_error_dialog_keeps_the_window_running(qtbot: Any, window: Any) -> None:
+    from app.ui import safety
+
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as err:
+        safety.report(type(err), err, err.__traceback__)
+    dialog = safety.current_dialog()
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    assert "boom in a slot" in dialog.details.toPlainText()
+    dialog.copy_details()
+    assert "RuntimeError" in QGuiApplication.clipboard().text()
+    dialog.close()
+    type_amount(qtbot, window, "2,000")
+    assert text(window, "principalValue") == "$2,000.00"
+
+
+def test_keyboard_tab_order(qtbot: Any, window: Any) -> None:
+    order = []
+    w: QWidget = child(window, QTreeView, "offeringTree")
+    for _ in range(8):
+        w = w.nextInFocusChain()
+        order.append(w.objectName() or (w.parent().objectName() if w.parent() else ""))
+    assert order.index("amountEdit") < order.index("settleDateEdit") < order.index("priceEdit")
