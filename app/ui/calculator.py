@@ -19,6 +19,7 @@ from app.domain.money import format_usd, parse_amount, parse_percent
 from app.domain.quote import make_purchase, quote
 from app.ui.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
 from app.ui.present import first_coupon_text, fmt_date, fmt_rate, settle_flag
+from app.ui.yield_input import YieldInput
 
 log = logging.getLogger("termsheet.ui")
 FIELDS = ("amount", "settle", "price")
@@ -137,6 +138,20 @@ class CalculatorPanel(QFrame):
             grid.addWidget(label, 2 * i, 0)
             grid.addWidget(edit, 2 * i, 1)
             grid.addWidget(hint, 2 * i + 1, 0, 1, 2)
+        self.yield_input = YieldInput()
+        self.yieldEdit = self.yield_input.edit
+        label = QLabel("&Yield (%)")
+        label.setObjectName("caption")
+        label.setBuddy(self.yieldEdit)
+        self.yieldHint = QLabel("Type a yield to get its price")
+        self.yieldHint.setObjectName("yieldHint")
+        self.yieldHint.setProperty("role", "hint")
+        self.yieldHint.setWordWrap(True)
+        grid.addWidget(label, 6, 0)
+        grid.addWidget(self.yield_input, 6, 1)
+        grid.addWidget(self.yieldHint, 7, 0, 1, 2)
+        self.yield_input.priceWanted.connect(self._price_from_yield)
+        self.yield_input.problem.connect(self._yield_problem)
         self.amountEdit.textChanged.connect(self.recalculate)
         self.priceEdit.textChanged.connect(self.recalculate)
         self.settleDateEdit.dateChanged.connect(self.recalculate)
@@ -209,6 +224,18 @@ class CalculatorPanel(QFrame):
                 self.settleDateEdit.set_value(parse_date(preset.settle, "settle date"))
             except InputError as err:
                 self._settle_note = f"{err.message}; showing the offering's settle date"
+
+    def _price_from_yield(self, price: str) -> None:
+        self._yield_note(f"Price {price}% gives this yield", "")
+        self.priceEdit.setText(price)
+
+    def _yield_problem(self, message: str) -> None:
+        self._yield_note(message, "error")
+
+    def _yield_note(self, text: str, level: str) -> None:
+        self.yieldHint.setText(text)
+        _repolish(self.yieldHint, "level", level)
+        _repolish(self.yieldEdit, "invalid", level == "error")
 
     def _tidy_amount(self) -> None:
         """On leaving the field, show a valid amount as ``25,000`` (no recalculation needed)."""
@@ -329,6 +356,9 @@ class CalculatorPanel(QFrame):
     # -- results -------------------------------------------------------------------------
     def _show_quote(self, q: Quote) -> None:
         p = q.purchase
+        self.yield_input.show_quote(q)
+        if not self.yieldEdit.hasFocus():
+            self._yield_note("Type a yield to get its price", "")
         self.principal.set(format_usd(q.principal), tip=f"{money_text(p.amount)} × {p.price_pct}%")
         period = f"{fmt_date(q.accrual_start)} → {fmt_date(p.settle_date)}"
         self.accrued.set(

@@ -28,6 +28,8 @@ class CallTable(BandUpdates):
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(True)
         size_columns(self, [(c.title, s) for c, s in zip(CALL_COLUMNS, _SAMPLES, strict=True)])
+        # share the column's width out: the schedule always fits its panel, no sideways scrolling
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
     def set_quote(self, quote: Quote | None) -> None:
         self.call_model.set_quote(quote)

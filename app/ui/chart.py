@@ -38,6 +38,7 @@ SETTLE = "#137a3a"
 INCOME = "#2f6fbf"
 MATURITY = "#1d2733"
 FORGONE = "#f3d9d6"
+YIELD = "#0f7b6c"
 
 
 def _css(color: str | tuple[int, int, int, int]) -> str:
@@ -59,6 +60,8 @@ LEGEND: tuple[tuple[str, str, str | tuple[int, int, int, int]], ...] = (
     ("●", "If called then", FIRST_CALL),
     ("╌", "Held to maturity", MATURITY),
     ("█", "Forgone if called", FORGONE),
+    ("━", "Yield to each call date", YIELD),
+    ("◆", "Yield to worst", FIRST_CALL),
 )
 
 

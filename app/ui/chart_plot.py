@@ -31,7 +31,16 @@ from app.ui.chart import (
     ROLLED,
     SETTLE,
 )
-from app.ui.present import CallIncome, CashFlowRow, RowKind, cash_flow_rows, fmt_date, income_to_calls
+from app.ui.chart_yields import PercentAxis, YieldPanel
+from app.ui.present import (
+    CallIncome,
+    CashFlowRow,
+    RowKind,
+    cash_flow_rows,
+    fmt_date,
+    fmt_rate,
+    income_to_calls,
+)
 
 _EPOCH = date(1970, 1, 1).toordinal()
 DAY = 86400.0
@@ -110,14 +119,18 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         self._build_payments()
         self.ci.nextRow()
         self._build_income()
-        self.ci.layout.setRowStretchFactor(0, 3)
-        self.ci.layout.setRowStretchFactor(1, 2)
+        self.ci.nextRow()
+        self._build_yields()
+        for row, stretch in enumerate((4, 3, 3)):
+            self.ci.layout.setRowStretchFactor(row, stretch)
+        for plot in (self.top, self.bottom):  # dates under the last panel only
+            plot.getAxis("bottom").setStyle(showValues=False)
+            plot.getAxis("bottom").setHeight(6)
 
     # -- construction --------------------------------------------------------------------
     def _build_payments(self) -> None:
         self.top = self.addPlot(axisItems={"bottom": _date_axis(), "left": MoneyAxis("left")})
         _style_plot(self.top, "Payment")
-        self.top.setTitle("Payments by date", color="#3d4a57", size="9pt")
         empty = np.zeros(0)
         self.notice_region = pg.LinearRegionItem(
             values=(0, 1), movable=False, brush=pg.mkBrush(NOTICE), pen=_pen((0, 0, 0, 0))
@@ -160,8 +173,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):
 
     def _build_income(self) -> None:
         self.bottom = self.addPlot(axisItems={"bottom": _date_axis(), "left": MoneyAxis("left")})
-        _style_plot(self.bottom, "Coupons received")
-        self.bottom.setTitle("Coupons received if called vs. held to maturity", color="#3d4a57", size="9pt")
+        _style_plot(self.bottom, "Coupons")
         self.bottom.setXLink(self.top)
         self.income_curve = pg.PlotCurveItem(pen=_pen(INCOME, 2), stepMode="right")
         # the curve of "income if called" filled up to the held-to-maturity level: the shaded
@@ -179,6 +191,12 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         self.bottom.addItem(self.maturity_label, ignoreBounds=True)
         self._call_x = np.zeros(0)
 
+    def _build_yields(self) -> None:
+        self.yield_plot = self.addPlot(axisItems={"bottom": _date_axis(), "left": PercentAxis("left")})
+        _style_plot(self.yield_plot, "Yield")
+        self.yield_plot.setXLink(self.top)
+        self.yields = YieldPanel(self.yield_plot)
+
     # -- data ----------------------------------------------------------------------------
     def set_quote(self, quote: Quote | None) -> None:
         """Redraw for ``quote``; the user's zoom stays unless the note changed."""
@@ -190,6 +208,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         self._note = note
         self._draw_payments(quote, new_note)
         self._draw_income(quote, new_note)
+        self.yields.set_quote(quote)
         if new_note:
             self.reset_view()
 
@@ -291,7 +310,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         if self._home is None:
             return
         x0, x1 = self._home
-        for plot in (self.top, self.bottom):
+        for plot in (self.top, self.bottom, self.yield_plot):
             plot.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY)
         self.top.setXRange(x0, x1, padding=0)
 
@@ -301,6 +320,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         for plot, find, tip in (
             (self.top, self._bar_under, self._bar_tip),
             (self.bottom, self._call_under, self._call_tip),
+            (self.yield_plot, self._call_under, self._call_tip),
         ):
             vb = plot.getViewBox()
             if vb.sceneBoundingRect().contains(pos):
@@ -357,10 +377,12 @@ class PaymentChart(pg.GraphicsLayoutWidget):
 
     def _call_tip(self, x: float, y: float, data: Any) -> str:
         c = self.calls[int(data)]
+        ytc = self.yields.yield_on(c.call.date)
         return (
             f"Called {fmt_date(c.call.date)}: coupons {format_usd(c.income)}\n"
             f"Held to maturity: {format_usd(c.to_maturity)}\n"
             f"Forgone if called: {format_usd(c.forgone)}"
+            + (f"\nYield to this call: {fmt_rate(ytc)}" if ytc is not None else "")
         )
 
     # -- introspection for tests ---------------------------------------------------------

@@ -27,7 +27,6 @@ _SAMPLES = (
 
 def size_columns(view: QTableView, columns: list[tuple[str, str]]) -> int:
     """Size each column once to its widest sample text or header line; the total width."""
-    fm = view.fontMetrics()
     header = view.horizontalHeader()
     bold = QFont(view.font())
     bold.setBold(True)
@@ -35,7 +34,7 @@ def size_columns(view: QTableView, columns: list[tuple[str, str]]) -> int:
     total = 0
     for col, (title, sample) in enumerate(columns):
         head = max(hm.horizontalAdvance(line) for line in title.split("\n")) + 12
-        width = max(fm.horizontalAdvance(sample) + 10, head)
+        width = max(hm.horizontalAdvance(sample) + 10, head)  # bold rows (first call) fit too
         header.resizeSection(col, width)
         total += width
     return total

@@ -3,6 +3,7 @@ and the call chart below; menus, toolbar, drag-and-drop, recent files, saved sta
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -160,7 +161,9 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.offerings.tree, self.calculator.amountEdit)
         QWidget.setTabOrder(self.calculator.amountEdit, self.calculator.settleDateEdit)
         QWidget.setTabOrder(self.calculator.settleDateEdit, self.calculator.priceEdit)
-        QWidget.setTabOrder(self.calculator.priceEdit, self.call_table)
+        QWidget.setTabOrder(self.calculator.priceEdit, self.calculator.yieldEdit)
+        QWidget.setTabOrder(self.calculator.yieldEdit, self.calculator.yield_input.basis)
+        QWidget.setTabOrder(self.calculator.yield_input.basis, self.call_table)
         QWidget.setTabOrder(self.call_table, self.coupon_table)
         QWidget.setTabOrder(self.coupon_table, self.terms)
 
@@ -180,12 +183,12 @@ class MainWindow(QMainWindow):
     def apply_default_sizes(self, width: int, height: int) -> None:
         """Splitter positions for a window of this size (1366×768 laptop … 2560×1440)."""
         self.calc_scroll.setMinimumWidth(self.calculator_width())
-        left = max(296, min(440, int(width * 0.2)))
+        left = max(300, min(440, int(width * 0.21)))
         middle = max(self.calculator_width(), min(520, int(width * 0.26)))
         self.main_split.setSizes([left, middle, max(500, width - left - middle)])
         self.left_split.setSizes([int(height * 0.30), int(height * 0.70)])
         avail = self.middle_split.height() if self.middle_split.height() > 200 else height - 140
-        calc = min(self.calculator.sizeHint().height() + 4, avail - 140)
+        calc = min(self.calculator.sizeHint().height() + 12, avail - 140)
         self.middle_split.setSizes([calc, max(120, avail - calc)])
         self.right_split.setSizes([int(height * 0.56), int(height * 0.44)])
 
@@ -293,7 +296,14 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self.firstPainted.emit()
-        QTimer.singleShot(0, self.chart.ensure_plot)
+        QTimer.singleShot(0, self._create_chart)
+
+    def _create_chart(self) -> None:
+        self.chart.ensure_plot()
+        # start-up objects (Qt wrappers, pyqtgraph, numpy) move out of the collector's sight:
+        # no full collection walks them in the middle of an edit (a 50 ms pause otherwise)
+        gc.collect()
+        gc.freeze()
 
     # -- opening and closing documents ---------------------------------------------------
     def open_files(

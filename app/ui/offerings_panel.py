@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Note
-from app.ui.models import Document, OfferingFilterProxy, OfferingTreeModel
+from app.ui.models import TREE_COLUMNS, Document, OfferingFilterProxy, OfferingTreeModel
 
 
 class OfferingsPanel(QFrame):
@@ -55,9 +56,13 @@ class OfferingsPanel(QFrame):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         fm = self.tree.fontMetrics()
-        for col, sample in ((1, "00.000%"), (2, "0000-00-00"), (3, "C·SO·")):
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        hm = QFontMetrics(bold)
+        for col, sample in ((1, "0.000%"), (2, "0000-00-00"), (3, "C·SO")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, fm.horizontalAdvance(sample) + 14)
+            head = TREE_COLUMNS[col]
+            header.resizeSection(col, max(fm.horizontalAdvance(sample), hm.horizontalAdvance(head)) + 14)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.proxy.rowsInserted.connect(self._decorate)
         self.proxy.layoutChanged.connect(self._decorate)

@@ -141,6 +141,9 @@ def bench_edits(edits: int) -> dict[str, float]:
     app = application()
     win = build_window([str(_long_offering_file(tmp))], CalcArgs(amount="25000"), screenshot=True)
     win.show()
+    for _ in range(5):
+        app.processEvents()
+    win._create_chart()  # what the window does after its first paint (plot + gc.freeze)
     plot = win.chart.ensure_plot()
     for _ in range(5):
         app.processEvents()

@@ -275,3 +275,40 @@ def test_keyboard_tab_order(qtbot: Any, window: Any) -> None:
         w = w.nextInFocusChain()
         order.append(w.objectName() or (w.parent().objectName() if w.parent() else ""))
     assert order.index("amountEdit") < order.index("settleDateEdit") < order.index("priceEdit")
+
+
+def test_yields_block_and_price_from_yield(qtbot: Any, window: Any) -> None:
+    # domain.md: the Ally 2.350% note bought at 101.000 on 2019-11-29 works out to the first call
+    price: QLineEdit = child(window, QLineEdit, "priceEdit")
+    price.setText("101")
+    assert "2020-11-15" in text(window, "ytwDetail")
+    ytm = text(window, "ytmValue")
+    yield_edit: QLineEdit = child(window, QLineEdit, "yieldEdit")
+    assert yield_edit.text() == ytm.rstrip("%")
+    yield_edit.setFocus()
+    yield_edit.selectAll()
+    qtbot.keyClicks(yield_edit, "2.350")
+    assert abs(float(price.text()) - 100.0) < 0.2  # about par for the coupon rate
+    assert "gives this yield" in text(window, "yieldHint")
+    yield_edit.selectAll()
+    qtbot.keyClicks(yield_edit, "-9999")
+    assert text(window, "yieldHint")  # the reason, at the field; nothing raised
+
+
+def test_chart_yield_panel_and_call_schedule(qtbot: Any, window: Any) -> None:
+    child(window, QLineEdit, "priceEdit").setText("101")
+    chart = window.chart
+    chart.ensure_plot()
+    quote = window.current_quote()
+    assert quote is not None and quote.yields is not None
+    xs, _ys = chart.plot.yields.curve.getData()
+    assert len(xs) == len(quote.yields.to_call) + 1  # each call, then maturity
+    _wx, wy = chart.plot.yields.workout.getData()
+    assert abs(wy[0] - float(quote.yields.worst_pct)) < 1e-9
+    table: QTableView = child(window, QTableView, "callTable")
+    model = table.model()
+    assert model.rowCount() == len(quote.calls) + 1
+    assert model.index(0, 0).data() == "2020-11-15"
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # the workout date
+    assert model.index(model.rowCount() - 1, 0).data() == "Maturity"
+    assert chart.plot._call_tip(0, 0, 0).startswith("Called 2020-11-15")

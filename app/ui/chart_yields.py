@@ -1,0 +1,98 @@
+"""The yield panel of the chart: the yield to each call date, the yield to maturity, and the
+workout date (yield to worst) emphasised. Yields come from the ``Quote`` (``quote.yields``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from app.domain.model import Quote
+from app.ui.chart import YIELD
+from app.ui.present import fmt_date, fmt_rate
+
+_EPOCH = date(1970, 1, 1).toordinal()
+DAY = 86400.0
+
+
+class PercentAxis(pg.AxisItem):
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        places = 2 if spacing < 0.1 else 1
+        return [f"{v * scale:.{places}f}%" for v in values]
+
+
+def _x(d: date) -> float:
+    return (d.toordinal() - _EPOCH) * DAY
+
+
+class YieldPanel:
+    """Fills one ``PlotItem`` (with a ``PercentAxis`` on the left) with the yields of a quote."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.view = plot.getViewBox()
+        self.curve = pg.PlotCurveItem(pen=pg.mkPen(YIELD, width=1.0))
+        self.dots = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(YIELD))
+        self.maturity = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen(YIELD, width=1, style=Qt.PenStyle.DotLine)
+        )
+        self.workout = pg.ScatterPlotItem(size=14, symbol="d", pen=pg.mkPen("w"), brush=pg.mkBrush("#b42318"))
+        self.label = pg.TextItem("", color="#b42318", anchor=(-0.08, -0.05))
+        for item in (self.curve, self.dots, self.workout):
+            plot.addItem(item)
+        for item in (self.maturity, self.label):
+            plot.addItem(item, ignoreBounds=True)
+        self._range: tuple[float, float] | None = None
+        self.by_date: dict[date, Any] = {}
+
+    def set_quote(self, quote: Quote | None) -> None:
+        y = quote.yields if quote is not None else None
+        visible = y is not None and y.maturity_pct is not None
+        for item in (self.curve, self.dots, self.maturity, self.workout, self.label):
+            item.setVisible(visible)
+        if not visible or quote is None or y is None or y.maturity_pct is None:
+            self.by_date = {}
+            return
+        self.by_date = {t.date: t.yield_pct for t in y.to_call}
+        calls = [c for c in quote.calls if c.date in self.by_date]
+        xs = np.fromiter((_x(c.payment_date) for c in calls), float, len(calls))
+        ys = np.fromiter((self.by_date[c.date] for c in calls), float, len(calls))
+        ytm = float(y.maturity_pct)
+        maturity_x = _x(quote.redemption.payment_date)
+        self.curve.setData(x=np.append(xs, maturity_x), y=np.append(ys, ytm))
+        dots = xs.size <= 60
+        self.dots.setData(
+            x=np.append(xs, maturity_x) if dots else [maturity_x], y=np.append(ys, ytm) if dots else [ytm]
+        )
+        self.maturity.setPos(ytm)
+        self._workout(quote, ytm, maturity_x)
+        self._fit(np.append(ys, ytm))
+
+    def _workout(self, quote: Quote, ytm: float, maturity_x: float) -> None:
+        y = quote.yields
+        assert y is not None
+        when = y.worst_date
+        call = next((c for c in quote.calls if c.date == when), None)
+        wx = _x(call.payment_date) if call is not None else maturity_x
+        wy = float(y.worst_pct) if y.worst_pct is not None else ytm
+        self.workout.setData(x=[wx], y=[wy])
+        self.label.setText(f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}")
+        self.label.setPos(wx, wy)
+        # beside the diamond, on the side with room (a workout at maturity is at the right edge)
+        late = call is None or wx > (_x(quote.purchase.settle_date) + maturity_x) / 2
+        self.label.setAnchor((1.08, -0.05) if late else (-0.08, -0.05))
+
+    def _fit(self, values: np.ndarray[Any, Any]) -> None:
+        """Keep the range while the yields fit in it with a margin (no redraw of the axis)."""
+        low, high = float(values.min()), float(values.max())
+        span = max(high - low, 0.25)
+        current = self._range
+        if current is None or low < current[0] or high > current[1] or span < 0.4 * (current[1] - current[0]):
+            self._range = (low - 0.9 * span, high + 0.35 * span)
+            self.plot.setYRange(*self._range, padding=0)
+
+    def yield_on(self, d: date) -> Any:
+        return self.by_date.get(d)
