@@ -22,6 +22,7 @@ from app.domain.model import (
 )
 from app.domain.money import format_usd, round_cents
 from app.domain.schedule import accrued_fraction, first_coupon_per_1000, period_amount, periods
+from app.domain.yields import purchase_yields
 
 MAX_AMOUNT = Decimal(1_000_000_000)
 MIN_PRICE_PCT = Decimal("1")
@@ -131,7 +132,7 @@ def quote(purchase: Purchase) -> Quote:
         coupons=coupons,
         redemption=Repayment(maturity, following(maturity), round_cents(amount)),
         calls=calls,
-        yields=None,
+        yields=purchase_yields(purchase, calls),
         warnings=_warnings(note),
     )
 

@@ -1,0 +1,298 @@
+"""Yields of a purchase: price ↔ yield to maturity and to each call, yield to worst, current
+yield and bond-equivalent yield, to the same numbers as QuantLib's ``bondYield``.
+
+Street convention (domain.md "Yields"): the yield is solved from the full price (clean price +
+accrued interest) and compounds at the coupon frequency f; each flow is paid on its *unadjusted*
+accrual end. Discounting is QuantLib's ``CashFlows::npv`` with an ``InterestRate(y, Thirty360
+(BondBasis), Compounded, f)`` (its "stepwise discount time"): the time from the settle date to the
+first flow is that period's year fraction less the part already accrued (30/360: (period days −
+accrued days) / 360, a 30/360 fraction of the period), each later period adds its own year
+fraction, and a flow t years away is discounted by (1 + y/f)^(−f·t). A note paying interest only
+at maturity (no coupon frequency) compounds semiannually, the US convention for zero coupons.
+
+Yield to a call = the yield of the same flows cut at the call date, with the coupon (or, between
+coupon dates, the interest accrued) to then plus the call price paid on that date. Yield to worst
+= the lowest of the yield to maturity and the yields to the calls whose notice date is not before
+the settle date; on a tie (at the quoted places) the later workout date.
+
+Solving (``yield_solver``): in L = ln(1 + y/f), Newton's method on the log of the present value
+in a bracket; every call date of a note at once from prefix sums shared by all of them. Inside,
+floats (agreeing with QuantLib to ~1e-13); out, percent ``Decimal``s correctly rounded to
+``YIELD_PLACES`` (6), or with ``places=None`` the float's shortest repr (full precision).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from itertools import accumulate
+
+from app.domain.calls import note_calls
+from app.domain.errors import InputError
+from app.domain.model import (
+    CallDate,
+    Frequency,
+    Note,
+    Period,
+    Purchase,
+    Yields,
+    YieldToCall,
+)
+from app.domain.schedule import accrued_fraction, periods
+from app.domain.yield_solver import MAX_LEVEL, Exit, solve, solve_exits
+
+YIELD_PLACES = 6
+PRICE_PLACES = 6
+ZERO_COUPON_COMPOUNDING = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Flows:
+    """The coupons a purchase still receives, per 100 of principal, as floats.
+
+    ``times[i]`` is the discount exponent f·t of coupon i (in coupon periods from the settle date),
+    ``coupons[i]`` its amount; ``remaining`` are their periods. ``accrued`` is per 100.
+    """
+
+    note: Note
+    settle: date
+    per_year: int
+    remaining: tuple[Period, ...]
+    ends: list[date]
+    index: dict[date, int]
+    times: list[float]
+    coupons: list[float]
+    accrued: Fraction
+
+
+def compounding_per_year(note: Note) -> int:
+    """Compounding periods a year: the coupon frequency (semiannual for interest at maturity)."""
+    return note.frequency.per_year or ZERO_COUPON_COMPOUNDING
+
+
+def accrued_pct(note: Note, settle: date) -> Decimal:
+    """Interest accrued at ``settle`` per 100 of principal, unrounded (zero on a coupon date)."""
+    return _decimal_pct(_flows(note, settle).accrued)
+
+
+def full_price_pct(purchase: Purchase) -> Decimal:
+    """The full ("dirty") price per 100: clean price + accrued interest, unrounded."""
+    return purchase.price_pct + accrued_pct(purchase.note, purchase.settle_date)
+
+
+def current_yield_pct(purchase: Purchase, places: int | None = YIELD_PLACES) -> Decimal:
+    """Annual coupon of the current period / clean price, in percent."""
+    schedule = periods(purchase.note)
+    ends = [p.accrual_end for p in schedule]
+    rate = schedule[bisect_right(ends, purchase.settle_date)].rate_pct
+    return _quantize(rate * 100 / purchase.price_pct, places)
+
+
+def yield_to_maturity_pct(purchase: Purchase, places: int | None = YIELD_PLACES) -> Decimal | None:
+    """Yield to maturity in percent (None when no yield gives the price)."""
+    flows = _flows(purchase.note, purchase.settle_date)
+    root = _solve_exit(flows, _maturity_exit(flows), _target(flows, purchase.price_pct))
+    return _yield_pct(flows, root, places)
+
+
+def yield_to_call_pct(
+    purchase: Purchase, call: CallDate, places: int | None = YIELD_PLACES
+) -> Decimal | None:
+    """Yield to ``call`` (redeemed at its price on its date) in percent; None when the call date is
+    not after the settle date or no yield gives the price."""
+    flows = _flows(purchase.note, purchase.settle_date)
+    exit_ = _call_exit(flows, call)
+    if exit_ is None:
+        return None
+    return _yield_pct(flows, _solve_exit(flows, exit_, _target(flows, purchase.price_pct)), places)
+
+
+def purchase_yields(
+    purchase: Purchase, calls: Sequence[CallDate] | None = None, places: int | None = YIELD_PLACES
+) -> Yields:
+    """Every yield of ``purchase``: current, to maturity, to each call after the settle date, and
+    to worst with its workout date. ``calls`` defaults to the note's call dates; ``places`` = None
+    keeps full precision.
+
+    A call with no yield (nothing left to discount) is left out of ``to_call``.
+    """
+    note, settle = purchase.note, purchase.settle_date
+    if calls is None:
+        calls = note_calls(note)
+    flows = _flows(note, settle)
+    target = _target(flows, purchase.price_pct)
+    maturity_root = _solve_exit(flows, _maturity_exit(flows), target)
+    maturity_pct = _yield_pct(flows, maturity_root, places)
+    later = [(c, e) for c in calls if (e := _call_exit(flows, c)) is not None]
+    anchor = maturity_root if maturity_root is not None else 0.0
+    roots = solve_exits(flows.times, flows.coupons, [e for _, e in later], target, anchor)
+    to_call = tuple(
+        YieldToCall(c.date, pct)
+        for (c, _), root in zip(later, roots, strict=True)
+        if (pct := _yield_pct(flows, root, places)) is not None
+    )
+    valid = {c.date for c, _ in later if c.notice_date >= settle}
+    candidates = [(t.yield_pct, t.date) for t in to_call if t.date in valid]
+    if maturity_pct is not None:
+        candidates.append((maturity_pct, note.maturity_date))
+    worst = min(candidates, key=lambda c: (c[0], -c[1].toordinal()), default=None)
+    return Yields(
+        current_pct=current_yield_pct(purchase, places),
+        maturity_pct=maturity_pct,
+        worst_pct=worst[0] if worst else None,
+        worst_date=worst[1] if worst else None,
+        to_call=to_call,
+    )
+
+
+def clean_price_pct(
+    note: Note,
+    settle: date,
+    yield_pct: Decimal,
+    call: CallDate | None = None,
+    places: int | None = PRICE_PLACES,
+) -> Decimal:
+    """The clean price per 100 at which the yield to maturity (or to ``call``) is ``yield_pct``.
+
+    Raises ``InputError`` for a call not after the settle date, or a yield at or below −100·f %
+    or too low for any price.
+    """
+    flows = _flows(note, settle)
+    exit_ = _maturity_exit(flows) if call is None else _call_exit(flows, call)
+    if exit_ is None:
+        raise InputError(f"call date {call.date if call else None} is not after {settle}", field="call")
+    growth = 1 + float(yield_pct) / (100 * flows.per_year)
+    if growth <= 0:
+        raise InputError(
+            f"yield {yield_pct}% is not above {-100 * flows.per_year}%", field="yield", value=yield_pct
+        )
+    times, amounts = _exit_flows(flows, exit_)
+    level = math.log(growth)
+    if -level * max(times) > MAX_LEVEL:
+        raise InputError(f"yield {yield_pct}% is too low to price", field="yield", value=yield_pct)
+    dirty = sum(a * math.exp(-t * level) for t, a in zip(times, amounts, strict=True))
+    return _quantize_float(dirty - float(flows.accrued), places)
+
+
+def bond_equivalent_yield_pct(
+    yield_pct: Decimal, per_year: int | Frequency, places: int | None = YIELD_PLACES
+) -> Decimal:
+    """A yield compounding ``per_year`` times restated semiannually: 2·((1 + y/f)^(f/2) − 1).
+
+    Rate sheets (Caterpillar Financial, June 2008): 5.250% monthly → 5.308%; 5.750% quarterly →
+    5.791%.
+    """
+    f = per_year if isinstance(per_year, int) else per_year.per_year or ZERO_COUPON_COMPOUNDING
+    rate = float(yield_pct) / 100
+    bey = 2 * math.expm1(f / 2 * math.log1p(rate / f))
+    return _quantize_float(100 * bey, places)
+
+
+# --- cash flows -------------------------------------------------------------------------------
+
+
+def _flows(note: Note, settle: date) -> _Flows:
+    """The coupons after ``settle`` with their discount exponents (QuantLib's stepwise times)."""
+    schedule = periods(note)
+    held = bisect_right([p.accrual_end for p in schedule], settle)
+    remaining = schedule[held:]
+    if not remaining:
+        raise InputError(
+            f"settle date {settle} is not before maturity {note.maturity_date}", field="settle", value=settle
+        )
+    f = compounding_per_year(note)
+    _, accrued_yf = accrued_fraction(note, remaining[0], settle)
+    steps = [f * p.year_fraction_num / p.year_fraction_den for p in remaining]
+    steps[0] -= f * float(accrued_yf)
+    coupons = [float(p.rate_pct) * p.year_fraction_num / p.year_fraction_den for p in remaining]
+    accrued = Fraction(remaining[0].rate_pct) * accrued_yf
+    ends = [p.accrual_end for p in remaining]
+    index = {d: i for i, d in enumerate(ends)}
+    return _Flows(note, settle, f, remaining, ends, index, list(accumulate(steps)), coupons, accrued)
+
+
+def _maturity_exit(flows: _Flows) -> Exit:
+    last = len(flows.times) - 1
+    return Exit(last, flows.coupons[last] + 100.0, flows.times[last])
+
+
+def _call_exit(flows: _Flows, call: CallDate) -> Exit | None:
+    """The workout of ``call``: on a coupon date that coupon + the call price; between coupon
+    dates the interest accrued to the call date + the call price."""
+    k = flows.index.get(call.date)
+    if k is not None:
+        return Exit(k, flows.coupons[k] + float(call.price_pct), flows.times[k])
+    k = bisect_left(flows.ends, call.date)
+    if call.date <= flows.settle or k == len(flows.ends):
+        return None
+    period = flows.remaining[k]
+    _, to_call = accrued_fraction(flows.note, period, call.date)
+    _, before = accrued_fraction(flows.note, period, flows.settle) if k == 0 else (0, Fraction(0))
+    base = flows.times[k - 1] if k else 0.0
+    time = base + flows.per_year * float(to_call - before)
+    interest = float(period.rate_pct * to_call.numerator / to_call.denominator)
+    return Exit(k, interest + float(call.price_pct), time)
+
+
+def _exit_flows(flows: _Flows, exit_: Exit) -> tuple[list[float], list[float]]:
+    n = exit_.before
+    return [*flows.times[:n], exit_.time], [*flows.coupons[:n], exit_.amount]
+
+
+def _target(flows: _Flows, price_pct: Decimal) -> float:
+    return float(price_pct) + float(flows.accrued)
+
+
+# --- solving ----------------------------------------------------------------------------------
+
+
+def _solve_exit(flows: _Flows, exit_: Exit, target: float) -> float | None:
+    times, amounts = _exit_flows(flows, exit_)
+    return solve(times, amounts, target)
+
+
+# --- Decimal in and out -----------------------------------------------------------------------
+
+
+def _yield_pct(flows: _Flows, root: float | None, places: int | None) -> Decimal | None:
+    """100·f·(e^L − 1); None past what a float holds (a price of 1 a day before maturity)."""
+    if root is None or not math.isfinite(root) or root > MAX_LEVEL:
+        return None
+    return _quantize_float(100 * flows.per_year * math.expm1(root), places)
+
+
+def _quantize_float(value: float, places: int | None) -> Decimal:
+    """A float as a Decimal: correctly rounded to ``places``, or its shortest repr (None)."""
+    text = repr(value) if places is None else format(value, f".{places}f")
+    result = Decimal(text)
+    return result if result else result.copy_abs()  # no "-0.000000"
+
+
+def _quantize(value: Decimal, places: int | None) -> Decimal:
+    if places is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _decimal_pct(value: Fraction) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+__all__ = [
+    "PRICE_PLACES",
+    "YIELD_PLACES",
+    "accrued_pct",
+    "bond_equivalent_yield_pct",
+    "clean_price_pct",
+    "compounding_per_year",
+    "current_yield_pct",
+    "full_price_pct",
+    "purchase_yields",
+    "yield_to_call_pct",
+    "yield_to_maturity_pct",
+]

@@ -1,0 +1,134 @@
+"""Benchmark (a script, not a test): every yield of one purchase of a 30-year monthly note callable
+monthly after one year (348 call dates) — yield to each call, to maturity and to worst — ours
+against QuantLib solving the same yields one by one (a bond cut at each call date).
+
+Run: ``python tests/bench/bench_yields.py [--json]``. Goal (issue 5): under 5 ms, so that a whole
+edit fits in one 16 ms frame.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import app.domain.yield_solver as solver
+from app.domain.calls import call_dates, note_calls
+from app.domain.model import CallFrequency, Frequency, Note, NoticeKind, Purchase, Redemption, Yields
+from app.domain.schedule import periods
+from app.domain.yields import purchase_yields
+
+CALLS = Redemption(
+    None, True, Decimal(100), date(2025, 11, 15), CallFrequency.MONTHLY, 30, NoticeKind.CALENDAR
+)
+NOTE = Note("BENCH0001", Decimal("5.250"), Frequency.MONTHLY, date(2024, 11, 29), date(2054, 11, 15),
+            date(2024, 12, 15), redemption=CALLS)  # fmt: skip
+SETTLE = date(2024, 12, 20)
+PRICE = Decimal("101.500")
+PURCHASE = Purchase(NOTE, Decimal(25000), SETTLE, PRICE)
+
+
+def calls() -> tuple[Any, ...]:
+    return tuple(c for c in note_calls(NOTE) if c.date > SETTLE)
+
+
+def ours_warm() -> Yields:
+    """A price edit in the window: schedule and call dates already built."""
+    return purchase_yields(PURCHASE, calls())
+
+
+def ours_cold() -> Yields:
+    """A new note: schedule and call dates built first."""
+    for cached in (periods, call_dates, note_calls):
+        getattr(cached, "cache_clear", lambda: None)()
+    return purchase_yields(PURCHASE, calls())
+
+
+def ours_plain_python() -> Yields:
+    """The path ``calc`` takes for short notes, when numpy is not loaded (for comparison)."""
+    use = solver.use_numpy
+    solver.use_numpy = lambda work: False
+    try:
+        return purchase_yields(PURCHASE, calls())
+    finally:
+        solver.use_numpy = use
+
+
+def quantlib() -> tuple[Callable[[], list[float]], Callable[[], list[float]]]:
+    """QuantLib, one ``bondYield`` per workout: (solving only, bonds built beforehand) and
+    (building each cut bond, then solving)."""
+    import QuantLib as ql
+
+    dc = ql.Thirty360(ql.Thirty360.BondBasis)
+    ql.Settings.instance().evaluationDate = ql.Date(29, 11, 2024)
+    settle = ql.Date(SETTLE.day, SETTLE.month, SETTLE.year)
+    price = ql.BondPrice(float(PRICE), ql.BondPrice.Clean)
+    dates = [NOTE.issue_date] + [p.accrual_end for p in periods(NOTE)]
+    workouts = [(c.date, float(c.price_pct)) for c in calls()] + [(NOTE.maturity_date, 100.0)]
+
+    def bond(end: date, redemption: float) -> Any:
+        cut = [ql.Date(d.day, d.month, d.year) for d in dates if d <= end]
+        schedule = ql.Schedule(cut, ql.NullCalendar(), ql.Unadjusted)
+        return ql.FixedRateBond(0, 100.0, schedule, [0.0525], dc, ql.Unadjusted, redemption, cut[0])
+
+    def solve(bonds: list[Any]) -> list[float]:
+        return [ql.BondFunctions.bondYield(b, price, dc, ql.Compounded, ql.Monthly, settle, 1e-10, 100)
+                for b in bonds]  # fmt: skip
+
+    built = [bond(end, redemption) for end, redemption in workouts]
+    return (lambda: solve(built)), (lambda: solve([bond(e, r) for e, r in workouts]))
+
+
+def timeit(fn: Callable[[], object], repeat: int) -> float:
+    """Median milliseconds of one call (after one warm-up call)."""
+    fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def measure() -> dict[str, float]:
+    ql_solve, ql_build_and_solve = quantlib()
+    got = purchase_yields(PURCHASE, calls(), places=None)
+    theirs = ql_solve()
+    ours_all = [float(t.yield_pct) / 100 for t in got.to_call] + [float(got.maturity_pct or 0) / 100]
+    warm = timeit(ours_warm, 300)
+    ql_ms = timeit(ql_solve, 30)
+    return {
+        "call_dates": len(got.to_call),
+        "ours_ms": warm,
+        "ours_cold_ms": timeit(ours_cold, 100),
+        "ours_plain_python_ms": timeit(ours_plain_python, 30),
+        "quantlib_ms": ql_ms,
+        "quantlib_with_cut_bonds_ms": timeit(ql_build_and_solve, 10),
+        "ratio_to_quantlib": warm / ql_ms,
+        "max_abs_difference_pct": 100 * max(abs(a - b) for a, b in zip(ours_all, theirs, strict=True)),
+    }
+
+
+def main() -> None:
+    figures = measure()
+    if "--json" in sys.argv:
+        print(json.dumps(figures))
+        return
+    print(f"30-year monthly note, {figures['call_dates']:.0f} call dates: every yield to call + YTM + YTW, "
+          "one purchase (median):")  # fmt: skip
+    print(f"  ours (schedule cached):               {figures['ours_ms']:8.3f} ms   (goal < 5 ms)")
+    print(f"  ours (schedule and calls built):      {figures['ours_cold_ms']:8.3f} ms")
+    print(f"  ours, plain Python (no numpy):        {figures['ours_plain_python_ms']:8.3f} ms")
+    print(f"  QuantLib, bondYield one by one:       {figures['quantlib_ms']:8.3f} ms")
+    print(f"  QuantLib, cutting each bond as well:  {figures['quantlib_with_cut_bonds_ms']:8.3f} ms")
+    print(f"  ratio ours/QuantLib:                  {figures['ratio_to_quantlib']:8.4f}")
+    print(f"  largest difference from QuantLib:     {figures['max_abs_difference_pct']:.1e} %")
+
+
+if __name__ == "__main__":
+    main()
