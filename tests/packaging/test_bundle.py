@@ -1,0 +1,180 @@
+"""The frozen one-folder bundle (PyInstaller, packaging/termsheet.spec) behaves like the source.
+
+Builds the bundle once into a temporary folder with ``packaging/build.py bundle`` (about half a
+minute), then runs the frozen program from a folder outside the checkout, with HOME and the XDG
+folders pointed at a temporary home, and compares what it prints with the source program's.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytestmark = pytest.mark.packaging
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD_PY = ROOT / "packaging" / "build.py"
+SUPPLEMENTS = ROOT / "tests" / "data" / "supplements"
+RUN_TIMEOUT_S = 180
+BUILD_TIMEOUT_S = 900
+
+
+def _load_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("termsheet_packaging_build", BUILD_PY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load_build()
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+class Frozen:
+    """The built bundle and the places its runs use."""
+
+    def __init__(self, dist: Path, home: Path, cwd: Path) -> None:
+        self.dist, self.home, self.cwd = dist, home, cwd
+        self.gui, self.cli = build.frozen_executables(dist)
+        self.env = build.smoke_env(home)
+        self.folder = self.gui.parent if sys.platform != "darwin" else dist / "termsheet.app"
+        self.before = _snapshot(self.folder)
+
+    def run(self, *args: str | Path, gui: bool = False, **env: str) -> subprocess.CompletedProcess[str]:
+        exe = self.gui if gui else self.cli
+        return subprocess.run(
+            [str(exe), *map(str, args)],
+            cwd=self.cwd,
+            env={**self.env, **env},
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT_S,
+        )
+
+    def source(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+            cwd=self.cwd,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT_S,
+        )
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Frozen:
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.fail(
+            'PyInstaller is not installed: pip install -e ".[test]" (the test extra pins it)', pytrace=False
+        )
+    root = tmp_path_factory.mktemp("bundle")
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, str(BUILD_PY), "bundle", "--dist", str(root / "dist"), "--work", str(root / "work")],
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+    )
+    assert proc.returncode == 0, f"bundle build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}"
+    print(f"\nbundle built in {time.perf_counter() - started:.0f} s")
+    cwd = root / "elsewhere"  # not the checkout: the program must find its files by itself
+    cwd.mkdir()
+    return Frozen(root / "dist", root / "home", cwd)
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_screenshot_offscreen_like_the_source(frozen: Frozen) -> None:
+    src_png, png, paint = frozen.cwd / "source.png", frozen.cwd / "frozen.png", frozen.cwd / "paint.txt"
+    source = frozen.source("--screenshot", src_png)
+    assert source.returncode == 0, source.stderr
+    started = time.time()
+    proc = frozen.run("--screenshot", png, gui=True, TERMSHEET_FIRST_PAINT_FILE=str(paint))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert _png_size(png) == _png_size(src_png)
+    assert png.stat().st_size > 20_000, "the picture is nearly empty"
+    first_paint = float(paint.read_text()) - started
+    print(f"frozen: first paint {first_paint:.2f} s, picture saved {png.stat().st_mtime - started:.2f} s")
+    assert 0 < first_paint < 30
+
+
+def test_calc_json_is_the_source_programs(frozen: Frozen) -> None:
+    args = build.calc_args()
+    proc, source = frozen.run(*args), frozen.source(*args)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == json.loads(source.stdout)
+    assert proc.stdout == source.stdout
+
+
+@pytest.mark.parametrize(
+    "document",
+    sorted(p.name for p in SUPPLEMENTS.iterdir() if p.is_file() and not p.name.endswith(".json")),
+)
+def test_show_json_reads_every_document_kind(frozen: Frozen, document: str) -> None:
+    """Text, markdown, EDGAR HTML (lxml), PDF (pdfplumber/pdfminer), cp1252: as the source reads them."""
+    args = ("show", SUPPLEMENTS / document, "--json")
+    proc, source = frozen.run(*args), frozen.source(*args)
+    assert source.returncode == 0, source.stderr
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == source.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics", "pdf"])
+def test_exports_are_the_source_programs(frozen: Frozen, fmt: str) -> None:
+    ours, theirs = frozen.cwd / f"frozen.{fmt}", frozen.cwd / f"source.{fmt}"
+    common = ["export", build.SAMPLE, "--cusip", build.SAMPLE_CUSIP, "--format", fmt, "--out"]
+    proc, source = frozen.run(*common, ours), frozen.source(*common, theirs)
+    assert source.returncode == 0, source.stderr
+    assert proc.returncode == 0, proc.stderr
+    if fmt == "pdf":  # Qt's PDF writer: same pages and text (the file embeds its creation time)
+        from pypdf import PdfReader
+
+        texts = [[page.extract_text() for page in PdfReader(p).pages] for p in (ours, theirs)]
+        assert texts[0] == texts[1] and texts[0] and texts[0][0].strip()
+    else:  # iCalendar's DTSTAMP is the moment of export
+        stamp = re.compile(r"^DTSTAMP:.*$", re.MULTILINE)
+        assert stamp.sub("", ours.read_text("utf-8")) == stamp.sub("", theirs.read_text("utf-8"))
+
+
+def test_version_and_bad_input_like_the_source(frozen: Frozen) -> None:
+    from app import __version__
+
+    assert frozen.run("--version").stdout.strip() == f"termsheet {__version__}"
+    missing = frozen.cwd / "no-such-supplement.txt"
+    proc, source = frozen.run("calc", missing, "--cusip", "X"), frozen.source("calc", missing, "--cusip", "X")
+    assert source.returncode == 3
+    assert (proc.returncode, proc.stderr) == (source.returncode, source.stderr)
+    assert str(missing) in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_writes_only_per_user_locations(frozen: Frozen) -> None:
+    """Runs last: nothing was written into the bundle; the window's log went to the user's folder."""
+    assert _snapshot(frozen.folder) == frozen.before
+    logs = list((frozen.home / ".state").rglob("*.log")) + list((frozen.home / "LocalAppData").rglob("*.log"))
+    if sys.platform == "darwin":
+        logs += list((frozen.home / "Library" / "Logs").rglob("*.log"))
+    assert logs, f"no log under {frozen.home}: {sorted(os.listdir(frozen.home))}"
