@@ -86,13 +86,17 @@ def quantlib() -> tuple[Callable[[], list[float]], Callable[[], list[float]]]:
 
 def timeit(fn: Callable[[], object], repeat: int) -> float:
     """Median milliseconds of one call (after one warm-up call)."""
+    return statistics.median(samples(fn, repeat))
+
+
+def samples(fn: Callable[[], object], repeat: int) -> list[float]:
     fn()
-    samples = []
+    found = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+        found.append((time.perf_counter() - start) * 1000)
+    return found
 
 
 def measure() -> dict[str, float]:
@@ -100,11 +104,13 @@ def measure() -> dict[str, float]:
     got = purchase_yields(PURCHASE, calls(), places=None)
     theirs = ql_solve()
     ours_all = [float(t.yield_pct) / 100 for t in got.to_call] + [float(got.maturity_pct or 0) / 100]
-    warm = timeit(ours_warm, 300)
+    warm_samples = samples(ours_warm, 300)
+    warm = statistics.median(warm_samples)
     ql_ms = timeit(ql_solve, 30)
     return {
         "call_dates": len(got.to_call),
         "ours_ms": warm,
+        "ours_best_ms": min(warm_samples),
         "ours_cold_ms": timeit(ours_cold, 100),
         "ours_plain_python_ms": timeit(ours_plain_python, 30),
         "quantlib_ms": ql_ms,
@@ -122,6 +128,7 @@ def main() -> None:
     print(f"30-year monthly note, {figures['call_dates']:.0f} call dates: every yield to call + YTM + YTW, "
           "one purchase (median):")  # fmt: skip
     print(f"  ours (schedule cached):               {figures['ours_ms']:8.3f} ms   (goal < 5 ms)")
+    print(f"  ours, best of 300:                    {figures['ours_best_ms']:8.3f} ms")
     print(f"  ours (schedule and calls built):      {figures['ours_cold_ms']:8.3f} ms")
     print(f"  ours, plain Python (no numpy):        {figures['ours_plain_python_ms']:8.3f} ms")
     print(f"  QuantLib, bondYield one by one:       {figures['quantlib_ms']:8.3f} ms")
