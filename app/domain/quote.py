@@ -105,8 +105,9 @@ def position_coupons(amount: Decimal, rows: tuple[Period, ...]) -> tuple[Coupon,
     return tuple(result)
 
 
-def quote(purchase: Purchase) -> Quote:
-    """Every figure of ``calc`` for a valid purchase (raises ``InputError`` otherwise)."""
+def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
+    """Every figure of ``calc`` for a valid purchase (raises ``InputError`` otherwise);
+    ``with_yields=False`` leaves ``yields`` None (the cash-flow part alone)."""
     validate(purchase)
     note, amount, settle = purchase.note, purchase.amount, purchase.settle_date
     schedule = periods(note)
@@ -132,7 +133,7 @@ def quote(purchase: Purchase) -> Quote:
         coupons=coupons,
         redemption=Repayment(maturity, following(maturity), round_cents(amount)),
         calls=calls,
-        yields=purchase_yields(purchase, calls),
+        yields=purchase_yields(purchase, calls) if with_yields else None,
         warnings=_warnings(note),
     )
 
