@@ -175,10 +175,11 @@ class CalculatorPanel(QFrame):
         self.annual = ResultRow(grid, 0, "Annual income", "annualIncomeValue")
         self.next_coupon = ResultRow(grid, 1, "Next coupon", "nextCouponValue", detail=True)
         self.coupons_left = ResultRow(grid, 3, "Coupons to maturity", "couponCountValue")
+        self.survivor = ResultRow(grid, 4, "Survivor's option", "survivorValue")
         self.first_check = QLabel("")
         self.first_check.setObjectName("firstCouponCheck")
         self.first_check.setWordWrap(True)
-        grid.addWidget(self.first_check, 4, 0, 1, 2)
+        grid.addWidget(self.first_check, 5, 0, 1, 2)
         return frame
 
     def _build_yields(self) -> QFrame:
@@ -383,11 +384,33 @@ class CalculatorPanel(QFrame):
         else:
             self.next_coupon.set("—", "")
         self.coupons_left.set(str(len(q.coupons)))
+        self._show_survivor(q)
         text, level = first_coupon_text(q)
         mark = {"ok": "✔ ", "bad": "✖ "}.get(level, "")
         self.first_check.setText(mark + text)
         _repolish(self.first_check, "level", level)
         self._show_yields(q)
+
+    def _show_survivor(self, q: Quote) -> None:
+        """When the estate could first put the holding back, and what it would receive then."""
+        note = q.purchase.note
+        if not note.survivors_option:
+            self.survivor.set("No" if note.survivors_option is False else "Not stated")
+            return
+        try:
+            from app.domain import survivor
+
+            eligible = survivor.eligibility_date(q.purchase)
+            tip = f"From {fmt_date(eligible)} the estate may put the note back at 100% plus accrued"
+            if eligible < note.maturity_date:
+                estate = survivor.estate_amount(q.purchase, eligible)
+                tip += f"; repaid that day it receives {format_usd(estate)}"
+            limits = survivor.stated_limits(note)
+            self.survivor.set(
+                f"from {fmt_date(eligible)}", tip=tip + (f"\nLimits: {limits}" if limits else "")
+            )
+        except (ImportError, TermSheetError) as err:
+            self.survivor.set("Yes", tip=str(err) if isinstance(err, TermSheetError) else "")
 
     def _show_yields(self, q: Quote) -> None:
         y = q.yields

@@ -10,10 +10,12 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -94,14 +96,16 @@ class CallChart(QFrame):
         self.title.setObjectName("panelTitle")
         self.hint = QLabel("Wheel: zoom · drag: pan · hover a bar for details")
         self.hint.setObjectName("chartHint")
+        # the hint gives way (clipped) when the panel is narrow; the title and button stay
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.reset_button = QToolButton()
         self.reset_button.setObjectName("resetZoomButton")
         self.reset_button.setText("Reset zoom")
         self.reset_button.setToolTip("Show the whole life of the note (Ctrl+0)")
         self.reset_button.clicked.connect(self.reset_zoom)
         row.addWidget(self.title)
-        row.addStretch(1)
-        row.addWidget(self.hint)
+        row.addWidget(self.hint, 1)
         row.addWidget(self.reset_button)
         layout.addWidget(header)
         self.legend = QLabel(legend_html())
@@ -116,6 +120,11 @@ class CallChart(QFrame):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
         layout.addWidget(self.stack, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.width() - self.title.sizeHint().width() - self.reset_button.sizeHint().width() - 40
+        self.hint.setVisible(room >= self.hint.sizeHint().width())
 
     def ensure_plot(self) -> PaymentChart:
         """Create the plot (imports pyqtgraph) and draw the latest quote on it."""

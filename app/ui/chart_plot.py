@@ -46,6 +46,7 @@ _EPOCH = date(1970, 1, 1).toordinal()
 DAY = 86400.0
 
 GRID_ALPHA = 0.18
+HEADROOM = 1.32  # room above the capped principal bar for its label
 DOTS_UP_TO = 60  # a dot per call date up to this many; beyond, the line alone stays readable
 
 
@@ -221,8 +222,10 @@ class PaymentChart(pg.GraphicsLayoutWidget):
         rolled = np.fromiter((r.payment_date != r.accrual_end for r in coupons), bool, len(coupons))
         self.coupon_bars.setOpts(x=xs[~rolled], height=amounts[~rolled], width=width)
         self.rolled_bars.setOpts(x=xs[rolled], height=amounts[rolled], width=width)
-        top = self._fit_y(self.top, (float(amounts.max()) if amounts.size else 1.0) * 1.3 * 1.2, new_note)
-        cap = top / 1.2
+        top = self._fit_y(
+            self.top, (float(amounts.max()) if amounts.size else 1.0) * 1.3 * HEADROOM, new_note
+        )
+        cap = top / HEADROOM
         principal = self.rows[-1:] if quote is not None else []
         px = epochs([r.payment_date for r in principal]) + width * 1.05
         self.principal_bar.setOpts(x=px, height=np.full(px.size, cap), width=width)

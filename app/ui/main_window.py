@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status()
         self.setAcceptDrops(True)
+        for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
+            edit.setAcceptDrops(False)
         self.centralWidget().installEventFilter(self)
 
     # -- layout --------------------------------------------------------------------------
@@ -182,10 +185,13 @@ class MainWindow(QMainWindow):
 
     def apply_default_sizes(self, width: int, height: int) -> None:
         """Splitter positions for a window of this size (1366×768 laptop … 2560×1440)."""
-        self.calc_scroll.setMinimumWidth(self.calculator_width())
-        left = max(300, min(440, int(width * 0.21)))
-        middle = max(self.calculator_width(), min(520, int(width * 0.26)))
-        self.main_split.setSizes([left, middle, max(500, width - left - middle)])
+        middle = self.calculator_width()
+        self.calc_scroll.setMinimumWidth(middle)
+        total = (self.main_split.width() if self.main_split.width() > 400 else width - 16) - 16
+        left = max(300, min(440, int(total * 0.21)))
+        middle = max(middle, min(520, int(total * 0.26)))
+        left = max(240, min(left, total - middle - 560))  # narrow windows: the chart keeps 560
+        self.main_split.setSizes([left, middle, max(300, total - left - middle)])
         self.left_split.setSizes([int(height * 0.30), int(height * 0.70)])
         avail = self.middle_split.height() if self.middle_split.height() > 200 else height - 140
         calc = min(self.calculator.sizeHint().height() + 12, avail - 140)

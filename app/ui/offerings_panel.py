@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -63,6 +63,7 @@ class OfferingsPanel(QFrame):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             head = TREE_COLUMNS[col]
             header.resizeSection(col, max(fm.horizontalAdvance(sample), hm.horizontalAdvance(head)) + 14)
+        self._widths = [header.sectionSize(c) for c in (1, 2, 3)]
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.proxy.rowsInserted.connect(self._decorate)
         self.proxy.layoutChanged.connect(self._decorate)
@@ -77,6 +78,15 @@ class OfferingsPanel(QFrame):
         layout.addWidget(head)
         layout.addWidget(self.tree, 1)
         self.setTabOrder(self.filter_edit, self.tree)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow panel the CUSIP keeps its room: the marks, then the maturity, give way."""
+        super().resizeEvent(event)
+        width = event.size().width() - 4  # the tree fills the panel; its own size lags behind
+        need = self.tree.fontMetrics().horizontalAdvance("00000000000") + 2 * self.tree.indentation()
+        sizes = self._widths  # a hidden section reports 0: use the widths set at construction
+        self.tree.setColumnHidden(3, width < need + sum(sizes))
+        self.tree.setColumnHidden(2, width < need + sizes[0] + sizes[1])
 
     # -- documents -----------------------------------------------------------------------
     def add_document(self, doc: Document) -> None:

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.ui.present import TermGroup
 
-LABEL_WIDTH = 128
+LABEL_WIDTH = "42%"
 _MARK = {"ok": ("✔", "ok"), "warn": ("⚠", "warn"), "bad": ("✖", "bad")}
 _CSS = """
 h3 { color: #1f5fae; font-size: 10pt; margin-top: 10px; margin-bottom: 3px; }
 td { padding: 2px 6px 2px 0; vertical-align: top; }
 td.label { color: #5b6875; white-space: nowrap; }
 td.value { color: #1d2733; }
+td.keep { color: #1d2733; white-space: nowrap; }
 .ok { color: #137a3a; } .warn { color: #a15c00; } .bad { color: #b42318; }
 """
 
@@ -31,11 +32,12 @@ def terms_html(groups: list[TermGroup], heading: str = "") -> str:
         for term in group.terms:
             mark, css = _MARK.get(term.level, ("", ""))
             value = escape(term.value)
+            css_class = "keep" if len(term.value) <= 24 else "value"  # dates never break ("2019-1 1-29")
             if mark:
                 value = f"<span class='{css}'>{mark} {value}</span>"
             parts.append(
                 f"<tr><td class='label' width='{LABEL_WIDTH}'>{escape(term.label)}</td>"
-                f"<td class='value'>{value}</td></tr>"
+                f"<td class='{css_class}'>{value}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
