@@ -71,7 +71,7 @@ def _money_tick(value: float) -> str:
     return f"${value:,.0f}" if abs(value) >= 10 or value == 0 else f"${value:.2f}"
 
 
-class MoneyAxis(pg.AxisItem):
+class MoneyAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """Dollar tick labels ($26, $1.2k, $25k)."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
@@ -100,7 +100,7 @@ def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
-class PaymentChart(pg.GraphicsLayoutWidget):
+class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     """Two linked panels; ``set_quote`` redraws by updating the existing items."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -18,7 +18,7 @@ _EPOCH = date(1970, 1, 1).toordinal()
 DAY = 86400.0
 
 
-class PercentAxis(pg.AxisItem):
+class PercentAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         places = 2 if spacing < 0.1 else 1
         return [f"{v * scale:.{places}f}%" for v in values]

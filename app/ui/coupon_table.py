@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from app.domain.model import Quote
-from app.ui.models import COUPON_COLUMNS, CouponTableModel
+from app.ui.models import COUPON_COLUMNS, CouponTableModel, Index
 
 # widest text each column shows, to size the columns once (no per-reset ResizeToContents)
 _SAMPLES = (
@@ -44,7 +44,7 @@ class BandUpdates(QTableView):
     """A table that repaints only the visible cells a ``dataChanged`` covers (the default
     repaints the whole viewport whenever more than one cell changes)."""
 
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()) -> None:
+    def dataChanged(self, top_left: Index, bottom_right: Index, roles: Any = ()) -> None:
         if not top_left.isValid() or not bottom_right.isValid():
             super().dataChanged(top_left, bottom_right, roles)
             return

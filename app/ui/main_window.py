@@ -39,10 +39,10 @@ from app.ui.chart import CallChart
 from app.ui.coupon_table import CouponTable
 from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
 from app.ui.message_area import MessageArea
-from app.ui.models import Document
+from app.ui.offering_model import Document
 from app.ui.offerings_panel import OfferingsPanel
-from app.ui.present import terms_groups
 from app.ui.resources import icon
+from app.ui.terms import terms_groups
 from app.ui.terms_view import TermsView
 
 log = logging.getLogger("termsheet.ui")
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
             edit.setAcceptDrops(False)
-        self.centralWidget().installEventFilter(self)
+        self._central.installEventFilter(self)
 
     # -- layout --------------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.messages)
         layout.addWidget(self.main_split, 1)
         self.setCentralWidget(central)
+        self._central = central
         self.offerings.noteSelected.connect(self._note_selected)
         self.offerings.cleared.connect(self._cleared)
         self.calculator.quoteChanged.connect(self._quote_changed)
@@ -202,7 +203,9 @@ class MainWindow(QMainWindow):
         """The calculator column's narrowest width without clipping (plus a scroll bar)."""
         for widget in self.calculator.findChildren(QWidget):
             widget.ensurePolished()  # style-sheet fonts decide the label widths
-        self.calculator.layout().activate()
+        layout = self.calculator.layout()
+        if layout is not None:
+            layout.activate()
         bar = self.calc_scroll.verticalScrollBar().sizeHint().width()
         return self.calculator.minimumSizeHint().width() + bar + 2
 
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
-            self.centralWidget().removeEventFilter(self)
+            self._central.removeEventFilter(self)
             QTimer.singleShot(0, self._after_first_paint)
         return False
 

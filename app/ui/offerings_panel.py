@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Note
-from app.ui.models import TREE_COLUMNS, Document, OfferingFilterProxy, OfferingTreeModel
+from app.ui.offering_model import TREE_COLUMNS, Document, OfferingFilterProxy, OfferingTreeModel
 
 
 class OfferingsPanel(QFrame):
@@ -61,8 +61,8 @@ class OfferingsPanel(QFrame):
         hm = QFontMetrics(bold)
         for col, sample in ((1, "0.000%"), (2, "0000-00-00"), (3, "C·SO")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            head = TREE_COLUMNS[col]
-            header.resizeSection(col, max(fm.horizontalAdvance(sample), hm.horizontalAdvance(head)) + 14)
+            heading = TREE_COLUMNS[col]
+            header.resizeSection(col, max(fm.horizontalAdvance(sample), hm.horizontalAdvance(heading)) + 14)
         self._widths = [header.sectionSize(c) for c in (1, 2, 3)]
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.proxy.rowsInserted.connect(self._decorate)

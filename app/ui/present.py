@@ -16,18 +16,13 @@ from itertools import accumulate
 from typing import ClassVar, NamedTuple
 
 from app.domain.calendar import non_business_reason, roll_reason
-from app.domain.calls import call_dates
-from app.domain.errors import TermSheetError
 from app.domain.model import (
     CallDate,
-    CallFrequency,
     Note,
     Offering,
-    ParseWarning,
     Quote,
 )
-from app.domain.money import format_pct, format_usd
-from app.domain.schedule import periods
+from app.domain.money import format_pct
 
 FREQUENCY_LABEL = {
     "monthly": "Monthly",
@@ -152,176 +147,6 @@ def _income_to_calls(quote: Quote) -> list[CallIncome]:
     return [CallIncome(c, running[bisect_right(ends, c.date)], total) for c in quote.calls]
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A labelled term; ``level`` marks checks and warnings (``ok``, ``warn``, ``bad``)."""
-
-    label: str
-    value: str
-    level: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class TermGroup:
-    title: str
-    terms: tuple[Term, ...]
-
-
-def _yes_no(value: bool | None) -> str:
-    return "Not stated" if value is None else ("Yes" if value else "No")
-
-
-def _text(value: object) -> str:
-    return "—" if value is None or value == "" else str(value)
-
-
-def note_terms(note: Note) -> TermGroup:
-    steps = "; ".join(f"{fmt_rate(s.rate_pct)} from {fmt_date(s.from_date)}" for s in note.steps)
-    rows = [
-        Term(
-            "CUSIP",
-            note.cusip + ("" if note.cusip_valid else "  (check digit fails)"),
-            "" if note.cusip_valid else "bad",
-        ),
-        Term("Coupon", f"{fmt_rate(note.coupon_rate_pct)} {note.coupon_type.value}"),
-        *([Term("Steps", steps)] if steps else []),
-        Term("Frequency", FREQUENCY_LABEL.get(note.frequency.value, note.frequency.value)),
-        Term("Day count", note.day_count.value),
-        Term("Issue (accrual) date", fmt_date(note.issue_date)),
-        Term("1st coupon date", fmt_date(note.first_coupon_date)),
-        Term("1st coupon per $1,000", format_usd(note.first_coupon_amount)),
-        Term("Maturity date", fmt_date(note.maturity_date)),
-        Term("Selling price", fmt_rate(note.price_pct)),
-        Term("Gross concession", fmt_rate(note.concession_pct)),
-        Term("Principal amount", format_usd(note.principal_amount)),
-        Term("Net proceeds", format_usd(note.net_proceeds)),
-        Term("Ranking", _text(note.ranking)),
-    ]
-    return TermGroup("Note", tuple(rows))
-
-
-def offering_terms(o: Offering) -> TermGroup:
-    period = (
-        f"{fmt_date(o.offering_start)} to {fmt_date(o.offering_end)}"
-        if o.offering_start or o.offering_end
-        else "—"
-    )
-    rows = [
-        Term("Issuer", _text(o.issuer)),
-        Term("Program", _text(o.program)),
-        Term("Document", _text(o.document) + (" (preliminary)" if o.preliminary else "")),
-        Term("Supplement date", fmt_date(o.supplement_date)),
-        Term("Prospectus date", fmt_date(o.prospectus_date)),
-        Term("Registration no.", _text(o.registration_no)),
-        Term("Offering period", period),
-        Term("Trade date", fmt_date(o.trade_date)),
-        Term("Settle date", fmt_date(o.settle_date)),
-        Term("Minimum / increment", f"{format_usd(o.minimum_denomination)} / {format_usd(o.increment)}"),
-        Term("DTC number", _text(o.dtc_number)),
-        Term("Agents", ", ".join(o.agents) or "—"),
-    ]
-    return TermGroup("Offering", tuple(rows))
-
-
-def call_count(note: Note) -> int | None:
-    """How many call dates the note has over its life (None when its schedule cannot be formed)."""
-    try:
-        return len(call_dates(note, periods(note)))
-    except TermSheetError:
-        return None
-
-
-def redemption_terms(note: Note) -> TermGroup:
-    r = note.redemption
-    rows = [Term("Callable", _yes_no(r.callable))]
-    if r.callable:
-        freq = FREQUENCY_LABEL.get(r.frequency.value, r.frequency.value) if r.frequency else "—"
-        notice = "—"
-        if r.notice_days:
-            kind = "business" if r.notice_kind and r.notice_kind.value == "business" else "calendar"
-            notice = f"{r.notice_days} {kind} days"
-        rows += [
-            Term("First call date", fmt_date(r.first_call_date)),
-            Term("Then", freq if r.frequency is not CallFrequency.ONCE else "Once only"),
-            Term("Call price", fmt_rate(r.price_pct) if r.price_pct is not None else "100.000%"),
-            Term("Notice", notice),
-        ]
-        if r.make_whole:
-            rows.append(Term("Make-whole", "Yes"))
-        count = call_count(note)
-        if count is not None:
-            rows.append(Term("Call dates", str(count)))
-    if r.text:
-        rows.append(Term("As printed", r.text))
-    return TermGroup("Redemption", tuple(rows))
-
-
-def survivor_terms(note: Note) -> TermGroup:
-    rows = [Term("Survivor's option", _yes_no(note.survivors_option))]
-    if note.survivors_option_text:
-        rows.append(Term("As printed", note.survivors_option_text))
-    return TermGroup("Survivor's option", tuple(rows))
-
-
-def first_coupon_text(quote: Quote) -> tuple[str, str]:
-    """("1st coupon amount $1.04 matches 30/360", "ok") and its level."""
-    check = quote.first_coupon
-    basis = quote.purchase.note.day_count.value
-    if check.computed is None:
-        return "1st coupon amount: schedule could not be computed", "bad"
-    if check.printed is None:
-        return f"1st coupon amount not printed; {basis} gives {format_usd(check.computed)} per $1,000", ""
-    if check.matches:
-        return f"1st coupon amount {format_usd(check.printed)} matches {basis}", "ok"
-    return (
-        f"1st coupon amount {format_usd(check.printed)} printed, {basis} gives "
-        f"{format_usd(check.computed)} per $1,000",
-        "bad",
-    )
-
-
-def check_terms(note: Note, quote: Quote | None, warnings: list[ParseWarning]) -> TermGroup:
-    rows: list[Term] = []
-    if quote is not None:
-        text, level = first_coupon_text(quote)
-        rows.append(Term("1st coupon", text, level))
-        maturity = quote.redemption
-        if maturity.payment_date != maturity.date:
-            rows.append(
-                Term(
-                    "Maturity payment",
-                    f"paid {fmt_date(maturity.payment_date)}: {roll_reason(maturity.date)}",
-                )
-            )
-        rows.extend(Term(w.where or "Warning", w.message, "warn") for w in quote.warnings)
-    rows.append(
-        Term(
-            "CUSIP check digit",
-            "valid" if note.cusip_valid else "invalid",
-            "ok" if note.cusip_valid else "bad",
-        )
-    )
-    mine = [w for w in warnings if not w.where or note.cusip in w.where or "offering" in w.where]
-    others = [w for w in warnings if w not in mine]
-    rows.extend(Term(w.where or "Document", w.message, "warn") for w in mine)
-    if others:
-        rows.append(Term("Other CUSIPs", f"{len(others)} warning(s) in this document", "warn"))
-    return TermGroup("Checks and warnings", tuple(rows))
-
-
-def terms_groups(
-    offering: Offering, note: Note, warnings: list[ParseWarning], quote: Quote | None
-) -> list[TermGroup]:
-    """Every term of ``note`` and its offering, grouped for the terms view."""
-    return [
-        check_terms(note, quote, warnings),
-        note_terms(note),
-        redemption_terms(note),
-        survivor_terms(note),
-        offering_terms(offering),
-    ]
-
-
 def settle_flag(d: date) -> str | None:
     """Why a settle date is not a New York banking day ("Saturday", "Thanksgiving"), or None."""
     return non_business_reason(d)
@@ -349,7 +174,7 @@ class CallRow(NamedTuple):
     """A row of the call schedule: a call date (or maturity, ``call`` None) with what the
     purchase earns if redeemed then."""
 
-    date: date
+    when: date
     payment_date: date
     notice_date: date | None
     price_pct: Decimal

@@ -14,17 +14,10 @@ from decimal import Decimal
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.domain.model import Offering, Quote
-from app.ui.models import (
-    COUPON_COLUMNS,
-    KIND_ROLE,
-    RAW_ROLE,
-    CallTableModel,
-    CouponTableModel,
-    Document,
-    OfferingFilterProxy,
-    OfferingTreeModel,
-)
-from app.ui.present import call_rows, income_to_calls, terms_groups
+from app.ui.models import COUPON_COLUMNS, KIND_ROLE, RAW_ROLE, CallTableModel, CouponTableModel
+from app.ui.offering_model import Document, OfferingFilterProxy, OfferingTreeModel
+from app.ui.present import call_rows, income_to_calls
+from app.ui.terms import terms_groups
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 COL = {c.title: i for i, c in enumerate(COUPON_COLUMNS)}
