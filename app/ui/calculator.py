@@ -10,13 +10,14 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.errors import InputError, TermSheetError
 from app.domain.model import Note, Offering, Purchase, Quote
 from app.domain.money import format_usd, parse_amount, parse_percent
 from app.domain.quote import make_purchase, quote
+from app.ui.cards import ResultRow, card, repolish
 from app.ui.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
 from app.ui.present import fmt_date, fmt_rate, settle_flag
 from app.ui.terms import first_coupon_text
@@ -24,62 +25,6 @@ from app.ui.yield_input import YieldInput
 
 log = logging.getLogger("termsheet.ui")
 FIELDS = ("amount", "settle", "price")
-
-
-def _repolish(widget: QWidget, name: str, value: object) -> None:
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-
-def _card(title: str) -> tuple[QFrame, QGridLayout]:
-    frame = QFrame()
-    frame.setObjectName("card")
-    outer = QVBoxLayout(frame)
-    outer.setContentsMargins(10, 8, 10, 10)
-    outer.setSpacing(4)
-    heading = QLabel(title)
-    heading.setObjectName("cardTitle")
-    outer.addWidget(heading)
-    grid = QGridLayout()
-    grid.setHorizontalSpacing(8)
-    grid.setVerticalSpacing(3)
-    grid.setColumnStretch(1, 1)
-    outer.addLayout(grid)
-    outer.addStretch(1)
-    return frame, grid
-
-
-class ResultRow:
-    """A caption, a value label (with an objectName) and an optional detail line under it."""
-
-    def __init__(
-        self, grid: QGridLayout, row: int, caption: str, name: str, big: bool = False, detail: bool = False
-    ) -> None:
-        cap = QLabel(caption)
-        cap.setObjectName("caption")
-        self.value = QLabel("—")
-        self.value.setObjectName(name)
-        self.value.setProperty("role", "big" if big else "value")
-        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        cap.setBuddy(self.value)
-        grid.addWidget(cap, row, 0, Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(self.value, row, 1)
-        self.detail: QLabel | None = None
-        if detail:
-            self.detail = QLabel("")
-            self.detail.setObjectName(name.replace("Value", "") + "Detail")
-            self.detail.setProperty("role", "detail")
-            self.detail.setAlignment(Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(self.detail, row + 1, 0, 1, 2)
-
-    def set(self, text: str, detail: str = "", tip: str = "") -> None:
-        self.value.setText(text)
-        self.value.setToolTip(tip)
-        if self.detail is not None:
-            self.detail.setText(detail)
 
 
 class CalculatorPanel(QFrame):
@@ -113,7 +58,7 @@ class CalculatorPanel(QFrame):
 
     # -- construction --------------------------------------------------------------------
     def _build_inputs(self) -> QFrame:
-        frame, grid = _card("Purchase")
+        frame, grid = card("Purchase")
         self.amountEdit = MoneyEdit()
         self.amountEdit.setObjectName("amountEdit")
         self.settleDateEdit = SettleDateEdit()
@@ -160,7 +105,7 @@ class CalculatorPanel(QFrame):
         return frame
 
     def _build_cost(self) -> QFrame:
-        frame, grid = _card("Cost")
+        frame, grid = card("Cost")
         self.principal = ResultRow(grid, 0, "Principal", "principalValue")
         self.accrued = ResultRow(grid, 1, "Accrued interest", "accruedInterestValue", detail=True)
         self.total = ResultRow(grid, 3, "Total cost", "totalCostValue", big=True)
@@ -172,7 +117,7 @@ class CalculatorPanel(QFrame):
         return frame
 
     def _build_income(self) -> QFrame:
-        frame, grid = _card("Income")
+        frame, grid = card("Income")
         self.annual = ResultRow(grid, 0, "Annual income", "annualIncomeValue")
         self.next_coupon = ResultRow(grid, 1, "Next coupon", "nextCouponValue", detail=True)
         self.coupons_left = ResultRow(grid, 3, "Coupons to maturity", "couponCountValue")
@@ -184,7 +129,7 @@ class CalculatorPanel(QFrame):
         return frame
 
     def _build_yields(self) -> QFrame:
-        frame, grid = _card("Yields")
+        frame, grid = card("Yields")
         self.yields_card = frame
         self.ytm = ResultRow(grid, 0, "To maturity", "ytmValue")
         self.ytw = ResultRow(grid, 1, "To worst", "ytwValue", detail=True)
@@ -236,8 +181,8 @@ class CalculatorPanel(QFrame):
 
     def _yield_note(self, text: str, level: str) -> None:
         self.yieldHint.setText(text)
-        _repolish(self.yieldHint, "level", level)
-        _repolish(self.yieldEdit, "invalid", level == "error")
+        repolish(self.yieldHint, "level", level)
+        repolish(self.yieldEdit, "invalid", level == "error")
 
     def _tidy_amount(self) -> None:
         """On leaving the field, show a valid amount as ``25,000`` (no recalculation needed)."""
@@ -304,7 +249,7 @@ class CalculatorPanel(QFrame):
             self.current = result
             self._show_quote(result)
         self.staleLabel.setText(self._stale_text(errors) if stale else "")
-        _repolish(self, "stale", stale)
+        repolish(self, "stale", stale)
         if result is not None and emit:
             self.quoteChanged.emit(result)
         if was_valid == stale:
@@ -322,16 +267,16 @@ class CalculatorPanel(QFrame):
         for field in FIELDS:
             edit = {"amount": self.amountEdit, "settle": self.settleDateEdit, "price": self.priceEdit}[field]
             error = errors.get(field)
-            _repolish(edit, "invalid", error is not None)
+            repolish(edit, "invalid", error is not None)
             hint = self.hints[field]
-            _repolish(hint, "level", "error" if error else "")
+            repolish(hint, "level", "error" if error else "")
             edit.setToolTip(error or "")
             if error:
                 hint.setText(error)
             elif defaults is not None:
                 text, level = self._hint(field, defaults)
                 hint.setText(text)
-                _repolish(hint, "level", level)
+                repolish(hint, "level", level)
 
     def _hint(self, field: str, defaults: Purchase) -> tuple[str, str]:
         if field == "amount":
@@ -389,7 +334,7 @@ class CalculatorPanel(QFrame):
         text, level = first_coupon_text(q)
         mark = {"ok": "✔ ", "bad": "✖ "}.get(level, "")
         self.first_check.setText(mark + text)
-        _repolish(self.first_check, "level", level)
+        repolish(self.first_check, "level", level)
         self._show_yields(q)
 
     def _show_survivor(self, q: Quote) -> None:

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QScrollArea,
     QSplitter,
@@ -29,10 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
-from app.ui import export_actions, settings
+from app.ui import settings
 from app.ui.calculator import CalculatorPanel
 from app.ui.call_table import CallTable
 from app.ui.chart import CallChart
@@ -41,12 +39,11 @@ from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
 from app.ui.message_area import MessageArea
 from app.ui.offering_model import Document
 from app.ui.offerings_panel import OfferingsPanel
-from app.ui.resources import icon
 from app.ui.terms import terms_groups
 from app.ui.terms_view import TermsView
+from app.ui.window_chrome import APP_NAME, build_actions, build_menus, build_toolbar
 
 log = logging.getLogger("termsheet.ui")
-APP_NAME = "Term Sheet"
 LAYOUT_VERSION = "3"  # bump when the splitters change, so old positions are not applied
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
@@ -80,6 +77,17 @@ class MainWindow(QMainWindow):
 
     firstPainted = Signal()
     loadsIdle = Signal()
+    # set by window_chrome.build_actions / build_menus
+    open_action: QAction
+    close_action: QAction
+    sample_action: QAction
+    quit_action: QAction
+    copy_action: QAction
+    filter_action: QAction
+    amount_action: QAction
+    reset_zoom_action: QAction
+    about_action: QAction
+    recent_menu: QMenu
 
     def __init__(self, calc_args: Any = None, persist: bool = True) -> None:
         super().__init__()
@@ -97,9 +105,9 @@ class MainWindow(QMainWindow):
         self._signals.finished.connect(self._job_finished)
         self._select_after_load: str | None = None
         self._build_panels()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        build_actions(self)
+        build_menus(self)
+        build_toolbar(self)
         self._build_status()
         self.setAcceptDrops(True)
         for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
@@ -208,83 +216,6 @@ class MainWindow(QMainWindow):
             layout.activate()
         bar = self.calc_scroll.verticalScrollBar().sizeHint().width()
         return self.calculator.minimumSizeHint().width() + bar + 2
-
-    def _build_actions(self) -> None:
-        def action(
-            text: str, slot: Any, shortcut: Any = None, name: str = "", icon_name: str = ""
-        ) -> QAction:
-            a = QAction(text, self)
-            a.triggered.connect(slot)
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-            if name:
-                a.setObjectName(name)
-            if icon_name:
-                a.setIcon(icon(icon_name))
-            return a
-
-        self.open_action = action(
-            "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "openAction", "open"
-        )
-        self.open_action.setToolTip("Open pricing supplements or offering files (Ctrl+O)")
-        self.close_action = action(
-            "&Close document", self.close_current, QKeySequence.StandardKey.Close, "closeAction", "close"
-        )
-        self.sample_action = action("Open the &sample offering", self.open_sample, name="sampleAction")
-        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        self.copy_action = action(
-            "&Copy coupon calendar", self.coupon_table.copy_all, "Ctrl+Shift+C", "copyTableAction", "copy"
-        )
-        self.filter_action = action(
-            "&Filter offerings", self.offerings.focus_filter, QKeySequence.StandardKey.Find, "filterAction"
-        )
-        self.amount_action = action("Go to &amount", self._focus_amount, "Ctrl+L", "amountAction")
-        self.reset_zoom_action = action(
-            "&Reset chart zoom", self.chart.reset_zoom, "Ctrl+0", "resetZoomAction", "zoom-reset"
-        )
-        self.about_action = action("&About Term Sheet", self.about, name="aboutAction", icon_name="about")
-        for a in (self.copy_action, self.filter_action, self.amount_action, self.reset_zoom_action):
-            self.addAction(a)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addAction(self.sample_action)
-        file_menu.addAction(self.close_action)
-        file_menu.addSeparator()
-        export_actions.install(self, file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.copy_action)
-        edit_menu.addAction(self.filter_action)
-        edit_menu.addAction(self.amount_action)
-        view_menu = bar.addMenu("&View")
-        view_menu.addAction(self.reset_zoom_action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
-        tb = self.addToolBar("Main")
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setIconSize(QSize(18, 18))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for a in (self.open_action, self.close_action):
-            tb.addAction(a)
-        tb.addSeparator()
-        tb.addAction(self.copy_action)
-        tb.addAction(self.reset_zoom_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
-        )
-        tb.addWidget(spacer)
-        tb.addAction(self.about_action)
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
@@ -458,19 +389,6 @@ class MainWindow(QMainWindow):
         return self.calculator.current if not self.calculator.property("stale") else None
 
     # -- about, state --------------------------------------------------------------------
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Term-sheet viewer and purchase calculator for US retail notes "
-            "(pricing supplements under Rule 424(b)).</p>"
-            "<p>30/360 bond basis · New York banking calendar (Federal Reserve) · "
-            "payment dates roll to the next banking day, accrual does not.</p>"
-            "<p style='color:#5b6875'>For professional use. Figures are computed from the "
-            "document as loaded; the prospectus and pricing supplement govern.</p>",
-        )
-
     def restore_state(self) -> bool:
         """Geometry and splitters from the last session; False when there is none."""
         s = settings.settings()
