@@ -121,11 +121,11 @@ class CalculatorPanel(QFrame):
         self.annual = ResultRow(grid, 0, "Annual income", "annualIncomeValue")
         self.next_coupon = ResultRow(grid, 1, "Next coupon", "nextCouponValue", detail=True)
         self.coupons_left = ResultRow(grid, 3, "Coupons to maturity", "couponCountValue")
-        self.survivor = ResultRow(grid, 4, "Survivor's option", "survivorValue")
+        self.survivor = ResultRow(grid, 4, "Survivor's option", "survivorValue", detail=True)
         self.first_check = QLabel("")
         self.first_check.setObjectName("firstCouponCheck")
         self.first_check.setWordWrap(True)
-        grid.addWidget(self.first_check, 5, 0, 1, 2)
+        grid.addWidget(self.first_check, 6, 0, 1, 2)
         return frame
 
     def _build_yields(self) -> QFrame:
@@ -353,7 +353,7 @@ class CalculatorPanel(QFrame):
                 tip += f"; repaid that day it receives {format_usd(estate)}"
             limits = survivor.stated_limits(note)
             self.survivor.set(
-                f"from {fmt_date(eligible)}", tip=tip + (f"\nLimits: {limits}" if limits else "")
+                "Yes", f"eligible from {fmt_date(eligible)}", tip + (f"\nLimits: {limits}" if limits else "")
             )
         except (ImportError, TermSheetError) as err:
             self.survivor.set("Yes", tip=str(err) if isinstance(err, TermSheetError) else "")

@@ -83,7 +83,7 @@ class OfferingsPanel(QFrame):
         """On a narrow panel the CUSIP keeps its room: the marks, then the maturity, give way."""
         super().resizeEvent(event)
         width = event.size().width() - 4  # the tree fills the panel; its own size lags behind
-        need = self.tree.fontMetrics().horizontalAdvance("00000000000") + 2 * self.tree.indentation()
+        need = self.tree.fontMetrics().horizontalAdvance("000000000") + 2 * self.tree.indentation() + 10
         sizes = self._widths  # a hidden section reports 0: use the widths set at construction
         self.tree.setColumnHidden(3, width < need + sum(sizes))
         self.tree.setColumnHidden(2, width < need + sizes[0] + sizes[1])

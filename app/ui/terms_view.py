@@ -32,7 +32,8 @@ def terms_html(groups: list[TermGroup], heading: str = "") -> str:
         for term in group.terms:
             mark, css = _MARK.get(term.level, ("", ""))
             value = escape(term.value)
-            css_class = "keep" if len(term.value) <= 24 else "value"  # dates never break ("2019-1 1-29")
+            # one-word values (dates, amounts, rates, CUSIPs) never break ("2019-1 1-29")
+            css_class = "value" if any(ch.isspace() for ch in term.value) else "keep"
             if mark:
                 value = f"<span class='{css}'>{mark} {value}</span>"
             parts.append(
