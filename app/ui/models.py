@@ -45,7 +45,8 @@ _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_COUPON_ROLES = frozenset((int(RAW_ROLE), int(KIND_ROLE), _BACKGROUND, _FOREGROUND, _FONT, _TOOLTIP))
+_PAINTED = frozenset((_DISPLAY, _ALIGN, _BACKGROUND, _FOREGROUND, _FONT))
+_COUPON_ROLES = frozenset((int(RAW_ROLE), int(KIND_ROLE), _TOOLTIP))
 _ROOT = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -101,6 +102,7 @@ COUPON_COLUMNS: tuple[Column, ...] = (
 COL_PAYMENT = 3
 COL_AMOUNT = 6
 COL_CALL = 8
+_COUPON_ALIGN = tuple(c.align for c in COUPON_COLUMNS)
 
 
 # which columns show each field of a row (a change of any other field resets the model)
@@ -126,6 +128,14 @@ _CALL_FIELD_COLUMNS: dict[int, tuple[int, ...]] = {
 }
 
 
+def _coupon_key(row: CashFlowRow) -> tuple[Any, ...]:
+    return (row.kind, row.number, row.payment_date)
+
+
+def _call_key(row: CallRow) -> date:
+    return row.when
+
+
 def changed_columns(
     old: Sequence[tuple[Any, ...]], new: Sequence[tuple[Any, ...]], shown: dict[int, tuple[int, ...]]
 ) -> set[int] | None:
@@ -146,6 +156,41 @@ def changed_columns(
     return columns
 
 
+def update_rows(
+    model: QAbstractTableModel,
+    old: Sequence[tuple[Any, ...]],
+    new: Sequence[tuple[Any, ...]],
+    key: Callable[[Any], Any],
+    shown: dict[int, tuple[int, ...]],
+    assign: Callable[[Any], None],
+) -> None:
+    """Move ``model`` from ``old`` to ``new`` rows with the least work for its views: changed
+    cells only; rows removed or added at the top (a later or earlier settle date) as such; a
+    reset only when the rows themselves differ. ``assign`` stores the new rows."""
+    drop = len(old) - len(new)
+    first = 0
+    if drop > 0 and new and list(map(key, old[drop:])) == list(map(key, new)):
+        model.beginRemoveRows(_ROOT, 0, drop - 1)
+        assign(new)
+        model.endRemoveRows()
+        old = old[drop:]
+    elif drop < 0 and old and list(map(key, new[-drop:])) == list(map(key, old)):
+        model.beginInsertRows(_ROOT, 0, -drop - 1)
+        assign(new)
+        model.endInsertRows()
+        first = -drop
+    columns = changed_columns(old, new[first:], shown)
+    if columns is None:
+        model.beginResetModel()
+        assign(new)
+        model.endResetModel()
+        return
+    assign(new)
+    if columns:
+        left, right = min(columns), max(columns)
+        model.dataChanged.emit(model.index(first, left), model.index(len(new) - 1, right))
+
+
 def _sort_key(value: object) -> tuple[int, Any]:
     """Missing values sort last; dates, numbers and text compare among themselves."""
     if value is None:
@@ -164,6 +209,7 @@ class CouponTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CashFlowRow] = []
         self._natural: list[CashFlowRow] = []
+        self._cells: dict[int, dict[int, tuple[Any, ...]]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
@@ -176,22 +222,18 @@ class CouponTableModel(QAbstractTableModel):
         """Show ``quote``'s rows: changed cells only when the rows are the same payments (the
         view repaints just those), a model reset otherwise."""
         new = cash_flow_rows(quote) if quote is not None else []
-        columns = (
-            None if self._sort is not None else changed_columns(self._natural, new, _COUPON_FIELD_COLUMNS)
-        )
-        if columns is None:
+        self._cells.clear()
+        if self._sort is not None:  # a sorted table is rebuilt
             self.beginResetModel()
             self._natural = new
-            self._rows = list(new)
-            if self._sort is not None:
-                self._apply_sort(*self._sort)
+            self._apply_sort(*self._sort)
             self.endResetModel()
             return
-        self._natural = new
-        self._rows = list(new)
-        if columns:
-            last = len(new) - 1
-            self.dataChanged.emit(self.index(0, min(columns)), self.index(last, max(columns)))
+        update_rows(self, self._natural, new, _coupon_key, _COUPON_FIELD_COLUMNS, self._assign)
+
+    def _assign(self, rows: list[CashFlowRow]) -> None:
+        self._natural = rows
+        self._rows = list(rows)
 
     def rows(self) -> list[CashFlowRow]:
         return list(self._rows)
@@ -211,11 +253,14 @@ class CouponTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # called for every visible cell and role on each repaint: int roles, cheapest first
-        if role == _DISPLAY:
-            return COUPON_COLUMNS[index.column()].text(self._rows[index.row()])
-        if role == _ALIGN:
-            return COUPON_COLUMNS[index.column()].align
+        # called for every visible cell and role on each repaint: a cached per-row table of the
+        # painted roles answers with two lookups; other roles take the slow path
+        if role in _PAINTED:
+            r = index.row()
+            cells = self._cells.get(r)
+            if cells is None:
+                cells = self._cells[r] = self._paint_cells(self._rows[r])
+            return cells[role][index.column()]
         if role not in _COUPON_ROLES or not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
@@ -223,15 +268,26 @@ class CouponTableModel(QAbstractTableModel):
             return COUPON_COLUMNS[column].raw(row)
         if role == KIND_ROLE:
             return row.kind.value
-        if role == _BACKGROUND:
-            if column == COL_PAYMENT and row.rolled:
-                return self._rolled_bg
-            return self._principal_bg if row.kind is RowKind.PRINCIPAL else None
-        if role == _FOREGROUND:
-            return self._call_fg if column == COL_CALL and row.call else None
-        if role == _FONT:
-            return self._bold if row.first_call or row.kind is RowKind.PRINCIPAL else None
         return self._tooltip(row, column)
+
+    def _paint_cells(self, row: CashFlowRow) -> dict[int, tuple[Any, ...]]:
+        """Display text, alignment, colours and font of each column of ``row``."""
+        n = len(COUPON_COLUMNS)
+        principal = row.kind is RowKind.PRINCIPAL
+        background: list[Any] = [self._principal_bg if principal else None] * n
+        if row.rolled:
+            background[COL_PAYMENT] = self._rolled_bg
+        foreground: list[Any] = [None] * n
+        if row.call:
+            foreground[COL_CALL] = self._call_fg
+        font = self._bold if row.first_call or principal else None
+        return {
+            _DISPLAY: tuple(c.text(row) for c in COUPON_COLUMNS),
+            _ALIGN: _COUPON_ALIGN,
+            _BACKGROUND: tuple(background),
+            _FOREGROUND: tuple(foreground),
+            _FONT: (font,) * n,
+        }
 
     @staticmethod
     def _tooltip(row: CashFlowRow, column: int) -> str | None:
@@ -253,6 +309,7 @@ class CouponTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column's raw value; a negative column restores the calendar order."""
         self.layoutAboutToBeChanged.emit()
+        self._cells.clear()
         self._sort = (column, order) if 0 <= column < len(COUPON_COLUMNS) else None
         if self._sort is None:
             self._rows = list(self._natural)
@@ -300,7 +357,8 @@ CALL_COLUMNS: tuple[CallColumn, ...] = (
     CallColumn("Yield", lambda r: fmt_rate(r.yield_pct), lambda r: r.yield_pct),
 )
 WORKOUT_BG = QColor("#fdecea")
-_CALL_ROLES = frozenset((int(RAW_ROLE), _BACKGROUND, _FOREGROUND, _FONT, _TOOLTIP))
+_CALL_ROLES = frozenset((int(RAW_ROLE), _TOOLTIP))
+_CALL_ALIGN = tuple(c.align for c in CALL_COLUMNS)
 
 
 class CallTableModel(QAbstractTableModel):
@@ -309,6 +367,7 @@ class CallTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CallRow] = []
+        self._cells: dict[int, dict[int, tuple[Any, ...]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._workout_bg = QBrush(WORKOUT_BG)
@@ -316,15 +375,11 @@ class CallTableModel(QAbstractTableModel):
 
     def set_quote(self, quote: Quote | None) -> None:
         new = call_rows(quote) if quote is not None else []
-        columns = changed_columns(self._rows, new, _CALL_FIELD_COLUMNS)
-        if columns is None:
-            self.beginResetModel()
-            self._rows = new
-            self.endResetModel()
-            return
-        self._rows = new
-        if columns:
-            self.dataChanged.emit(self.index(0, min(columns)), self.index(len(new) - 1, max(columns)))
+        self._cells.clear()
+        update_rows(self, self._rows, new, _call_key, _CALL_FIELD_COLUMNS, self._assign)
+
+    def _assign(self, rows: list[CallRow]) -> None:
+        self._rows = rows
 
     def rows(self) -> list[CallRow]:
         return list(self._rows)
@@ -343,22 +398,31 @@ class CallTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == _DISPLAY:
-            return CALL_COLUMNS[index.column()].text(self._rows[index.row()])
-        if role == _ALIGN:
-            return CALL_COLUMNS[index.column()].align
+        if role in _PAINTED:
+            r = index.row()
+            cells = self._cells.get(r)
+            if cells is None:
+                cells = self._cells[r] = self._paint_cells(self._rows[r])
+            return cells[role][index.column()]
         if role not in _CALL_ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
         if role == RAW_ROLE:
             return CALL_COLUMNS[index.column()].raw(row)
-        if role == _FONT:
-            return self._bold if row.workout or row.is_maturity else None
-        if role == _BACKGROUND:
-            return self._workout_bg if row.workout else None
-        if role == _FOREGROUND:
-            return self._call_fg if row.first and index.column() == 0 else None
         return _call_tip(row)
+
+    def _paint_cells(self, row: CallRow) -> dict[int, tuple[Any, ...]]:
+        n = len(CALL_COLUMNS)
+        foreground: list[Any] = [None] * n
+        if row.first:
+            foreground[0] = self._call_fg
+        return {
+            _DISPLAY: tuple(c.text(row) for c in CALL_COLUMNS),
+            _ALIGN: _CALL_ALIGN,
+            _BACKGROUND: (self._workout_bg if row.workout else None,) * n,
+            _FOREGROUND: tuple(foreground),
+            _FONT: (self._bold if row.workout or row.is_maturity else None,) * n,
+        }
 
 
 def _call_tip(row: CallRow) -> str:

@@ -151,3 +151,26 @@ def test_offering_tree_and_filter(qtbot: object, ally: Offering, long_offering: 
     proxy.set_filter_text("")
     assert visible() == ["99999ZZZ0"]
     assert model.rowCount(QModelIndex()) == 1
+
+
+def test_rows_dropped_and_added_at_the_top_keep_the_model_exact(qtbot: object, ally: Offering) -> None:
+    from app.domain.quote import make_purchase, quote
+
+    note = ally.notes[0]
+    early = quote(make_purchase(ally, note, Decimal(25000), date(2019, 12, 3)))
+    late = quote(make_purchase(ally, note, Decimal(26000), date(2020, 3, 20)))
+    model, calls = CouponTableModel(), CallTableModel()
+    for q in (early, late, early):  # rows removed at the top, then added back
+        model.set_quote(q)
+        calls.set_quote(q)
+        assert model.rowCount() == len(q.coupons) + 1
+        assert model.data(model.index(0, COL["Payment date"]), RAW_ROLE) == q.coupons[0].payment_date
+        assert model.data(model.index(0, COL["Amount"]), RAW_ROLE) == q.coupons[0].amount
+        assert model.tsv().splitlines()[1:] == CouponTableModel.tsv(_fresh(q)).splitlines()[1:]
+        assert calls.rowCount() == len(q.calls) + 1
+
+
+def _fresh(q: Quote) -> CouponTableModel:
+    model = CouponTableModel()
+    model.set_quote(q)
+    return model
