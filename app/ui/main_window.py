@@ -207,6 +207,12 @@ class MainWindow(QMainWindow):
         self.middle_split.setSizes([calc, max(120, avail - calc)])
         self.right_split.setSizes([int(height * 0.56), int(height * 0.44)])
 
+    def _fit_calculator(self) -> None:
+        """Widen the calculator column if the new note's texts need it (once laid out)."""
+        width = self.calculator_width()
+        if width > self.calc_scroll.minimumWidth():
+            self.calc_scroll.setMinimumWidth(width)
+
     def calculator_width(self) -> int:
         """The calculator column's narrowest width without clipping (plus a scroll bar)."""
         for widget in self.calculator.findChildren(QWidget):
@@ -352,6 +358,7 @@ class MainWindow(QMainWindow):
         preset = self._preset if self._preset is not None else None
         self._preset = None
         self.calculator.set_note(doc.offering, note, preset)
+        QTimer.singleShot(0, self._fit_calculator)
         self.terms.set_groups(
             terms_groups(doc.offering, note, doc.warnings, self.calculator.current),
             f"{note.cusip} · {doc.offering.issuer or doc.name}",

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -82,7 +83,8 @@ class OfferingsPanel(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a narrow panel the CUSIP keeps its room: the marks, then the maturity, give way."""
         super().resizeEvent(event)
-        width = event.size().width() - 4  # the tree fills the panel; its own size lags behind
+        bar = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = event.size().width() - 4 - bar  # the tree fills the panel (less a scroll bar)
         need = self.tree.fontMetrics().horizontalAdvance("000000000") + 2 * self.tree.indentation() + 10
         sizes = self._widths  # a hidden section reports 0: use the widths set at construction
         self.tree.setColumnHidden(3, width < need + sum(sizes))
