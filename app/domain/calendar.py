@@ -3,7 +3,9 @@
 Rule (domain.md): New Year's, MLK, Washington's Birthday, Memorial, Juneteenth (from 2022),
 Independence, Labor, Columbus, Veterans, Thanksgiving, Christmas; a Sunday holiday is observed on
 Monday, a Saturday holiday is not moved. ``holidays.financial_holidays("XFED")`` is exactly this
-calendar; QuantLib ``UnitedStates(FederalReserve)`` is the test oracle.
+calendar; QuantLib ``UnitedStates(FederalReserve)`` is the test oracle. Its table for 1999–2100
+is read from ``fed_holidays_data`` (generated from the library by tools/gen_fed_holidays.py, kept
+identical by a test) because importing ``holidays`` costs ~150 ms of start-up.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
 
-import holidays
+from app.domain import fed_holidays_data
 
 _ONE_DAY = timedelta(days=1)
 
@@ -22,9 +24,6 @@ class Roll(Enum):
 
     UNADJUSTED = "unadjusted"
     FOLLOWING = "following"
-
-
-_XFED_START = holidays.financial_holidays("XFED").start_year
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -37,15 +36,19 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 
 def _rule_holidays(year: int) -> dict[date, str]:
-    """The same Federal Reserve rules for years before the ``holidays`` package covers (1999)."""
+    """The same Federal Reserve rules for years the ``holidays`` package does not cover (before
+    1999, after 2100); they agree with QuantLib from 1990 and with ``holidays`` 1999–2100."""
     fixed = {
         (1, 1): "New Year's Day",
+        (6, 19): "Juneteenth National Independence Day",
         (7, 4): "Independence Day",
         (11, 11): "Veterans Day",
         (12, 25): "Christmas Day",
     }
     table: dict[date, str] = {}
     for (month, day), name in fixed.items():
+        if month == 6 and year < 2021:  # enacted 2021 (a Saturday); first weekday closure 2022
+            continue
         d = date(year, month, day)
         table[d + _ONE_DAY if d.weekday() == 6 else d] = name + (" (observed)" if d.weekday() == 6 else "")
     floating = [
@@ -63,13 +66,25 @@ def _rule_holidays(year: int) -> dict[date, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict[int, dict[date, str]]:
+    """``holidays``' XFED schedule for 1999–2100, from the generated ``fed_holidays_data``."""
+    by_year: dict[int, dict[date, str]] = {}
+    for row in fed_holidays_data.ROWS.splitlines():
+        day, name = row.split("|", 1)
+        d = date.fromisoformat(day)
+        by_year.setdefault(d.year, {})[d] = name
+    return by_year
+
+
 @lru_cache(maxsize=512)
 def _year_holidays(year: int) -> dict[date, str]:
     """Holidays of one year (a Saturday holiday too, though the weekend closes it anyway)."""
-    if year < _XFED_START:
+    if year < fed_holidays_data.FIRST_YEAR:
         return _rule_holidays(year)
-    table = holidays.financial_holidays("XFED", years=year)
-    return {d: name for d, name in table.items() if d.year == year}
+    if year <= fed_holidays_data.LAST_YEAR:
+        return _table().get(year, {})
+    return _rule_holidays(year)  # the library stops at 2100 too
 
 
 def holiday_name(d: date) -> str | None:
