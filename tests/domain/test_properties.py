@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.calendar import is_business_day
+from app.domain.dates import add_months
 from app.domain.daycount import days_30_360
 from app.domain.model import (
     CallFrequency,
@@ -126,3 +127,12 @@ def test_offering_file_round_trips(offering: Offering, raw: list[tuple[str, str]
     warnings = [ParseWarning(w, m) for w, m in raw]
     back, back_warnings = offering_json.loads(offering_json.dumps(offering, warnings))
     assert back == offering and back_warnings == warnings
+
+
+@settings(max_examples=500, deadline=None)
+@given(dates, st.integers(-1200, 1200))
+def test_add_months_is_dateutil_relativedelta(d: date, months: int) -> None:
+    # domain.md: regular dates are maturity − k months, the day clamped to the month's end
+    from dateutil.relativedelta import relativedelta
+
+    assert add_months(d, months) == d + relativedelta(months=months)
