@@ -11,6 +11,8 @@ from app.sources import checks, prose, records, values
 from app.sources.grid import RawRecord
 from app.sources.vocabulary import Field
 
+MAX_PROSE_LINE = 20_000
+
 
 def _settle(facts: prose.Facts, raw: list[RawRecord]) -> date | None:
     if facts.settle_date is not None:
@@ -31,7 +33,7 @@ def assemble(
     source: str,
 ) -> tuple[Offering, list[ParseWarning]]:
     """The offering of one document; ``SourceError`` naming ``source`` when no note loads."""
-    facts = prose.read(prose_text)
+    facts = prose.read("\n".join(line[:MAX_PROSE_LINE] for line in prose_text.split("\n")))
     settle = _settle(facts, raw)
     notes: list[Note] = []
     found: list[ParseWarning] = list(warnings)

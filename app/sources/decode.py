@@ -26,12 +26,29 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MD_ESCAPE_RE = re.compile(r"\\([$%_*#\[\]()&.\-+!`~<>'\"])")
 
 
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text (with a BOM, or NULs in every other byte), if it decodes to mostly ASCII."""
+    sample = data[:4096]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    elif len(sample) >= 8 and sample[1::2].count(0) > len(sample) // 4:
+        codec = "utf-16-le"
+    elif len(sample) >= 8 and sample[0::2].count(0) > len(sample) // 4:
+        codec = "utf-16-be"
+    else:
+        return None
+    text = data.decode(codec, errors="replace")
+    head = text[:2048]
+    return text if sum(ch < "\x80" for ch in head) * 2 > len(head) else None
+
+
 def decode(data: bytes) -> str:
     """Decode a document's bytes: BOMs first, then strict UTF-8, then Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+    wide = _utf16(data)
+    if wide is not None:
+        return wide
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

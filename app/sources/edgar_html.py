@@ -28,24 +28,33 @@ _CELLS = {"td", "th"}
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\(?\d{1,2}\)?|\(?[a-z]\)|[*†‡§]+)\s*$")
 _SPACE_RE = re.compile(r"\s+")
 _MAX_COLSPAN = 60
-HTML_SNIFF_RE = re.compile(r"<(?:html|table|body|!doctype\s+html|div|p|font)\b", re.I)
+_RAW_TEXT_RE = re.compile(
+    r"<(script|style|title|textarea|xmp|noscript|iframe|noembed|noframes)\b.*?"
+    r"(?:</\1\s*>|(?=<(?:html|head|body|table|tr|td|th|p|div)\b))|<plaintext\b[^>]*>",
+    re.I | re.S,
+)
+_DOCUMENT_TAG_RE = re.compile(r"<(?:html|body|table|tr|td)\b|doctype\s+html", re.I)
+_BLOCK_TAG_RE = re.compile(r"<(?:div|p|font|center|br)\b", re.I)
 
 
 def looks_like(text: str) -> bool:
-    """Content sniffing: HTML tags near the top of the document."""
-    head = text.lstrip()[:4096]
-    return head.startswith("<") and HTML_SNIFF_RE.search(head) is not None
+    """Content sniffing: document tags near the top, or markup from the first character."""
+    head = text[:8192]
+    if _DOCUMENT_TAG_RE.search(head):
+        return True
+    return head.lstrip().startswith("<") and _BLOCK_TAG_RE.search(head) is not None
 
 
 def _parse(text: str, source: str) -> Any:
     parser = lxml_html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, encoding="utf-8"
     )
+    text = _RAW_TEXT_RE.sub(" ", text)
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
         raise SourceError(f"HTML cannot be read: {err}", source=source) from None
-    for bad in root.xpath("//script|//style|//head|//noscript"):
+    for bad in root.xpath("//script|//style|//noscript|//title"):
         bad.drop_tree()
     for sup in root.iter("sup"):
         if _FOOTNOTE_RE.match(sup.text_content() or ""):

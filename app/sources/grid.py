@@ -88,6 +88,19 @@ def label_of(text: str) -> Field | None:
     return None
 
 
+def _complete(run: list[RawRecord]) -> list[RawRecord]:
+    """The records a second row group can continue: for a repeated CUSIP only its fullest row,
+    and no damaged row holding less than half the cells of a typical row of the run."""
+    fullest: dict[str, RawRecord] = {}
+    for r in run:
+        best = fullest.get(r.values[Field.CUSIP])
+        if best is None or len(r.values) > len(best.values):
+            fullest[r.values[Field.CUSIP]] = r
+    counts = sorted(len(r.values) for r in run)
+    typical = counts[len(counts) // 2] if counts else 0
+    return [r for r in run if fullest[r.values[Field.CUSIP]] is r and len(r.values) * 2 > typical]
+
+
 class TableReader:
     """Feeds rows one by one; collects records and warnings."""
 
@@ -126,6 +139,7 @@ class TableReader:
             self.run = []
         if not keyed:
             self.cursor = 0
+            self.run = _complete(self.run)
         self.mapping = mapping
         self.keyed = keyed
         self.key = next(i for i, f in mapping.items() if f is Field.CUSIP) if keyed else min(mapping)
@@ -154,6 +168,9 @@ class TableReader:
         label = label_of(joined)
         if label is not None and not self._in_column(cells, label):
             self._label_row(row, label, joined)
+        elif any(as_cusip(c) for c in cells):
+            self.warn(row, "row skipped: a CUSIP under a header without a CUSIP column")
+            self.current = None
         elif key_cell:
             if self.cursor >= len(self.run):
                 self.warn(row, "row of the second row group has no CUSIP row to join; skipped")
@@ -192,11 +209,12 @@ class TableReader:
             self.current.add(self.mapping[i], cells[i])
 
     def _fill(self, record: RawRecord, cells: list[str], *, skip_key: bool) -> None:
+        """Cells into ``record``; a second row group only fills fields still missing."""
         assert self.mapping is not None
         for i, key in self.mapping.items():
             if skip_key and i == self.key:
                 continue
-            if i < len(cells) and cells[i]:
+            if i < len(cells) and cells[i] and (skip_key or key not in record.values):
                 record.add(key, cells[i])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 import pdfplumber
@@ -15,6 +16,9 @@ from app.sources.grid import Row, read_rows, tidy
 from app.sources.text_document import load_text
 
 MAX_PAGES = 200
+MAX_COLUMN = 1000  # a damaged page can place a glyph miles to the right
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged files log thousands of lines
 
 
 def looks_like(data: bytes) -> bool:
@@ -73,7 +77,7 @@ def _layout_text(page: Any) -> str:
             if prev_end is not None and x0 - prev_end <= unit * 1.25:
                 text += " " + str(word["text"])
             else:
-                pad = max(int(x0 / unit) - len(text), 0 if prev_end is None else 2)
+                pad = max(min(int(x0 / unit), MAX_COLUMN) - len(text), 0 if prev_end is None else 2)
                 text += " " * pad + str(word["text"])
             prev_end = float(word["x1"])
         out.append(text)

@@ -13,14 +13,16 @@ import re
 from dataclasses import dataclass
 
 from app.sources.grid import Row, as_cusip, label_of
-from app.sources.values import DATE_PATTERN
+from app.sources.values import DATE_PATTERN, DATE_RE
 from app.sources.vocabulary import Field, field_of, split_header_line
 
 _SEGMENT_RE = re.compile(r"\S+(?: \S+)*")
 _RULE_RE = re.compile(r"^[\s\-=_|+]+$")
 _CUSIP_WORD_RE = re.compile(r"\bCUSIP\b", re.I)
 _DATA_START_RE = re.compile(rf"^\s*(?:\$|\d|\[|{DATE_PATTERN})", re.I)
-_MAX_LINE = 4000
+_LABEL_LINE_RE = re.compile(r"^\s*[A-Z][\w'/ ]{1,40}:\s+\S")
+_MAX_LINE = 600
+_MAX_GENERIC = 2
 _MONEY = r"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|\[[^\]\s]{0,3}\])"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?%?|\[[^\]\s]{0,3}\]\s?%?)"
 _VALUE_PATTERNS: dict[Field, str] = {
@@ -66,6 +68,8 @@ def _header_lines(lines: list[str], i: int) -> int:
     while j < len(lines) and j < i + 4:
         line = lines[j]
         if not line.strip() or _RULE_RE.match(line) or _DATA_START_RE.match(line):
+            break
+        if _LABEL_LINE_RE.match(line) or DATE_RE.search(line):
             break
         first = line.split()[0]
         if as_cusip(first) or label_of(line.strip()):
@@ -167,9 +171,14 @@ def widen(columns: list[Column], rule: str) -> list[Column]:
 
 
 def place(line: str, columns: list[Column]) -> list[str]:
-    """The cells of an aligned line: each segment goes to the column it overlaps most."""
+    """The cells of an aligned line: each segment goes to the column it overlaps most, except
+    that text starting inside the first column belongs to it (prose at the margin is never
+    taken for a continued cell)."""
     cells = [""] * len(columns)
     for start, end, text in segments(line):
+        if columns and start < columns[0].end:
+            cells[0] = f"{cells[0]} {text}".strip()
+            continue
         best = max(
             range(len(columns)),
             key=lambda k: (
@@ -181,21 +190,32 @@ def place(line: str, columns: list[Column]) -> list[str]:
     return cells
 
 
-def row_pattern(fields: list[Field | None]) -> re.Pattern[str]:
-    """A pattern reading one flattened row whose columns are ``fields`` in order."""
+def row_pattern(fields: list[Field | None]) -> re.Pattern[str] | None:
+    """A pattern reading one flattened row whose columns are ``fields`` in order; None when
+    more than two columns have no typed value pattern (it could backtrack for too long)."""
     parts = []
+    generic = 0
     for k, key in enumerate(fields):
-        generic = ".+" if k == len(fields) - 1 else ".+?"
-        parts.append(f"({_VALUE_PATTERNS.get(key, generic) if key else generic})")
+        typed = _VALUE_PATTERNS.get(key) if key else None
+        generic += typed is None
+        parts.append(f"({typed or ('.+' if k == len(fields) - 1 else '.+?')})")
+    if generic > _MAX_GENERIC:
+        return None
     return re.compile(r"^\s*" + r"\s+".join(parts) + r"\s*$")
 
 
-def _flat_cells(line: str, pattern: re.Pattern[str], width: int) -> list[str] | None:
-    if len(line) > _MAX_LINE:
+def match_row(pattern: re.Pattern[str] | None, line: str) -> list[str] | None:
+    """The cells of a flattened row, or None (no pattern, no match, or a line too long)."""
+    if pattern is None or len(line) > _MAX_LINE:
         return None
     m = pattern.match(line)
-    if m:
-        return list(m.groups())
+    return list(m.groups()) if m else None
+
+
+def _flat_cells(line: str, pattern: re.Pattern[str] | None, width: int) -> list[str] | None:
+    found = match_row(pattern, line)
+    if found is not None:
+        return found
     split = [s[2] for s in segments(line)]
     return split if len(split) == width else None
 
@@ -227,28 +247,36 @@ class _Block:
     def cells(self, line: str) -> list[str] | None:
         """The cells of a data line, or None when it is not a row of this table."""
         if self.aligned:
-            typed = self.pattern.match(line) if len(line) <= _MAX_LINE else None
-            return list(typed.groups()) if typed else place(line, self.columns)
+            typed = match_row(self.pattern, line)
+            return typed if typed is not None else place(line, self.columns)
         found = _flat_cells(line, self.pattern, len(self.fields))
         if found is None and self.keyed and as_cusip(line.split()[0]):
             return [line.split()[0] if f is Field.CUSIP else "" for f in self.fields]
         return found
 
-    def is_row(self, line: str, after_row: bool) -> bool:
-        """Whether a non-blank line continues this table."""
+    def is_row(self, line: str, near: bool, adjacent: bool) -> bool:
+        """Whether a non-blank line is a row of this table. ``near``: the last non-blank line
+        was a row (one blank line between at most); ``adjacent``: no blank line between."""
         text = line.strip()
-        if label_of(text) is not None or as_cusip(text.split()[0]):
+        if as_cusip(text.split()[0]):
             return True
+        if label_of(text) is not None:
+            return near
         if self.aligned:
-            return self._aligned_row(line) or (after_row and self._continues(line))
-        return not self.keyed and self.pattern.match(line[:_MAX_LINE]) is not None
+            return near and (self._aligned_row(line) or (adjacent and self._continues(line)))
+        return not self.keyed and match_row(self.pattern, line) is not None
 
     def _continues(self, line: str) -> bool:
         """A continued cell: nothing in the key column, every segment inside one column."""
-        key = next((i for i, c in enumerate(self.columns) if field_of(c.text) is Field.CUSIP), 0)
-        if place(line, self.columns)[key]:
+        key = self.columns[
+            next((i for i, c in enumerate(self.columns) if field_of(c.text) is Field.CUSIP), 0)
+        ]
+        if _LABEL_LINE_RE.match(line):
             return False
-        return all(self._inside(start, end) for start, end, _ in segments(line))
+        return all(
+            end <= key.start or (start >= key.end and self._inside(start, end))
+            for start, end, _ in segments(line)
+        )
 
     def _inside(self, start: int, end: int) -> bool:
         """Mostly within one column (a prose run spreads over several)."""
@@ -265,24 +293,30 @@ class _Block:
 
 
 def _consume(block: _Block, lines: list[str], k: int, rows: list[Row], prose: list[str]) -> int:
-    after_row = False
-    blank_run = 0
+    """Rows of ``block`` from line ``k``; returns where the table ends. A keyed table runs on
+    past prose (a damaged row must not hide the CUSIP rows after it) until the next header."""
+    after_row = True  # the header itself: its first row may follow it
+    blanks = 0
     while k < len(lines):
         line = lines[k]
         if not line.strip() or _RULE_RE.match(line):
-            blank_run += 1 if not line.strip() else 0
-            after_row = after_row and not line.strip() and blank_run < 2
+            blanks += 0 if line.strip() else 1
             k += 1
             continue
         if _is_header_start(line) and not as_cusip(line.split()[0]):
             break
-        if not block.is_row(line, after_row and blank_run == 0) or blank_run >= 2:
+        if block.is_row(line, after_row and blanks <= 1, after_row and blanks == 0):
+            label = label_of(line.strip()) is not None and not block.aligned
+            cells = [line.strip()] if label else block.cells(line)
+            if cells is not None:
+                rows.append(Row(k + 1, cells))
+                prose[k] = ""
+            after_row = True
+        elif block.keyed:
+            after_row = False
+        else:
             break
-        cells = [line.strip()] if label_of(line.strip()) and not block.aligned else block.cells(line)
-        if cells is not None:
-            rows.append(Row(k + 1, cells))
-            prose[k] = ""
-        after_row, blank_run = True, 0
+        blanks = 0
         k += 1
     return k
 
@@ -301,7 +335,11 @@ def scan(lines: list[str]) -> tuple[list[Row], list[str]]:
         if not block.usable:
             i += 1
             continue
-        rows.append(Row(i + 1, block.header_cells()))
-        prose[i:end] = [""] * (end - i)
-        i = _consume(block, lines, end, rows, prose)
+        found: list[Row] = []
+        after = _consume(block, lines, end, found, prose)
+        if found:
+            rows.append(Row(i + 1, block.header_cells()))
+            rows.extend(found)
+            prose[i:end] = [""] * (end - i)
+        i = max(after, i + 1)
     return rows, prose

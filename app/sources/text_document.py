@@ -8,13 +8,15 @@ from app.sources import pipe_table, text_columns
 from app.sources.assemble import assemble
 from app.sources.grid import read_rows
 
+MAX_LINE = 10_000  # longer lines are cut: no supplement prints one, damaged files do
+
 
 def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
     """Load normalized text; ``SourceError`` naming ``source`` when it holds no offering.
 
     Pipe tables are read first; without them, whitespace-aligned or one-line rows.
     """
-    lines = text.split("\n")
+    lines = [line[:MAX_LINE] for line in text.split("\n")]
     rows, prose = pipe_table.split(lines)
     records, warnings = read_rows(rows) if rows else ([], [])
     if not records:
