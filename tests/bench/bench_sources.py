@@ -1,0 +1,83 @@
+"""Benchmark (a script, not a test): a year of weekly supplements through the loaders.
+
+52 documents per kind are generated from the golden supplements in tests/data/supplements
+(each week with its own supplement number), then loaded from bytes as the
+window does. Prints documents per second for text (pipe, markdown, whitespace columns), EDGAR
+HTML and PDF, and the time of the 52 text/HTML documents together.
+
+Run: ``python tests/bench/bench_sources.py [--json]``. Goal: 52 text/HTML documents < 0.5 s.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+from app.domain.schedule import periods
+from app.sources import load_bytes
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "supplements"
+WEEKS = 52
+GOAL_SECONDS = 0.5
+_NUMBER_RE = re.compile(rb"(Supplement No\. ?)(\d+)")
+
+
+def _week(data: bytes, week: int) -> bytes:
+    """The golden document as the supplement of another week (its own number)."""
+    return _NUMBER_RE.sub(lambda m: m.group(1) + str(1000 + week).encode(), data)
+
+
+def year_of(suffixes: set[str], *, exclude: str = "") -> list[tuple[str, bytes]]:
+    docs = sorted(
+        p for p in DATA.iterdir() if p.suffix in suffixes and (not exclude or exclude not in p.name)
+    )
+    if not docs:
+        raise SystemExit(f"no golden documents {sorted(suffixes)} in {DATA}")
+    sources = [(p.name, p.read_bytes()) for p in docs]
+    return [
+        (f"week-{week:02d}-{name}", data if name.endswith(".pdf") else _week(data, week))
+        for week, (name, data) in enumerate(islice(cycle(sources), WEEKS), start=1)
+    ]
+
+
+def load_all(documents: list[tuple[str, bytes]]) -> float:
+    """Seconds to load every document (schedule caches cleared first: a cold start)."""
+    periods.cache_clear()
+    start = time.perf_counter()
+    for name, data in documents:
+        offering, _ = load_bytes(data, name)
+        assert offering.notes, name
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    kinds = {
+        "text": year_of({".txt", ".md"}),
+        "html": year_of({".html"}),
+        "text+html": year_of({".txt", ".md", ".html"}),
+        "pdf": year_of({".pdf"}),
+    }
+    load_all(kinds["text+html"][:3])  # imports and first-use caches outside the timing
+    results = {}
+    for kind, documents in kinds.items():
+        seconds = min(load_all(documents) for _ in range(3))
+        results[kind] = {"documents": len(documents), "seconds": round(seconds, 4),
+                         "docs_per_second": round(len(documents) / seconds, 1)}  # fmt: skip
+    ok = results["text+html"]["seconds"] < GOAL_SECONDS
+    if "--json" in sys.argv:
+        print(json.dumps({"results": results, "goal_seconds": GOAL_SECONDS, "ok": ok}, indent=2))
+    else:
+        for kind, r in results.items():
+            print(f"{kind:10} {r['documents']} docs in {r['seconds']:.3f} s = "
+                  f"{r['docs_per_second']:.1f} docs/s")  # fmt: skip
+        verdict = "ok" if ok else "SLOWER THAN THE GOAL"
+        print(f"goal: 52 text/HTML documents < {GOAL_SECONDS} s: {verdict}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
