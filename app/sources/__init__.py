@@ -7,7 +7,7 @@ from pathlib import Path
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources import edgar_html, offering_json, pdf
-from app.sources.decode import to_text
+from app.sources.decode import decode, normalize
 from app.sources.text_document import load_text
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -19,9 +19,10 @@ def load_bytes(data: bytes, name: str) -> tuple[Offering, list[ParseWarning]]:
         raise SourceError(f"document is {len(data) / 1e6:.0f} MB; the limit is 50 MB", source=name)
     if pdf.looks_like(data):
         return pdf.load(data, name)
-    text = to_text(data)
-    if offering_json.looks_like(text):
-        return offering_json.loads(text, name)
+    raw = decode(data)
+    if offering_json.looks_like(raw):
+        return offering_json.loads(raw, name)  # values kept exactly as written
+    text = normalize(raw)
     if edgar_html.looks_like(text):
         return edgar_html.load(text, name)
     return load_text(text, name)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from app.domain.model import CouponType
 from app.sources import load_bytes, load_path, offering_json
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "supplements"
@@ -100,3 +104,31 @@ def test_multi_line_cells_are_joined() -> None:
     assert str(second.first_coupon_date) == "2017-10-15"
     aligned, _ = load_path(DATA / "cfc-internotes-2018-columns.txt")
     assert [n.ranking for n in aligned.notes] == ["Senior Unsecured Notes"] * 2
+
+
+AGENT_PRICE_AND_STEP_CELL = """Toyota Motor Credit Corporation
+Settle Date: November 30, 2020
+
+| CUSIP | Price to Public | Price to Purchasing Agent | Interest Rate | Interest Payment Frequency | Stated Maturity Date | 1st Interest Payment Date |
+|---|---|---|---|---|---|---|
+| 89236TAC9 | 100.000% | 98.500% | 1.000% to 11/30/2022, 1.500% to 11/30/2024, 2.250% thereafter | Quarterly | 11/30/2027 | 2/28/2021 |
+"""  # noqa: E501
+
+
+def test_concession_from_agent_price_and_steps_from_the_rate_cell() -> None:
+    offering, warnings = load_bytes(AGENT_PRICE_AND_STEP_CELL.encode(), "toyota.md")
+    note = offering.notes[0]
+    assert warnings == []
+    assert note.concession_pct == Decimal("1.500")
+    assert note.coupon_type is CouponType.STEP and note.coupon_rate_pct == Decimal("1.000")
+    assert [(str(s.from_date), str(s.rate_pct)) for s in note.steps] == [
+        ("2020-11-30", "1.000"), ("2022-11-30", "1.500"), ("2024-11-30", "2.250"),
+    ]  # fmt: skip
+    assert note.rate_on(date(2023, 2, 28)) == Decimal("1.500")
+
+
+def test_offering_file_values_are_kept_as_written() -> None:
+    offering, warnings = load_path(DATA / "prudential-internotes-2014.html")
+    curly = replace(offering, program="Prudential’s “InterNotes”\u00a0B")
+    data = offering_json.dumps(curly, warnings).encode()
+    assert load_bytes(data, "offering.json")[0].program == "Prudential’s “InterNotes”\u00a0B"
