@@ -10,9 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree
-from lxml import html as lxml_html
-
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources.assemble import assemble
@@ -46,6 +43,9 @@ def looks_like(text: str) -> bool:
 
 
 def _parse(text: str, source: str) -> Any:
+    from lxml import etree  # here, not at the top: start-up and text loads never pay for lxml
+    from lxml import html as lxml_html
+
     parser = lxml_html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, encoding="utf-8"
     )

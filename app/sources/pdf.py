@@ -6,8 +6,6 @@ import io
 import logging
 from typing import Any
 
-import pdfplumber
-
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources.assemble import assemble
@@ -18,7 +16,6 @@ from app.sources.text_document import load_text
 MAX_PAGES = 200
 MAX_COLUMN = 1000  # a damaged page can place a glyph miles to the right
 
-logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged files log thousands of lines
 
 
 def looks_like(data: bytes) -> bool:
@@ -88,6 +85,9 @@ def _read(data: bytes) -> tuple[list[Row], str, str]:
     rows: list[Row] = []
     prose: list[str] = []
     layout: list[str] = []
+    import pdfplumber  # here, not at the top: ~0.1 s that start-up and text loads never pay
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged files log thousands of lines
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
             page_rows, page_prose = _page_tables(page, number)
