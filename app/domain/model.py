@@ -104,6 +104,7 @@ class Redemption:
     notice_days: int | None = None
     notice_kind: NoticeKind | None = None
     make_whole: bool = False
+    make_whole_spread_bps: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)

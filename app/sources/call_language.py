@@ -40,6 +40,7 @@ _MAKE_WHOLE_RE = re.compile(
     r"(?:bps|basis\s+points)",
     _I,
 )
+_SPREAD_RE = re.compile(r"(?:\bT\s*\+|\bplus)\s*(\d+(?:\.\d+)?)\s*(?:bps|basis\s+points)?", _I)
 _PRICE_RE = re.compile(
     r"\bat\s+(?:a\s+)?(?:(?:redemption|call)\s+)?(?:price\s+)?(?:equal\s+to\s+|of\s+)?"
     r"(\d{1,3}(?:\.\d+)?)\s*%",
@@ -157,7 +158,14 @@ def parse(text: str | None, coupon: Frequency | None = None) -> CallReading:
         notice_days=days,
         notice_kind=kind,
         make_whole=make_whole,
+        make_whole_spread_bps=_spread(wording) if make_whole else None,
     )
     if first is None:
         return CallReading(redemption, (MAKE_WHOLE if make_whole else TERMS_UNKNOWN,))
     return CallReading(redemption)
+
+
+def _spread(wording: str) -> Decimal | None:
+    """The make-whole spread over Treasuries in basis points ("T + 25 bps" → 25)."""
+    match = _SPREAD_RE.search(wording)
+    return Decimal(match.group(1)) if match else None

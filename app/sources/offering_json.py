@@ -47,6 +47,7 @@ def redemption_dict(r: Redemption) -> dict[str, Any]:
         "notice_days": r.notice_days,
         "notice_kind": r.notice_kind.value if r.notice_kind else None,
         "make_whole": r.make_whole,
+        "make_whole_spread_bps": _s(r.make_whole_spread_bps),
     }
 
 
@@ -189,6 +190,7 @@ def _redemption(r: _Reader, obj: dict[str, Any], where: str) -> Redemption:
         notice_days=notice,
         notice_kind=r.enum(obj, "notice_kind", where, NoticeKind),
         make_whole=bool(r.flag(obj, "make_whole", where)),
+        make_whole_spread_bps=r.dec(obj, "make_whole_spread_bps", where),
     )
 
 

@@ -122,17 +122,18 @@ def test_prose_redemption_right_is_callable_on_unknown_terms(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "spread_bps"),
     [
-        "Make-whole call at any time at T + 25 bps",
-        "Redeemable at any time at the greater of 100% and a make-whole amount (T+25 bps).",
-        "Redeemable at our option at any time at the Treasury Rate plus 10 basis points.",
+        ("Make-whole call at any time at T + 25 bps", Decimal(25)),
+        ("Redeemable at any time at the greater of 100% and a make-whole amount (T+25 bps).", Decimal(25)),
+        ("Redeemable at our option at any time at the Treasury Rate plus 10 basis points.", Decimal(10)),
     ],
 )
-def test_make_whole(text: str) -> None:
+def test_make_whole(text: str, spread_bps: Decimal) -> None:
     reading = parse(text)
     r = reading.redemption
     assert r.callable is True and r.make_whole is True
+    assert r.make_whole_spread_bps == spread_bps
     assert r.frequency is F.CONTINUOUS and r.first_call_date is None
     assert reading.warnings == (MAKE_WHOLE,)
 
