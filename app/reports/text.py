@@ -25,8 +25,9 @@ def call_terms(r: Redemption) -> str:
         return "non-callable"
     if r.callable is None:
         return "not stated"
-    if r.make_whole:
-        return "make-whole call"
+    if r.make_whole and r.first_call_date is None:
+        spread = f" at Treasuries + {r.make_whole_spread_bps} bps" if r.make_whole_spread_bps is not None else ""
+        return f"make-whole call{spread}"
     if r.first_call_date is None:
         return "callable (terms in the prospectus)"
     price = format_pct(r.price_pct, 2) if r.price_pct is not None else "100%"
