@@ -17,13 +17,13 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
-import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -51,14 +51,16 @@ class BuildError(Exception):
 
 
 def version() -> str:
-    """pyproject's [project] version, checked against the installed metadata the bundle ships."""
-    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    """app/_version.py's version, checked against the installed metadata the bundle ships."""
+    # app/_version.py is the one place the version is written (pyproject reads it dynamically)
+    source = (ROOT / "app" / "_version.py").read_text("utf-8")
+    declared = re.search(r'__version__ = "([^"]+)"', source).group(1)  # type: ignore[union-attr]
     try:
         installed = metadata.version(NAME)
     except metadata.PackageNotFoundError:
         raise BuildError(f'{NAME} is not installed: pip install -e ".[packaging]"') from None
     if installed != declared:
-        raise BuildError(f"installed {installed} != pyproject {declared}: pip install -e . again")
+        raise BuildError(f"installed {installed} != app/_version.py {declared}: pip install -e . again")
     return str(declared)
 
 
