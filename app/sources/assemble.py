@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from app.domain.errors import SourceError
@@ -14,7 +15,7 @@ from app.sources.vocabulary import Field
 MAX_PROSE_LINE = 20_000
 
 
-def _settle(facts: prose.Facts, raw: list[RawRecord]) -> date | None:
+def _settle(facts: Offering, raw: list[RawRecord]) -> date | None:
     if facts.settle_date is not None:
         return facts.settle_date
     seen: Counter[date] = Counter()
@@ -55,23 +56,8 @@ def assemble(
         found.extend(checks.check(note))
     if not notes:
         raise SourceError(_why(raw, found), source=source)
-    offering = Offering(
-        notes=tuple(notes),
-        issuer=facts.issuer,
-        program=facts.program,
-        document=facts.document,
-        preliminary=facts.preliminary or placeholder,
-        supplement_date=facts.supplement_date,
-        prospectus_date=facts.prospectus_date,
-        registration_no=facts.registration_no,
-        offering_start=facts.offering_start,
-        offering_end=facts.offering_end,
-        trade_date=facts.trade_date,
-        settle_date=settle,
-        minimum_denomination=facts.minimum_denomination,
-        increment=facts.increment,
-        dtc_number=facts.dtc_number,
-        agents=facts.agents,
+    offering = replace(
+        facts, notes=tuple(notes), preliminary=facts.preliminary or placeholder, settle_date=settle
     )
     return offering, found
 

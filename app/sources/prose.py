@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from app.domain.model import Offering
 from app.sources.values import DATE_PATTERN, date_from_match
 
 _I = re.IGNORECASE
@@ -58,27 +58,6 @@ _PROGRAM_HINT_RE = re.compile(r"Series|InterNotes|CoreNotes|Term\s+Notes|Retail|
 _SUFFIX_RE = re.compile(r"^(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Co\.|N\.A\.|Ltd\.?|L\.P\.)$")
 _AMPERSAND_RE = re.compile(r"^\w+ & ")
 _STOP_WORDS = {"The", "These", "Such", "Any", "All", "Each", "Except", "If", "Our", "Selected"}
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What the prose says about the offering as a whole."""
-
-    issuer: str | None = None
-    program: str | None = None
-    document: str | None = None
-    preliminary: bool = False
-    supplement_date: date | None = None
-    prospectus_date: date | None = None
-    registration_no: str | None = None
-    offering_start: date | None = None
-    offering_end: date | None = None
-    trade_date: date | None = None
-    settle_date: date | None = None
-    minimum_denomination: Decimal | None = None
-    increment: Decimal | None = None
-    dtc_number: str | None = None
-    agents: tuple[str, ...] = field(default=())
 
 
 def _date(pattern: re.Pattern[str], text: str, group: int = 1) -> date | None:
@@ -167,8 +146,9 @@ def _program(text: str) -> str | None:
     return None
 
 
-def read(text: str) -> Facts:
-    """The offering facts of ``text`` (prose outside the note table; unknown → None)."""
+def read(text: str) -> Offering:
+    """The offering facts of ``text`` (prose outside the note table; unknown → None), as an
+    ``Offering`` with no notes yet: the table's rows are added by ``assemble``."""
     doc = _DOC_RE.search(text)
     document = " ".join(doc.group(1).split()) if doc else None
     offering = _OFFERING_RE.search(text)
@@ -182,7 +162,8 @@ def read(text: str) -> Facts:
     minimum, increment = _denominations(text)
     dtc = _DTC_RE.search(text)
     issuer = _issuer(text)
-    return Facts(
+    return Offering(
+        notes=(),
         issuer=issuer,
         program=_program(text),
         document=document,
