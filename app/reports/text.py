@@ -26,7 +26,9 @@ def call_terms(r: Redemption) -> str:
     if r.callable is None:
         return "not stated"
     if r.make_whole and r.first_call_date is None:
-        spread = f" at Treasuries + {r.make_whole_spread_bps} bps" if r.make_whole_spread_bps is not None else ""
+        spread = (
+            f" at Treasuries + {r.make_whole_spread_bps} bps" if r.make_whole_spread_bps is not None else ""
+        )
         return f"make-whole call{spread}"
     if r.first_call_date is None:
         return "callable (terms in the prospectus)"
@@ -117,9 +119,13 @@ def quote_text(offering: Offering, q: Quote) -> str:
     r = q.redemption
     lines.append(f"  principal repaid {r.payment_date}: {format_usd(r.amount)}")
     if q.calls:
-        first = q.calls[0]
-        lines.append(
-            f"  {len(q.calls)} call dates from {first.date} (notice by {first.notice_date})"
-            f" to {q.calls[-1].date} at {first.price_pct}%"
-        )
+        to_call = {t.date: t.yield_pct for t in q.yields.to_call} if q.yields else {}
+        worst = q.yields.worst_date if q.yields else None
+        lines += ["", f"  {'call date':<11} {'paid':<10} {'notice by':<10} {'price':>8} {'yield':>8}"]
+        for c in q.calls:
+            mark = "  ← worst" if c.date == worst else ""
+            lines.append(
+                f"  {c.date!s:<11} {c.payment_date!s:<10} {c.notice_date!s:<10} {c.price_pct:>7}%"
+                f" {_pct(to_call.get(c.date)):>8}{mark}"
+            )
     return "\n".join(lines + _warnings(q.warnings)) + "\n"

@@ -111,6 +111,8 @@ def test_calc_text_output(capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "calc", SAMPLE, "--cusip", "02006DTT8", "--amount", "25000", "--settle", "2019-12-03"
     )
     assert code == 0 and "$25,006.53" in out and "$6.53" in out and "2019-12-16" in out
+    # issue 5: calc prints the yields, the workout date marked among the call dates
+    assert "to worst" in out and "2020-11-15  2020-11-16 2020-10-16" in out
 
 
 @pytest.mark.parametrize(
