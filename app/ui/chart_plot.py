@@ -10,6 +10,7 @@ seconds on a ``DateAxisItem(utcOffset=0)``. Updates reuse the items (``setData``
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter, itemgetter, ne
 from typing import Any
 
 import numpy as np
@@ -55,10 +56,34 @@ def epoch(d: date) -> float:
     return (d.toordinal() - _EPOCH) * DAY
 
 
-def epochs(dates: list[date]) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """UTC-midnight epoch seconds of ``dates`` as a float array."""
-    ordinals = np.fromiter((d.toordinal() for d in dates), float, len(dates))
-    return (ordinals - _EPOCH) * DAY
+class _Epochs(dict[date, float]):
+    """Epoch seconds by date, computed once per date: an edit looks ~350 dates up in C."""
+
+    def __missing__(self, d: date) -> float:
+        if len(self) > 200_000:
+            self.clear()
+        value = self[d] = epoch(d)
+        return value
+
+
+_EPOCHS = _Epochs()
+_PAYMENT = itemgetter(4)  # CashFlowRow fields
+_ACCRUAL_END = itemgetter(3)
+_AMOUNT = itemgetter(7)
+_CUMULATIVE = itemgetter(8)
+_DATE = attrgetter("date")
+_CALL_PAYMENT = attrgetter("call.payment_date")
+_INCOME = attrgetter("income")
+
+
+def epochs(dates: Any) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """UTC-midnight epoch seconds of ``dates`` (a sequence) as a float array."""
+    return np.fromiter(map(_EPOCHS.__getitem__, dates), float, len(dates))
+
+
+def floats(values: Any, count: int) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """``count`` Decimals (or numbers) as a float array."""
+    return np.fromiter(map(float, values), float, count)
 
 
 def _money_tick(value: float) -> str:
@@ -168,6 +193,8 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for line in (self.first_call, self.settle_line):
             self.top.addItem(line, ignoreBounds=True)
         self._bar_x = np.zeros(0)
+        self._coupon_x = np.zeros(0)
+        self._calls_key: tuple[Any, ...] | None = None
         self._bar_top = np.zeros(0)
         self._bar_half = 1.0
         self.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -215,13 +242,21 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def _draw_payments(self, quote: Quote | None, new_note: bool) -> None:
         coupons = self.rows[:-1]
+        n = len(coupons)
         months = quote.purchase.note.frequency.months if quote is not None else 1
         width = max(months, 1) * 30 * DAY * 0.62
-        amounts = np.fromiter((r.amount for r in coupons), float, len(coupons))
-        xs = epochs([r.payment_date for r in coupons])
-        rolled = np.fromiter((r.payment_date != r.accrual_end for r in coupons), bool, len(coupons))
-        self.coupon_bars.setOpts(x=xs[~rolled], height=amounts[~rolled], width=width)
-        self.rolled_bars.setOpts(x=xs[rolled], height=amounts[rolled], width=width)
+        amounts = floats(map(_AMOUNT, coupons), n)
+        paid = list(map(_PAYMENT, coupons))
+        xs = epochs(paid)
+        rolled = np.fromiter(map(ne, paid, map(_ACCRUAL_END, coupons)), bool, n)
+        self._coupon_x = xs
+        if rolled.any():
+            self.coupon_bars.setOpts(x=xs[~rolled], height=amounts[~rolled], width=width)
+            self.rolled_bars.setOpts(x=xs[rolled], height=amounts[rolled], width=width)
+        else:
+            self.coupon_bars.setOpts(x=xs, height=amounts, width=width)
+            if self.rolled_bars.opts["x"].size:
+                self.rolled_bars.setOpts(x=xs[:0], height=amounts[:0], width=width)
         top = self._fit_y(
             self.top, (float(amounts.max()) if amounts.size else 1.0) * 1.3 * HEADROOM, new_note
         )
@@ -254,14 +289,19 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def _draw_calls(self, quote: Quote | None, top: float) -> None:
         calls = quote.calls if quote is not None else ()
-        later = calls[1:]
-        ys = np.tile([0.0, top], len(later))
-        xs = np.repeat(epochs([c.date for c in later]), 2)
-        self.call_lines.setData(x=xs, y=ys)
+        # the calls after a settle date are a tail of the note's schedule: first, last and count
+        # name them, so an edit that keeps them (an amount typed) leaves the lines alone
+        key = (self._note, calls[0].date, calls[-1].date, len(calls), top) if calls else None
+        if key != self._calls_key or key is None:
+            self._calls_key = key
+            later = calls[1:]
+            ys = np.tile([0.0, top], len(later))
+            xs = np.repeat(epochs(list(map(_DATE, later))), 2)
+            self.call_lines.setData(x=xs, y=ys)
         first = calls[0] if calls else None
         self.first_call.setVisible(first is not None)
         self.notice_region.setVisible(first is not None)
-        if first is not None and first is not self._first_call:
+        if first is not None and first != self._first_call:
             self.first_call.setPos(epoch(first.date))
             self.first_call.label.setFormat(f"First call {fmt_date(first.date)}")
             self.notice_region.setRegion((epoch(first.notice_date), epoch(first.date)))
@@ -289,12 +329,12 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.to_maturity.setVisible(False)
             return
         start = epoch(quote.purchase.settle_date)
-        xs = np.concatenate([[start], epochs([r.payment_date for r in coupons])])
-        ys = np.concatenate([[0.0], np.fromiter((r.cumulative for r in coupons), float, len(coupons))])
+        xs = np.concatenate([[start], self._coupon_x])
+        ys = np.concatenate([[0.0], floats(map(_CUMULATIVE, coupons), len(coupons))])
         self.income_curve.setData(x=xs, y=ys)
         total = float(ys[-1])
-        cx = epochs([c.call.payment_date for c in self.calls])
-        cy = np.fromiter((c.income for c in self.calls), float, len(self.calls))
+        cx = epochs(list(map(_CALL_PAYMENT, self.calls)))
+        cy = floats(map(_INCOME, self.calls), len(self.calls))
         self._call_x = cx
         self.if_called.setData(x=cx, y=cy, fillLevel=total)
         dots = cx.size <= DOTS_UP_TO

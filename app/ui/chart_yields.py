@@ -4,6 +4,7 @@ workout date (yield to worst) emphasised. Yields come from the ``Quote`` (``quot
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,11 @@ def _x(d: date) -> float:
     return (d.toordinal() - _EPOCH) * DAY
 
 
+_DATE = attrgetter("date")
+_YIELD = attrgetter("yield_pct")
+_PAYMENT = attrgetter("payment_date")
+
+
 class YieldPanel:
     """Fills one ``PlotItem`` (with a ``PercentAxis`` on the left) with the yields of a quote."""
 
@@ -46,6 +52,7 @@ class YieldPanel:
         for item in (self.maturity, self.label):
             plot.addItem(item, ignoreBounds=True)
         self._range: tuple[float, float] | None = None
+        self._shown: tuple[Any, ...] | None = None
         self.by_date: dict[date, Any] = {}
 
     def set_quote(self, quote: Quote | None) -> None:
@@ -55,11 +62,17 @@ class YieldPanel:
             item.setVisible(visible)
         if not visible or quote is None or y is None or y.maturity_pct is None:
             self.by_date = {}
+            self._shown = None
             return
-        self.by_date = {t.date: t.yield_pct for t in y.to_call}
+        # an amount typed leaves the yields as they were: nothing to redraw then
+        shown = (y, quote.redemption.payment_date, quote.purchase.settle_date)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.by_date = dict(zip(map(_DATE, y.to_call), map(_YIELD, y.to_call), strict=True))
         calls = [c for c in quote.calls if c.date in self.by_date]
-        xs = np.fromiter((_x(c.payment_date) for c in calls), float, len(calls))
-        ys = np.fromiter((self.by_date[c.date] for c in calls), float, len(calls))
+        xs = np.fromiter(map(_x, map(_PAYMENT, calls)), float, len(calls))
+        ys = np.fromiter(map(float, map(self.by_date.__getitem__, map(_DATE, calls))), float, len(calls))
         ytm = float(y.maturity_pct)
         maturity_x = _x(quote.redemption.payment_date)
         self.curve.setData(x=np.append(xs, maturity_x), y=np.append(ys, ytm))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QWidget
 
 from app.domain.model import Quote
-from app.ui.models import COUPON_COLUMNS, CouponTableModel, Index
+from app.ui.models import COUPON_COLUMNS, CouponTableModel
+from app.ui.table_view import BandUpdates, size_columns
+
+__all__ = ["BandUpdates", "CouponTable", "size_columns"]
 
 # widest text each column shows, to size the columns once (no per-reset ResizeToContents)
 _SAMPLES = (
@@ -23,41 +24,6 @@ _SAMPLES = (
     "$00,000.00",
     "First call",
 )
-
-
-def size_columns(view: QTableView, columns: list[tuple[str, str]]) -> int:
-    """Size each column once to its widest sample text or header line; the total width."""
-    header = view.horizontalHeader()
-    bold = QFont(view.font())
-    bold.setBold(True)
-    hm = QFontMetrics(bold)
-    total = 0
-    for col, (title, sample) in enumerate(columns):
-        head = max(hm.horizontalAdvance(line) for line in title.split("\n")) + 12
-        width = max(hm.horizontalAdvance(sample) + 10, head)  # bold rows (first call) fit too
-        header.resizeSection(col, width)
-        total += width
-    return total
-
-
-class BandUpdates(QTableView):
-    """A table that repaints only the visible cells a ``dataChanged`` covers (the default
-    repaints the whole viewport whenever more than one cell changes)."""
-
-    def dataChanged(self, top_left: Index, bottom_right: Index, roles: Any = ()) -> None:
-        if not top_left.isValid() or not bottom_right.isValid():
-            super().dataChanged(top_left, bottom_right, roles)
-            return
-        viewport = self.viewport()
-        first = max(self.rowAt(0), top_left.row())
-        last_visible = self.rowAt(viewport.height() - 1)
-        last = min(last_visible if last_visible >= 0 else bottom_right.row(), bottom_right.row())
-        if first < 0 or last < first:
-            return
-        model = self.model()
-        left = self.visualRect(model.index(first, top_left.column()))
-        right = self.visualRect(model.index(last, bottom_right.column()))
-        viewport.update(left.united(right))
 
 
 class CouponTable(BandUpdates):

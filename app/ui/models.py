@@ -256,11 +256,7 @@ class CouponTableModel(QAbstractTableModel):
         # called for every visible cell and role on each repaint: a cached per-row table of the
         # painted roles answers with two lookups; other roles take the slow path
         if role in _PAINTED:
-            r = index.row()
-            cells = self._cells.get(r)
-            if cells is None:
-                cells = self._cells[r] = self._paint_cells(self._rows[r])
-            return cells[role][index.column()]
+            return self.painted(index.row())[role][index.column()]
         if role not in _COUPON_ROLES or not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
@@ -269,6 +265,13 @@ class CouponTableModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return row.kind.value
         return self._tooltip(row, column)
+
+    def painted(self, row: int) -> dict[int, tuple[Any, ...]]:
+        """The painted roles of ``row``, column by column (cached until the rows change)."""
+        cells = self._cells.get(row)
+        if cells is None:
+            cells = self._cells[row] = self._paint_cells(self._rows[row])
+        return cells
 
     def _paint_cells(self, row: CashFlowRow) -> dict[int, tuple[Any, ...]]:
         """Display text, alignment, colours and font of each column of ``row``."""
@@ -399,17 +402,20 @@ class CallTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in _PAINTED:
-            r = index.row()
-            cells = self._cells.get(r)
-            if cells is None:
-                cells = self._cells[r] = self._paint_cells(self._rows[r])
-            return cells[role][index.column()]
+            return self.painted(index.row())[role][index.column()]
         if role not in _CALL_ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
         if role == RAW_ROLE:
             return CALL_COLUMNS[index.column()].raw(row)
         return _call_tip(row)
+
+    def painted(self, row: int) -> dict[int, tuple[Any, ...]]:
+        """The painted roles of ``row``, column by column (cached until the rows change)."""
+        cells = self._cells.get(row)
+        if cells is None:
+            cells = self._cells[row] = self._paint_cells(self._rows[row])
+        return cells
 
     def _paint_cells(self, row: CallRow) -> dict[int, tuple[Any, ...]]:
         n = len(CALL_COLUMNS)
