@@ -22,6 +22,7 @@ class Document:
     offering: Offering
     warnings: list[ParseWarning]
     key: int = 0
+    missing: bool = False  # the file was moved or deleted since it was loaded
 
     @property
     def name(self) -> str:
@@ -167,13 +168,15 @@ class OfferingTreeModel(QAbstractItemModel):
 
     def _doc_data(self, doc: Document, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return doc.title
+            return f"{doc.title}  ⚠ source missing" if doc.missing else doc.title
         if role == RAW_ROLE:
             return doc
         if role == SEARCH_ROLE:
             return search_text(doc.offering, None, doc.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = f"\n{len(doc.warnings)} warning(s) while reading" if doc.warnings else ""
+            if doc.missing:
+                extra += "\nSource missing: the file was moved or deleted; the terms are as loaded"
             return f"{doc.path}{extra}"
         if role == Qt.ItemDataRole.FontRole:
             return self._doc_font

@@ -105,6 +105,14 @@ class OfferingsPanel(QFrame):
     def documents(self) -> list[Document]:
         return self.model.documents()
 
+    def set_missing(self, doc: Document, missing: bool) -> None:
+        """Mark ``doc`` as loaded from a file that is no longer there (or there again)."""
+        doc.missing = missing
+        rows = [i for i, d in enumerate(self.model.documents()) if d is doc]
+        if rows:
+            index = self.model.index(rows[0], 0)
+            self.model.dataChanged.emit(index, index)
+
     # -- selection -----------------------------------------------------------------------
     def select_cusip(self, cusip: str) -> bool:
         index = self.proxy.mapFromSource(self.model.find_note(cusip))
