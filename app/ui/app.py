@@ -13,7 +13,6 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
@@ -45,13 +44,18 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def session_files(screenshot: bool) -> list[str]:
-    """Documents to open when none are named: the last session's that still exist, or the sample."""
-    if not screenshot:
-        saved = [p for p in settings.str_list(settings.settings().value("files")) if Path(p).is_file()]
-        if saved:
-            return saved
-    return [str(sample_path())]
+def session_files(window: Any) -> list[str]:
+    """The last session's documents that still exist (missing ones are noted), or the sample."""
+    saved = window.saved.files("files", "the last session's files")
+    return saved or [str(sample_path())]
+
+
+def prune_recent(window: Any) -> None:
+    """Drop files that no longer exist (or are not text) from the recent list, with a note."""
+    value = settings.settings().value("recent")
+    kept = window.saved.files("recent", "the recent files")
+    if value is not None and kept != settings.str_list(value) and not window.saved.newer:
+        settings.settings().setValue("recent", kept)
 
 
 def initial_size(app: QApplication) -> tuple[int, int]:
@@ -71,8 +75,13 @@ def build_window(files: list[str], calc: Any, screenshot: bool = False) -> Any:
     restored = False if screenshot else window.restore_state()
     wanted = getattr(calc, "cusip", None)
     if not wanted and not files and not screenshot:
-        wanted = settings.settings().value("lastCusip") or None
-    window.open_files(files or session_files(screenshot), select=str(wanted) if wanted else None)
+        wanted = window.saved.text("lastCusip", "the last CUSIP")
+    if not files:
+        files = [str(sample_path())] if screenshot else session_files(window)
+    if not screenshot:
+        prune_recent(window)
+    window.open_files(files, select=str(wanted) if wanted else None)
+    window.show_state_notes()
     if not restored:  # after loading, so the calculator's width includes its texts
         width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
         window.resize(width, height)
@@ -116,6 +125,9 @@ def run(files: list[str], calc: Any, screenshot: str | None) -> int:
     log.info("window shown with %d document(s)", len(window.offerings.documents()))
     status = int(app.exec())
     teardown(window)
+    from app.ui.loader import shutdown
+
+    shutdown()
     return status
 
 

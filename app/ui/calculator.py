@@ -138,8 +138,9 @@ class CalculatorPanel(QFrame):
         return frame
 
     # -- note selection ------------------------------------------------------------------
-    def set_note(self, offering: Offering, note: Note, preset: Any = None) -> None:
-        """Show ``note`` with the contract's defaults, or with the preset ``CalcArgs`` texts."""
+    def set_note(self, offering: Offering, note: Note, preset: Any = None, saved: Any = None) -> None:
+        """Show ``note`` with the contract's defaults, or the inputs last left for it (``saved``,
+        a ``state.Inputs``), or the preset ``CalcArgs`` texts (which win)."""
         self.offering, self.note = offering, note
         self._defaults = make_purchase(offering, note)
         self._last_purchase = None
@@ -153,11 +154,20 @@ class CalculatorPanel(QFrame):
         self.amountEdit.setText(money_text(self._defaults.amount))
         self.priceEdit.setText(f"{self._defaults.price_pct:.3f}")
         self.settleDateEdit.set_value(self._defaults.settle_date)
+        if saved is not None:
+            self._apply_saved(saved)
         if preset is not None:
             self._apply_preset(preset)
         for w in edits:
             w.blockSignals(False)
         self.recalculate()
+
+    def _apply_saved(self, saved: Any) -> None:
+        self.amountEdit.setText(saved.amount)
+        self.priceEdit.setText(saved.price)
+        low, high = self.settleDateEdit.minimumDate().toPython(), self.settleDateEdit.maximumDate().toPython()
+        if low <= saved.settle <= high:  # type: ignore[operator]
+            self.settleDateEdit.set_value(saved.settle)
 
     def _apply_preset(self, preset: Any) -> None:
         from app.domain.dates import parse_date

@@ -75,13 +75,13 @@ class MoneyEdit(QLineEdit):
     def _step(self, direction: int) -> None:
         from app.domain.errors import InputError
         from app.domain.money import parse_amount
+        from app.domain.quote import MAX_AMOUNT
 
         try:
-            value = parse_amount(self.text())
-        except InputError:
-            value = self.minimum
-        else:
+            value = min(parse_amount(self.text()), MAX_AMOUNT)  # 40 digits: beyond Decimal's //
             value = (value // self.step + direction) * self.step
+        except (InputError, ArithmeticError):
+            value = self.minimum
         value = max(value, self.minimum, self.step)
         self.setText(money_text(value))
 

@@ -1,9 +1,19 @@
-"""Loading documents off the UI thread: a worker with loaded / failed / progress signals."""
+"""Loading documents off the UI thread: a worker with loaded / failed / progress signals.
+
+The worker thread hands each file to a loader *process* and waits: parsing a PDF is pure Python
+for a second or more, and in a thread it would hold the GIL the UI thread needs for every paint
+and slot (edits took 100–300 ms while a PDF loaded). A crashed loader process fails that file
+only; the next load starts a new process. Where no process can be started, the thread loads.
+"""
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -19,6 +29,57 @@ def load_one(path: str) -> tuple[Offering, list[ParseWarning]]:
     from app.sources import load_path
 
     return load_path(path)
+
+
+def load_elsewhere(path: str) -> tuple[Offering, list[ParseWarning]]:
+    """``load_one`` in the loader process (from a worker thread: this call blocks)."""
+    from app.sources import load_path
+
+    executor = _executor()
+    if executor is None:
+        return load_one(path)
+    try:
+        return executor.submit(load_path, path).result()
+    except BrokenProcessPool:
+        _drop_executor(executor)
+        raise TermSheetError(
+            f"{Path(path).name}: the loader stopped while reading this file (out of memory?)"
+        ) from None
+
+
+_executor_lock = threading.Lock()
+_process_pool: ProcessPoolExecutor | None = None
+_no_process = False
+
+
+def _executor() -> ProcessPoolExecutor | None:
+    global _process_pool, _no_process
+    with _executor_lock:
+        if _process_pool is None and not _no_process:
+            try:
+                context = multiprocessing.get_context("spawn")  # never fork a Qt process
+                _process_pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            except (OSError, ValueError, NotImplementedError) as err:
+                log.warning("no loader process (%s); documents load in a thread", err)
+                _no_process = True
+        return _process_pool
+
+
+def _drop_executor(executor: ProcessPoolExecutor) -> None:
+    global _process_pool
+    with _executor_lock:
+        if _process_pool is executor:
+            _process_pool = None
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
+def shutdown() -> None:
+    """Stop the loader process (at exit; a later load starts a new one)."""
+    global _process_pool
+    with _executor_lock:
+        executor, _process_pool = _process_pool, None
+    if executor is not None:
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def failure_message(path: str, err: BaseException) -> str:
@@ -50,7 +111,7 @@ class LoadJob(QRunnable):
         total = len(self.paths)
         for done, path in enumerate(self.paths, start=1):
             try:
-                offering, warnings = load_one(path)
+                offering, warnings = load_elsewhere(path)
             except Exception as err:  # report and go on with the next file
                 self.signals.failed.emit(path, failure_message(path, err))
             else:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
-from app.ui import settings
+from app.ui import settings, state
 from app.ui.calculator import CalculatorPanel
 from app.ui.call_table import CallTable
 from app.ui.chart import CallChart
@@ -39,12 +39,14 @@ from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
 from app.ui.message_area import MessageArea
 from app.ui.offering_model import Document
 from app.ui.offerings_panel import OfferingsPanel
+from app.ui.state import Inputs, PurchaseMemory, SavedState
 from app.ui.terms import terms_groups
 from app.ui.terms_view import TermsView
 from app.ui.window_chrome import APP_NAME, build_actions, build_menus, build_toolbar
 
 log = logging.getLogger("termsheet.ui")
 LAYOUT_VERSION = "3"  # bump when the splitters change, so old positions are not applied
+PURCHASE_SAVE_MS = 500  # inputs are saved this long after the last edit (and on switch/close)
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
     "PDF (*.pdf);;EDGAR HTML (*.htm *.html);;Text (*.txt *.md);;All files (*)"
@@ -104,6 +106,14 @@ class MainWindow(QMainWindow):
         self._signals.progress.connect(self._progress)
         self._signals.finished.connect(self._job_finished)
         self._select_after_load: str | None = None
+        self.saved = SavedState()  # what restore_state() read, with notes on what it ignored
+        self._memory = PurchaseMemory()
+        self._purchase_timer = QTimer(self)
+        self._purchase_timer.setSingleShot(True)
+        self._purchase_timer.setInterval(PURCHASE_SAVE_MS)
+        self._purchase_timer.timeout.connect(self._save_purchase)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _path: self.check_sources())
         self._build_panels()
         build_actions(self)
         build_menus(self)
@@ -170,6 +180,9 @@ class MainWindow(QMainWindow):
         self.offerings.noteSelected.connect(self._note_selected)
         self.offerings.cleared.connect(self._cleared)
         self.calculator.quoteChanged.connect(self._quote_changed)
+        self.calculator.amountEdit.textChanged.connect(self._inputs_edited)
+        self.calculator.priceEdit.textChanged.connect(self._inputs_edited)
+        self.calculator.settleDateEdit.dateChanged.connect(self._inputs_edited)
         QWidget.setTabOrder(self.offerings.tree, self.calculator.amountEdit)
         QWidget.setTabOrder(self.calculator.amountEdit, self.calculator.settleDateEdit)
         QWidget.setTabOrder(self.calculator.settleDateEdit, self.calculator.priceEdit)
@@ -281,6 +294,8 @@ class MainWindow(QMainWindow):
     def _loaded(self, path: str, offering: Offering, warnings: list[ParseWarning]) -> None:
         doc = Document(path, offering, list(warnings))
         self.offerings.add_document(doc)
+        self._watch(path)
+        self._save_session_files()
         if warnings:
             self.messages.show_message(
                 f"{doc.name}: loaded with {len(warnings)} warning(s) — see Checks in the terms.", "warning"
@@ -329,11 +344,14 @@ class MainWindow(QMainWindow):
         doc = self.offerings.current_document()
         if doc is not None:
             self.offerings.remove_document(doc)
+            if not any(d.path == doc.path for d in self.offerings.documents()):
+                self._watcher.removePath(doc.path)
+            self._save_session_files()
 
     def _fill_recent(self) -> None:
         menu: QMenu = self.recent_menu
         menu.clear()
-        recent = settings.recent_files()
+        recent = [p for p in settings.recent_files() if Path(p).is_file()]
         for i, path in enumerate(recent, start=1):
             a = menu.addAction(f"&{i % 10}  {Path(path).name}")
             a.setToolTip(path)
@@ -357,7 +375,9 @@ class MainWindow(QMainWindow):
     def _note_selected(self, doc: Document, note: Note) -> None:
         preset = self._preset if self._preset is not None else None
         self._preset = None
-        self.calculator.set_note(doc.offering, note, preset)
+        self.flush_purchase()  # the inputs on screen belong to the note being left
+        saved = self._memory.load(note.cusip) if self.persist and not self.saved.newer else None
+        self.calculator.set_note(doc.offering, note, preset, saved)
         QTimer.singleShot(0, self._fit_calculator)
         self.terms.set_groups(
             terms_groups(doc.offering, note, doc.warnings, self.calculator.current),
@@ -395,23 +415,43 @@ class MainWindow(QMainWindow):
     def current_quote(self) -> Quote | None:
         return self.calculator.current if not self.calculator.property("stale") else None
 
-    # -- about, state --------------------------------------------------------------------
+    # -- state that survives --------------------------------------------------------------
     def restore_state(self) -> bool:
-        """Geometry and splitters from the last session; False when there is none."""
-        s = settings.settings()
-        geometry = s.value("geometry")
-        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+        """Geometry and splitters from the last session; False when there is none (or it is
+        unusable: wrong type, damaged, off every screen — each noted in ``self.saved``)."""
+        self.saved = saved = SavedState.read()
+        geometry = saved.geometry()
+        if geometry is None:
             return False
-        if str(s.value("layoutVersion", "")) != LAYOUT_VERSION:
+        if not self.restoreGeometry(geometry):
+            saved.note("the window geometry could not be applied")
+            return False
+        if saved.text("layoutVersion", "the layout version") != LAYOUT_VERSION:
+            self.use_default_sizes()
             return True
         for split in self._splitters():
-            state = s.value(f"splitter/{split.objectName()}")
-            if isinstance(state, QByteArray):
-                split.restoreState(state)
+            state = saved.value(f"splitter/{split.objectName()}")
+            if state is None:
+                self.use_default_sizes()
+                break
+            if not isinstance(state, QByteArray) or not split.restoreState(state) or 0 in split.sizes():
+                saved.note(f"the panel sizes ({split.objectName()}) are damaged")
+                self.use_default_sizes()
+                break
         return True
+
+    def show_state_notes(self) -> None:
+        """Say once, without blocking, which saved settings were ignored."""
+        if self.saved.notes:
+            self.messages.show_message(
+                "Some saved settings were not used, defaults instead: " + "; ".join(self.saved.notes) + ".",
+                "info",
+            )
+            self.saved.notes = []
 
     def save_state(self) -> None:
         s = settings.settings()
+        s.setValue(state.FORMAT_KEY, state.FORMAT)
         s.setValue("geometry", self.saveGeometry())
         s.setValue("layoutVersion", LAYOUT_VERSION)
         for split in self._splitters():
@@ -421,6 +461,56 @@ class MainWindow(QMainWindow):
         if note is not None:
             s.setValue("lastCusip", note.cusip)
         s.sync()
+        self.flush_purchase()
+
+    def _save_session_files(self) -> None:
+        """The open documents, written as they change (a crash keeps the session)."""
+        if self.persist and not self.saved.newer:
+            settings.settings().setValue("files", [d.path for d in self.offerings.documents()])
+
+    def _inputs_edited(self, *_args: object) -> None:
+        if self.persist and self.calculator.note is not None:
+            self._purchase_timer.start()  # restarts: one write after the edits settle
+
+    def flush_purchase(self) -> None:
+        """Write pending purchase inputs now (before switching notes, on close)."""
+        if self._purchase_timer.isActive():
+            self._purchase_timer.stop()
+            self._save_purchase()
+
+    def _save_purchase(self) -> None:
+        note, calc = self.calculator.note, self.calculator
+        if note is None or not self.persist or self.saved.newer:
+            return
+        try:
+            inputs = Inputs(calc.amountEdit.text(), calc.settleDateEdit.value(), calc.priceEdit.text())
+            self._memory.save(note.cusip, inputs)
+        except Exception:  # a full disk must not break editing
+            log.exception("could not save the purchase inputs")
+
+    # -- sources on disk -----------------------------------------------------------------
+    def _watch(self, path: str) -> None:
+        if Path(path).is_file() and path not in self._watcher.files():
+            self._watcher.addPath(path)
+
+    def check_sources(self) -> None:
+        """Mark documents whose file is gone as "source missing" (and unmark them when back).
+        Called when a watched file changes and when the window is activated: one stat each."""
+        for doc in self.offerings.documents():
+            missing = not Path(doc.path).is_file()
+            if missing != doc.missing:
+                self.offerings.set_missing(doc, missing)
+                if missing:
+                    self.messages.show_message(
+                        f"{doc.name} was moved or deleted; its terms stay as loaded.", "warning"
+                    )
+            if not missing:
+                self._watch(doc.path)  # a file replaced by an editor's save is watched again
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_sources()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist:
