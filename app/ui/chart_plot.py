@@ -67,23 +67,30 @@ class _Epochs(dict[date, float]):
 
 
 _EPOCHS = _Epochs()
+
+
+class _Floats(dict[Any, float]):
+    """Decimal amounts as floats, converted once (a schedule repeats the same coupon amount)."""
+
+    def __missing__(self, value: Any) -> float:
+        if len(self) > 50_000:
+            self.clear()
+        result = self[value] = float(value)
+        return result
+
+
+_FLOATS = _Floats()
 _PAYMENT = itemgetter(4)  # CashFlowRow fields
 _ACCRUAL_END = itemgetter(3)
 _AMOUNT = itemgetter(7)
-_CUMULATIVE = itemgetter(8)
 _DATE = attrgetter("date")
 _CALL_PAYMENT = attrgetter("call.payment_date")
-_INCOME = attrgetter("income")
+_CALL_DATE = attrgetter("call.date")
 
 
 def epochs(dates: Any) -> np.ndarray[Any, np.dtype[np.float64]]:
     """UTC-midnight epoch seconds of ``dates`` (a sequence) as a float array."""
     return np.fromiter(map(_EPOCHS.__getitem__, dates), float, len(dates))
-
-
-def floats(values: Any, count: int) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """``count`` Decimals (or numbers) as a float array."""
-    return np.fromiter(map(float, values), float, count)
 
 
 def _money_tick(value: float) -> str:
@@ -193,7 +200,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for line in (self.first_call, self.settle_line):
             self.top.addItem(line, ignoreBounds=True)
         self._bar_x = np.zeros(0)
-        self._coupon_x = np.zeros(0)
+        self._coupon_x = self._coupon_y = np.zeros(0)
         self._calls_key: tuple[Any, ...] | None = None
         self._bar_top = np.zeros(0)
         self._bar_half = 1.0
@@ -245,11 +252,11 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         n = len(coupons)
         months = quote.purchase.note.frequency.months if quote is not None else 1
         width = max(months, 1) * 30 * DAY * 0.62
-        amounts = floats(map(_AMOUNT, coupons), n)
+        amounts = np.fromiter(map(_FLOATS.__getitem__, map(_AMOUNT, coupons)), float, n)
         paid = list(map(_PAYMENT, coupons))
         xs = epochs(paid)
         rolled = np.fromiter(map(ne, paid, map(_ACCRUAL_END, coupons)), bool, n)
-        self._coupon_x = xs
+        self._coupon_x, self._coupon_y = xs, amounts
         if rolled.any():
             self.coupon_bars.setOpts(x=xs[~rolled], height=amounts[~rolled], width=width)
             self.rolled_bars.setOpts(x=xs[rolled], height=amounts[rolled], width=width)
@@ -330,11 +337,14 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             return
         start = epoch(quote.purchase.settle_date)
         xs = np.concatenate([[start], self._coupon_x])
-        ys = np.concatenate([[0.0], floats(map(_CUMULATIVE, coupons), len(coupons))])
+        # running totals in floats (drawn, not shown: the labels print the Decimal totals)
+        ys = np.concatenate([[0.0], np.cumsum(self._coupon_y)])
         self.income_curve.setData(x=xs, y=ys)
         total = float(ys[-1])
         cx = epochs(list(map(_CALL_PAYMENT, self.calls)))
-        cy = floats(map(_INCOME, self.calls), len(self.calls))
+        # income to a call: the coupons accruing up to and including its date
+        ends = epochs(list(map(_ACCRUAL_END, coupons)))
+        cy = ys[np.searchsorted(ends, epochs(list(map(_CALL_DATE, self.calls))), side="right")]
         self._call_x = cx
         self.if_called.setData(x=cx, y=cy, fillLevel=total)
         dots = cx.size <= DOTS_UP_TO
