@@ -39,6 +39,7 @@ from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
 from app.ui.message_area import MessageArea
 from app.ui.offering_model import Document
 from app.ui.offerings_panel import OfferingsPanel
+from app.ui.resources import unstyled
 from app.ui.state import Inputs, PurchaseMemory, SavedState
 from app.ui.terms import terms_groups
 from app.ui.terms_view import TermsView
@@ -114,7 +115,9 @@ class MainWindow(QMainWindow):
         self._purchase_timer.timeout.connect(self._save_purchase)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _path: self.check_sources())
-        self._build_panels()
+        with unstyled():  # the style sheet polishes the finished panels once
+            self._build_panels()
+        self.calc_scroll.setMinimumWidth(self.calculator_width())  # with the sheet's fonts
         build_actions(self)
         build_menus(self)
         build_toolbar(self)

