@@ -39,6 +39,7 @@ class Document:
 TREE_COLUMNS = ("CUSIP", "Rate", "Maturity", "C/SO")
 TREE_TIPS = ("", "Coupon rate", "Maturity date", "C: callable · SO: survivor's option")
 _DOC_ID = 0
+_COLUMNS = len(TREE_COLUMNS)
 
 
 def _features(note: Note) -> str:
@@ -123,11 +124,16 @@ class OfferingTreeModel(QAbstractItemModel):
 
     # -- Qt model API ------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # bounds checked here rather than by hasIndex(), which calls rowCount and columnCount
+        # back in Python: the filter proxy asks for ~4 indexes per CUSIP on every keystroke
+        if not 0 <= column < _COLUMNS:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _DOC_ID)
-        return self.createIndex(row, column, self._docs[parent.row()].key)
+            return self.createIndex(row, column, _DOC_ID) if 0 <= row < len(self._docs) else QModelIndex()
+        if parent.internalId() != _DOC_ID or parent.column() != 0 or not 0 <= parent.row() < len(self._docs):
+            return QModelIndex()
+        doc = self._docs[parent.row()]
+        return self.createIndex(row, column, doc.key) if 0 <= row < len(doc.offering.notes) else QModelIndex()
 
     def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == _DOC_ID:
@@ -204,22 +210,69 @@ class OfferingTreeModel(QAbstractItemModel):
 
 
 class OfferingFilterProxy(QSortFilterProxyModel):
-    """Shows the CUSIPs whose CUSIP, issuer, rate or maturity hold every word typed."""
+    """Shows the CUSIPs whose CUSIP, issuer, rate or maturity hold every word typed.
+
+    Each document's search texts are built once, and a keystroke matches all of a document's
+    CUSIPs in one pass; ``filterAcceptsRow`` then only looks the answer up (5,000 CUSIPs filter
+    in a few milliseconds instead of building 5,000 texts through ``data()`` per key)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._texts: dict[int, tuple[Document, list[str]]] = {}  # by Document.key
+        self._matches: dict[int, tuple[Document, list[bool]]] = {}
+        self._doc_matches: dict[int, bool] = {}  # by document row, for the current words
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(True)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        super().setSourceModel(model)
+        # documents added or removed shift the rows the document answers are kept by
+        model.rowsAboutToBeInserted.connect(self._forget_documents)
+        model.rowsAboutToBeRemoved.connect(self._forget_documents)
+        model.modelAboutToBeReset.connect(self._forget_documents)
+
+    def _forget_documents(self, *args: object) -> None:
+        self._doc_matches.clear()
 
     def set_filter_text(self, text: str) -> None:
         self.beginFilterChange()
         self._words = text.lower().split()
+        self._matches.clear()
+        self._doc_matches.clear()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._words:
             return True
         model = self.sourceModel()
-        text = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
-        return all(w in text for w in self._words)
+        if not source_parent.isValid():  # a document: its own words (its CUSIPs bring it in too)
+            found = self._doc_matches.get(source_row)
+            if found is None:  # asked again for each CUSIP the filter removes: answer once
+                text = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
+                found = self._doc_matches[source_row] = all(w in text for w in self._words)
+            return found
+        doc = model.document_at(source_parent)
+        if doc is None:
+            return False
+        matches = self._matches.get(doc.key)
+        if matches is None or matches[0] is not doc:
+            matches = self._matches[doc.key] = (doc, self._match(doc))
+        return 0 <= source_row < len(matches[1]) and matches[1][source_row]
+
+    def _match(self, doc: Document) -> list[bool]:
+        """Whether each CUSIP of ``doc`` holds every word typed."""
+        texts = self._texts.get(doc.key)
+        if texts is None or texts[0] is not doc:
+            if len(self._texts) > 256:
+                self._texts.clear()
+            name = doc.name
+            texts = self._texts[doc.key] = (
+                doc,
+                [search_text(doc.offering, note, name) for note in doc.offering.notes],
+            )
+        words = self._words
+        if len(words) == 1:
+            word = words[0]
+            return [word in text for text in texts[1]]
+        return [all(w in text for w in words) for text in texts[1]]

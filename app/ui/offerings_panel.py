@@ -158,9 +158,13 @@ class OfferingsPanel(QFrame):
             self.select_first()
 
     def _decorate(self, *args: object) -> None:
+        """Documents span the row and stay open (a document is the only level with children:
+        expanding the documents alone is expandAll without walking 5,000 CUSIPs per key)."""
         for row in range(self.proxy.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.tree.expandAll()
+            index = self.proxy.index(row, 0)
+            if not self.tree.isExpanded(index):
+                self.tree.expand(index)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
