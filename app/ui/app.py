@@ -116,6 +116,9 @@ def run(files: list[str], calc: Any, screenshot: str | None) -> int:
     """Open the window and run the event loop; the process exit status."""
     app = application()
     safety.install()
+    from app.ui import loader
+
+    loader.use_process(True)  # main.py and the console script guard __main__
     window = build_window(files, calc, screenshot is not None)
     if FIRST_PAINT_HOOK is not None:
         window.firstPainted.connect(FIRST_PAINT_HOOK)

@@ -4,10 +4,15 @@ The worker thread hands each file to a loader *process* and waits: parsing a PDF
 for a second or more, and in a thread it would hold the GIL the UI thread needs for every paint
 and slot (edits took 100–300 ms while a PDF loaded). A crashed loader process fails that file
 only; the next load starts a new process. Where no process can be started, the thread loads.
+
+The process is used only after ``use_process(True)`` (``app.run`` does it): a spawned process
+re-imports the ``__main__`` module, which is safe for ``main.py``, the console script and
+pytest (all guarded) but not for any script that builds a window at import time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import threading
@@ -35,7 +40,7 @@ def load_elsewhere(path: str) -> tuple[Offering, list[ParseWarning]]:
     """``load_one`` in the loader process (from a worker thread: this call blocks)."""
     from app.sources import load_path
 
-    executor = _executor()
+    executor = _executor() if _use_process else None
     if executor is None:
         return load_one(path)
     try:
@@ -47,6 +52,13 @@ def load_elsewhere(path: str) -> tuple[Offering, list[ParseWarning]]:
         ) from None
 
 
+def use_process(on: bool = True) -> None:
+    """Load in a separate process from now on (the caller's ``__main__`` must be guarded)."""
+    global _use_process
+    _use_process = on
+
+
+_use_process = False
 _executor_lock = threading.Lock()
 _process_pool: ProcessPoolExecutor | None = None
 _no_process = False
@@ -58,11 +70,22 @@ def _executor() -> ProcessPoolExecutor | None:
         if _process_pool is None and not _no_process:
             try:
                 context = multiprocessing.get_context("spawn")  # never fork a Qt process
-                _process_pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                _process_pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=context, initializer=_lower_priority
+                )
             except (OSError, ValueError, NotImplementedError) as err:
                 log.warning("no loader process (%s); documents load in a thread", err)
                 _no_process = True
         return _process_pool
+
+
+def _lower_priority() -> None:
+    """In the loader process: yield the CPU to the window (2-core machines feel it otherwise)."""
+    import os
+
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)
 
 
 def _drop_executor(executor: ProcessPoolExecutor) -> None:

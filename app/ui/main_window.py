@@ -48,6 +48,7 @@ from app.ui.window_chrome import APP_NAME, build_actions, build_menus, build_too
 log = logging.getLogger("termsheet.ui")
 LAYOUT_VERSION = "3"  # bump when the splitters change, so old positions are not applied
 PURCHASE_SAVE_MS = 500  # inputs are saved this long after the last edit (and on switch/close)
+SESSION_SAVE_MS = 250  # open files, current CUSIP, recent list: one write per burst of changes
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
     "PDF (*.pdf);;EDGAR HTML (*.htm *.html);;Text (*.txt *.md);;All files (*)"
@@ -113,6 +114,11 @@ class MainWindow(QMainWindow):
         self._purchase_timer.setSingleShot(True)
         self._purchase_timer.setInterval(PURCHASE_SAVE_MS)
         self._purchase_timer.timeout.connect(self._save_purchase)
+        self._session_timer = QTimer(self)
+        self._session_timer.setSingleShot(True)
+        self._session_timer.setInterval(SESSION_SAVE_MS)
+        self._session_timer.timeout.connect(self._write_session)
+        self._recent_pending: list[str] = []
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _path: self.check_sources())
         with unstyled():  # the style sheet polishes the finished panels once
@@ -286,6 +292,7 @@ class MainWindow(QMainWindow):
                     self._failed(path, failure_message(path, err))
                 else:
                     self._loaded(path, offering, warnings)
+            self.flush_session()
             return
         self._pending_loads += 1
         self.progress.setRange(0, len(paths))
@@ -298,13 +305,13 @@ class MainWindow(QMainWindow):
         doc = Document(path, offering, list(warnings))
         self.offerings.add_document(doc)
         self._watch(path)
-        self._save_session_files()
         if warnings:
             self.messages.show_message(
                 f"{doc.name}: loaded with {len(warnings)} warning(s) — see Checks in the terms.", "warning"
             )
         if self.persist and Path(path).resolve() != sample_path().resolve():
-            settings.add_recent(path)
+            self._recent_pending.append(path)
+        self._session_changed()
         if self._select_after_load and self.offerings.select_cusip(self._select_after_load):
             self._select_after_load = None
         elif self.offerings.current_note() is None:
@@ -327,6 +334,7 @@ class MainWindow(QMainWindow):
         if self._pending_loads <= 0:
             self._pending_loads = 0
             self.progress.hide()
+            self.flush_session()
             self.loadsIdle.emit()
 
     def loads_pending(self) -> bool:
@@ -349,7 +357,7 @@ class MainWindow(QMainWindow):
             self.offerings.remove_document(doc)
             if not any(d.path == doc.path for d in self.offerings.documents()):
                 self._watcher.removePath(doc.path)
-            self._save_session_files()
+            self._session_changed()
 
     def _fill_recent(self) -> None:
         menu: QMenu = self.recent_menu
@@ -387,8 +395,7 @@ class MainWindow(QMainWindow):
             f"{note.cusip} · {doc.offering.issuer or doc.name}",
         )
         self.setWindowTitle(f"{note.cusip} — {doc.offering.issuer or doc.name} — {APP_NAME}")
-        if self.persist:
-            settings.settings().setValue("lastCusip", note.cusip)
+        self._session_changed()
 
     def _quote_changed(self, quote: Quote) -> None:
         self.coupon_table.set_quote(quote)
@@ -453,6 +460,7 @@ class MainWindow(QMainWindow):
             self.saved.notes = []
 
     def save_state(self) -> None:
+        self.flush_session()
         s = settings.settings()
         s.setValue(state.FORMAT_KEY, state.FORMAT)
         s.setValue("geometry", self.saveGeometry())
@@ -466,10 +474,32 @@ class MainWindow(QMainWindow):
         s.sync()
         self.flush_purchase()
 
-    def _save_session_files(self) -> None:
-        """The open documents, written as they change (a crash keeps the session)."""
-        if self.persist and not self.saved.newer:
-            settings.settings().setValue("files", [d.path for d in self.offerings.documents()])
+    def _session_changed(self) -> None:
+        """The open documents, the current CUSIP and the recent list are written shortly after
+        they change (a crash keeps the session) — once for a burst of loads, not per file."""
+        if self.persist:
+            self._session_timer.start()
+
+    def flush_session(self) -> None:
+        """Write the pending session changes now."""
+        if self._session_timer.isActive() or self._recent_pending:
+            self._session_timer.stop()
+            self._write_session()
+
+    def _write_session(self) -> None:
+        recent, self._recent_pending = self._recent_pending, []
+        if not self.persist or self.saved.newer:
+            return
+        try:
+            s = settings.settings()
+            s.setValue("files", [d.path for d in self.offerings.documents()])
+            note = self.offerings.current_note()
+            if note is not None:
+                s.setValue("lastCusip", note.cusip)
+            if recent:
+                settings.add_recent(recent, s)
+        except Exception:  # a full disk must not break loading
+            log.exception("could not save the session")
 
     def _inputs_edited(self, *_args: object) -> None:
         if self.persist and self.calculator.note is not None:

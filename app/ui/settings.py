@@ -48,12 +48,15 @@ def recent_files() -> list[str]:
     return str_list(settings().value("recent"))
 
 
-def add_recent(path: str) -> list[str]:
-    """Put ``path`` first in the recent-files list; the new list."""
-    full = str(Path(path).resolve())
-    items = [full] + [p for p in recent_files() if p != full]
+def add_recent(paths: str | list[str], store: QSettings | None = None) -> list[str]:
+    """Put ``paths`` first in the recent-files list (the last one first); the new list."""
+    store = store if store is not None else settings()
+    items = str_list(store.value("recent"))
+    for path in [paths] if isinstance(paths, str) else paths:
+        full = str(Path(path).resolve())
+        items = [full] + [p for p in items if p != full]
     items = items[:MAX_RECENT]
-    settings().setValue("recent", items)
+    store.setValue("recent", items)
     return items
 
 
