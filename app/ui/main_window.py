@@ -341,7 +341,8 @@ class MainWindow(QMainWindow):
         return self._pending_loads > 0
 
     def open_dialog(self) -> None:
-        start = str(settings.settings().value("openDir", str(Path.home())))
+        saved = settings.settings().value("openDir")
+        start = saved if isinstance(saved, str) and Path(saved).is_dir() else str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self, "Open offering documents", start, OPEN_FILTER)
         if paths:
             if self.persist:

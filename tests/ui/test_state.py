@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QByteArray, QDate, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.cli import CalcArgs
 from app.paths import sample_path
@@ -36,7 +37,9 @@ def write(values: dict[str, object]) -> None:
     s.sync()
 
 
-def test_garbage_of_every_type_is_ignored_with_a_note(qtbot: Any, isolated_settings: Path) -> None:
+def test_garbage_of_every_type_is_ignored_with_a_note(
+    qtbot: Any, isolated_settings: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     isolated_settings.write_text(
         "[General]\n"
         "geometry=not a geometry\n"
@@ -61,7 +64,12 @@ def test_garbage_of_every_type_is_ignored_with_a_note(qtbot: Any, isolated_setti
     assert all(size > 0 for split in win._splitters() for size in split.sizes())
     win._fill_recent()  # a menu of garbage: no crash, only the placeholder
     assert win.recent_menu.actions()[0].text() == "No recent files"
-    win.open_dialog  # noqa: B018 -- openDir is read only when the dialog opens
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda _w, _t, start, _f: (asked.append(start), ([], ""))[1]
+    )
+    win.open_dialog()  # a Rect is no folder: the dialog starts at home
+    assert asked == [str(Path.home())]
     assert win.export_actions.start_folder().is_dir()  # a Point is no folder: Documents/home
 
 
