@@ -8,7 +8,8 @@ from datetime import date
 from app.domain.errors import InputError
 
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_US_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_US_RE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})$")
+_ISO_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def is_leap(year: int) -> bool:
@@ -41,7 +42,7 @@ def parse_date(text: str, field: str = "date") -> date:
     """Parse ``2019-12-03`` or ``12/03/2019`` (or ``12/03/19``) into a date."""
     cleaned = text.strip()
     try:
-        if "-" in cleaned:
+        if _ISO_RE.match(cleaned):
             return date.fromisoformat(cleaned)
         match = _US_RE.match(cleaned)
         if match:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.errors import InputError
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 _AMOUNT_RE = re.compile(r"^\$?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$")
+_PERCENT_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$|^\.[0-9]+$")
 
 
 def round_cents(value: Decimal) -> Decimal:
@@ -36,15 +37,11 @@ def parse_amount(text: str, field: str = "amount") -> Decimal:
 def parse_percent(text: str, field: str = "price") -> Decimal:
     """Parse ``101``, ``101.000``, ``101.000%`` or ``100.00 %`` into a Decimal percent."""
     cleaned = text.strip().rstrip("%").strip()
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+    if not _PERCENT_RE.match(cleaned):  # plain ASCII digits only: no 1e2, 1_00, NaN or ١٠١
         raise InputError(
             f"{field} {text.strip()!r} is not a percentage (e.g. 100.000)", field=field, value=text
-        ) from None
-    if not value.is_finite():
-        raise InputError(f"{field} {text.strip()!r} is not a percentage", field=field, value=text)
-    return value
+        )
+    return Decimal(cleaned)
 
 
 def format_usd(value: Decimal | None) -> str:

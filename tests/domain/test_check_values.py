@@ -11,7 +11,9 @@ import pytest
 from app.domain import cusip
 from app.domain.calendar import following, holiday_name, is_business_day, roll_reason
 from app.domain.calls import call_dates
+from app.domain.dates import parse_date
 from app.domain.daycount import DayCount, day_count, days_30_360, year_fraction
+from app.domain.errors import InputError
 from app.domain.model import (
     CallFrequency,
     Frequency,
@@ -21,6 +23,7 @@ from app.domain.model import (
     Redemption,
     Step,
 )
+from app.domain.money import parse_amount, parse_percent
 from app.domain.quote import make_purchase, quote
 from app.domain.schedule import first_coupon_per_1000, on_regular_schedule, periods
 
@@ -304,3 +307,31 @@ def test_anchored_to_maturity_not_month_by_month() -> None:
     note = Note("X", D(3), Frequency.MONTHLY, date(2020, 1, 15), date(2020, 12, 31), date(2020, 1, 31))
     ends = [p.accrual_end for p in periods(note)]
     assert ends[:3] == [date(2020, 1, 31), date(2020, 2, 29), date(2020, 3, 31)]
+
+
+@pytest.mark.parametrize("text", ["1e2", "1_00", "١٠١", "１００", "NaN", "Infinity", "-5", "", "10.0.1"])
+def test_percent_accepts_plain_digits_only(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_percent(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("101", D(101)), ("100.000%", D("100.000")), (" 99.5 % ", D("99.5"))]
+)
+def test_percent_spellings(text: str, value: D) -> None:
+    assert parse_percent(text) == value
+
+
+@pytest.mark.parametrize("text", ["2019-1-3", "٢٠١٩-١٢-٠٣", "12/3/２０１９", "2019-12-03T00:00", "20191203"])
+def test_dates_accept_the_two_documented_spellings_only(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_date(text)
+
+
+def test_documented_date_and_amount_spellings() -> None:
+    # contract.md: 2019-12-03 and 12/03/2019; 25000, 25,000, 25000.00, $25,000
+    assert parse_date("2019-12-03") == parse_date("12/03/2019") == date(2019, 12, 3)
+    assert {parse_amount(t) for t in ("25000", "25,000", "25000.00", "$25,000")} == {D(25000)}
+    for bad in ("25,00", "٢٥٠٠٠", "-25000", "25000.005.1", "1e5"):
+        with pytest.raises(InputError):
+            parse_amount(bad)
