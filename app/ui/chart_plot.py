@@ -32,6 +32,7 @@ from app.ui.chart import (
     ROLLED,
     SETTLE,
 )
+from app.ui.chart_markers import Markers
 from app.ui.chart_yields import PercentAxis, YieldPanel
 from app.ui.present import (
     CallIncome,
@@ -217,8 +218,8 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.to_maturity = pg.InfiniteLine(
             angle=0, movable=False, pen=_pen(MATURITY, 1, Qt.PenStyle.DashLine)
         )
-        self.call_points = pg.ScatterPlotItem(size=6, pen=None, brush=pg.mkBrush(FIRST_CALL))
-        self.first_point = pg.ScatterPlotItem(size=12, pen=pg.mkPen("w"), brush=pg.mkBrush(FIRST_CALL))
+        self.call_points = Markers("o", 6, pen=None, brush=FIRST_CALL)
+        self.first_point = Markers("o", 12, pen="w", brush=FIRST_CALL)
         for item in (self.if_called, self.income_curve, self.call_points, self.first_point):
             self.bottom.addItem(item)
         self.bottom.addItem(self.to_maturity, ignoreBounds=True)

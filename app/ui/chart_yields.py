@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.model import Quote
 from app.ui.chart import YIELD
+from app.ui.chart_markers import Markers
 from app.ui.present import fmt_date, fmt_rate
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -41,11 +42,11 @@ class YieldPanel:
         self.plot = plot
         self.view = plot.getViewBox()
         self.curve = pg.PlotCurveItem(pen=pg.mkPen(YIELD, width=1.0))
-        self.dots = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(YIELD))
+        self.dots = Markers("o", 5, pen=None, brush=YIELD)
         self.maturity = pg.InfiniteLine(
             angle=0, movable=False, pen=pg.mkPen(YIELD, width=1, style=Qt.PenStyle.DotLine)
         )
-        self.workout = pg.ScatterPlotItem(size=14, symbol="d", pen=pg.mkPen("w"), brush=pg.mkBrush("#b42318"))
+        self.workout = Markers("d", 14, pen="w", brush="#b42318")
         self.label = pg.TextItem("", color="#b42318", anchor=(-0.08, -0.05))
         for item in (self.curve, self.dots, self.workout):
             plot.addItem(item)
