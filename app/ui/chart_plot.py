@@ -104,6 +104,15 @@ def _money_tick(value: float) -> str:
     return f"${value:,.0f}" if abs(value) >= 10 or value == 0 else f"${value:.2f}"
 
 
+def _label(item: pg.TextItem, text: str, x: float, y: float) -> None:
+    """Set a label's text and anchor point, skipping what has not changed (a new text is
+    laid out again by Qt; a move re-maps the label through the view)."""
+    if item.toPlainText() != text:
+        item.setText(text)
+    if item.pos().x() != x or item.pos().y() != y:
+        item.setPos(x, y)
+
+
 class MoneyAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """Dollar tick labels ($26, $1.2k, $25k)."""
 
@@ -273,8 +282,12 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         px = epochs([r.payment_date for r in principal]) + width * 1.05
         self.principal_bar.setOpts(x=px, height=np.full(px.size, cap), width=width)
         if principal:
-            self.principal_label.setText(f"Principal {format_usd(principal[0].amount)}")
-            self.principal_label.setPos(float(px[0]) + width * 0.5, cap)
+            _label(
+                self.principal_label,
+                f"Principal {format_usd(principal[0].amount)}",
+                float(px[0]) + width * 0.5,
+                cap,
+            )
         self.principal_label.setVisible(bool(principal))
         self._bar_x = np.concatenate([xs, px])
         self._bar_top = np.concatenate([amounts, np.full(px.size, cap)])
@@ -305,7 +318,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             later = calls[1:]
             ys = np.tile([0.0, top], len(later))
             xs = np.repeat(epochs(list(map(_DATE, later))), 2)
-            self.call_lines.setData(x=xs, y=ys)
+            self.call_lines.setData(x=xs, y=ys, skipFiniteCheck=True)
         first = calls[0] if calls else None
         self.first_call.setVisible(first is not None)
         self.notice_region.setVisible(first is not None)
@@ -340,21 +353,26 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         xs = np.concatenate([[start], self._coupon_x])
         # running totals in floats (drawn, not shown: the labels print the Decimal totals)
         ys = np.concatenate([[0.0], np.cumsum(self._coupon_y)])
-        self.income_curve.setData(x=xs, y=ys)
+        self.income_curve.setData(x=xs, y=ys, skipFiniteCheck=True)
         total = float(ys[-1])
         cx = epochs(list(map(_CALL_PAYMENT, self.calls)))
         # income to a call: the coupons accruing up to and including its date
         ends = epochs(list(map(_ACCRUAL_END, coupons)))
         cy = ys[np.searchsorted(ends, epochs(list(map(_CALL_DATE, self.calls))), side="right")]
         self._call_x = cx
-        self.if_called.setData(x=cx, y=cy, fillLevel=total)
+        self.if_called.setData(x=cx, y=cy, fillLevel=total, skipFiniteCheck=True)
         dots = cx.size <= DOTS_UP_TO
         self.call_points.setData(x=cx if dots else empty, y=cy if dots else empty)
         self.first_point.setData(x=cx[:1], y=cy[:1])
-        self.to_maturity.setPos(total)
+        if self.to_maturity.value() != total:
+            self.to_maturity.setPos(total)
         self.to_maturity.setVisible(True)
-        self.maturity_label.setText(f"Held to maturity {format_usd(coupons[-1].cumulative)}")
-        self.maturity_label.setPos(float(xs[-1]), total)
+        _label(
+            self.maturity_label,
+            f"Held to maturity {format_usd(coupons[-1].cumulative)}",
+            float(xs[-1]),
+            total,
+        )
         self.maturity_label.setVisible(True)
         self._fit_y(self.bottom, total * 1.3 if total else 1.0, new_note)
 

@@ -76,12 +76,13 @@ class YieldPanel:
         ys = np.fromiter(map(float, map(self.by_date.__getitem__, map(_DATE, calls))), float, len(calls))
         ytm = float(y.maturity_pct)
         maturity_x = _x(quote.redemption.payment_date)
-        self.curve.setData(x=np.append(xs, maturity_x), y=np.append(ys, ytm))
+        self.curve.setData(x=np.append(xs, maturity_x), y=np.append(ys, ytm), skipFiniteCheck=True)
         dots = xs.size <= 60
         self.dots.setData(
             x=np.append(xs, maturity_x) if dots else [maturity_x], y=np.append(ys, ytm) if dots else [ytm]
         )
-        self.maturity.setPos(ytm)
+        if self.maturity.value() != ytm:
+            self.maturity.setPos(ytm)
         self._workout(quote, ytm, maturity_x)
         self._fit(np.append(ys, ytm))
 
@@ -93,11 +94,16 @@ class YieldPanel:
         wx = _x(call.payment_date) if call is not None else maturity_x
         wy = float(y.worst_pct) if y.worst_pct is not None else ytm
         self.workout.setData(x=[wx], y=[wy])
-        self.label.setText(f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}")
-        self.label.setPos(wx, wy)
+        text = f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}"
+        if self.label.toPlainText() != text:
+            self.label.setText(text)
+        if self.label.pos().x() != wx or self.label.pos().y() != wy:
+            self.label.setPos(wx, wy)
         # beside the diamond, on the side with room (a workout at maturity is at the right edge)
         late = call is None or wx > (_x(quote.purchase.settle_date) + maturity_x) / 2
-        self.label.setAnchor((1.08, -0.05) if late else (-0.08, -0.05))
+        anchor = (1.08, -0.05) if late else (-0.08, -0.05)
+        if tuple(self.label.anchor) != anchor:
+            self.label.setAnchor(anchor)
 
     def _fit(self, values: np.ndarray[Any, Any]) -> None:
         """Keep the range while the yields fit in it with a margin (no redraw of the axis)."""
