@@ -51,6 +51,7 @@ FIGURES = [
     Figure("engine", "quantlib_ms", "QuantLib: the same work", "ms"),
     Figure("engine", "ratio_cold_to_quantlib", "engine / QuantLib", "×", 1.0),
     Figure("engine", "engine_warm_ms", "engine: same, schedule cached (an edit)", "ms"),
+    Figure("engine", "engine_cold_callable_ms", "engine: cold, + 348 call dates (callable)", "ms"),
     Figure("engine", "quote_with_yields_ms", "whole quote incl. 348 yields", "ms", 16.0),
     Figure("yields", "ours_ms", "yields: 348 to call + YTM + YTW", "ms", 5.0),
     Figure("yields", "ratio_to_quantlib", "yields / QuantLib one by one", "×", 1.0),
