@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -21,7 +20,13 @@ from app.domain.model import (
     Repayment,
 )
 from app.domain.money import format_usd, round_cents
-from app.domain.schedule import accrued_fraction, first_coupon_per_1000, period_amount, periods
+from app.domain.schedule import (
+    accrued_fraction,
+    first_coupon_per_1000,
+    holding_index,
+    period_amount,
+    periods,
+)
 from app.domain.yields import purchase_yields
 
 MAX_AMOUNT = Decimal(1_000_000_000)
@@ -83,12 +88,6 @@ def _money(amount: Decimal) -> str:
     return format_usd(amount) if amount.is_finite() and abs(amount) < 10**15 else str(amount)
 
 
-def holding_period(schedule: tuple[Period, ...], settle: date) -> int:
-    """Index of the period whose accrual holds ``settle`` (start ≤ settle < end)."""
-    ends = [p.accrual_end for p in schedule]
-    return bisect_right(ends, settle)
-
-
 def position_coupons(amount: Decimal, rows: tuple[Period, ...]) -> tuple[Coupon, ...]:
     """The coupons of ``rows`` on a position of ``amount``; periods of equal rate and length
     (most of them) share one rounded amount."""
@@ -111,7 +110,7 @@ def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
     validate(purchase)
     note, amount, settle = purchase.note, purchase.amount, purchase.settle_date
     schedule = periods(note)
-    index = holding_period(schedule, settle)
+    index = holding_index(schedule, settle)
     current = schedule[index]
     days, fraction = accrued_fraction(note, current, settle)
     accrued = round_cents(amount * current.rate_pct * fraction.numerator / (100 * fraction.denominator))

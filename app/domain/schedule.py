@@ -9,6 +9,7 @@ UnitedStates(FederalReserve), Unadjusted, Unadjusted, DateGeneration.Backward, F
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -112,6 +113,16 @@ def _thirty_fixed_periods(bounds: list[date], rate: Decimal) -> tuple[Period, ..
         result.append(make((number, start, end, table[end.toordinal() - base], days, rate, days, 360)))
         start, d1 = end, end.day
     return tuple(result)
+
+
+def holding_index(schedule: tuple[Period, ...], settle: date) -> int:
+    """Index of the period whose accrual holds ``settle`` (start ≤ settle < end): a bisect on the
+    accrual ends, with no list built on the edit path."""
+    return bisect_right(schedule, settle, key=_accrual_end)
+
+
+def _accrual_end(period: Period) -> date:
+    return period.accrual_end
 
 
 def period_amount(amount: Decimal, period: Period) -> Decimal:

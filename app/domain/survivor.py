@@ -10,7 +10,6 @@ per year). The caller checks ``note.survivors_option`` before offering any of th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
 
@@ -18,7 +17,7 @@ from app.domain.dates import add_months
 from app.domain.errors import InputError
 from app.domain.model import Note, Purchase
 from app.domain.money import round_cents
-from app.domain.schedule import accrued_fraction, periods
+from app.domain.schedule import accrued_fraction, holding_index, periods
 
 DEFAULT_HOLDING_MONTHS = 6
 _NUMBERS = {
@@ -67,7 +66,7 @@ def estate_amount(purchase: Purchase, on: date) -> Decimal:
             value=on,
         )
     schedule = periods(note)
-    period = schedule[bisect_right([p.accrual_end for p in schedule], on)]
+    period = schedule[holding_index(schedule, on)]
     _, fraction = accrued_fraction(note, period, on)
     accrued_pct = period.rate_pct * fraction.numerator / fraction.denominator
     return round_cents(purchase.amount * (100 + accrued_pct) / 100)

@@ -24,7 +24,7 @@ floats (agreeing with QuantLib to ~1e-13); out, percent ``Decimal``s correctly r
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,7 +43,7 @@ from app.domain.model import (
     Yields,
     YieldToCall,
 )
-from app.domain.schedule import accrued_fraction, periods
+from app.domain.schedule import accrued_fraction, holding_index, periods
 from app.domain.yield_solver import MAX_LEVEL, Exit, solve, solve_exits
 
 YIELD_PLACES = 6
@@ -88,8 +88,7 @@ def full_price_pct(purchase: Purchase) -> Decimal:
 def current_yield_pct(purchase: Purchase, places: int | None = YIELD_PLACES) -> Decimal:
     """Annual coupon of the current period / clean price, in percent."""
     schedule = periods(purchase.note)
-    ends = [p.accrual_end for p in schedule]
-    rate = schedule[bisect_right(ends, purchase.settle_date)].rate_pct
+    rate = schedule[holding_index(schedule, purchase.settle_date)].rate_pct
     return _quantize(rate * 100 / purchase.price_pct, places)
 
 
@@ -199,7 +198,7 @@ def bond_equivalent_yield_pct(
 def _flows(note: Note, settle: date) -> _Flows:
     """The coupons after ``settle`` with their discount exponents (QuantLib's stepwise times)."""
     schedule = periods(note)
-    held = bisect_right([p.accrual_end for p in schedule], settle)
+    held = holding_index(schedule, settle)
     remaining = schedule[held:]
     if not remaining:
         raise InputError(
