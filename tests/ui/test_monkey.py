@@ -43,6 +43,10 @@ from app.reports.calc_json import quote_dict
 from app.sources import load_path
 from app.ui.models import RAW_ROLE
 
+# time bounds on a shared 2-core machine: a miss is measured again; a real regression misses
+# every time (pytest-rerunfailures)
+pytestmark = [pytest.mark.timing, pytest.mark.flaky(reruns=2)]
+
 SEED = 20240611
 ACTIONS = 2000
 BUDGET_S = 0.100  # per action on the UI thread, events included

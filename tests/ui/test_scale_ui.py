@@ -13,9 +13,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+
+# time bounds on a shared 2-core machine: a miss is measured again; a real regression misses
+# every time (pytest-rerunfailures)
+pytestmark = [pytest.mark.timing, pytest.mark.flaky(reruns=2)]
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "bench_ui.py"
 
