@@ -229,8 +229,9 @@ class Repayment:
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class YieldToCall:
+class YieldToCall(NamedTuple):
+    """The yield if the note is called on ``date`` (a tuple: a 30-year note has hundreds)."""
+
     date: _dt.date
     yield_pct: Decimal
 

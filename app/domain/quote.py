@@ -132,7 +132,7 @@ def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
         coupons=coupons,
         redemption=Repayment(maturity, following(maturity), round_cents(amount)),
         calls=calls,
-        yields=purchase_yields(purchase, calls) if with_yields else None,
+        yields=purchase_yields(purchase) if with_yields else None,
         warnings=_warnings(note),
     )
 

@@ -142,7 +142,33 @@ def _shared_step(
 def _solve_exits_numpy(
     times: Sequence[float], coupons: Sequence[float], exits: Sequence[Exit], target: float, anchor: float
 ) -> list[float | None]:
-    """Newton on ln PV for all exits at once, without summing each exit's coupons on each pass.
+    """``solve_exit_arrays`` for a list of ``Exit``s."""
+    import numpy as np
+
+    levels = solve_exit_arrays(
+        np.asarray(times, dtype=float),
+        np.asarray(coupons, dtype=float),
+        np.array([e.before for e in exits], dtype=np.intp),
+        np.array([e.time for e in exits]),
+        np.array([e.amount for e in exits]),
+        target,
+        anchor,
+    )
+    return [None if math.isnan(v) else v for v in levels.tolist()]
+
+
+def solve_exit_arrays(
+    t: npt.NDArray[np.float64],
+    a: npt.NDArray[np.float64],
+    before: npt.NDArray[np.intp],
+    time: npt.NDArray[np.float64],
+    amount: npt.NDArray[np.float64],
+    target: float,
+    anchor: float,
+) -> npt.NDArray[np.float64]:
+    """The root of every exit j (the first ``before[j]`` coupons of ``t``/``a``, then ``amount[j]``
+    at ``time[j]``), NaN where there is none; Newton on ln PV for all at once, without summing
+    each exit's coupons on each pass.
 
     Exit j's coupons are a prefix of the same flows, so around the anchor L₀ their value is a
     Taylor series in h = L − L₀ whose coefficients are prefix sums, shared by all exits:
@@ -153,10 +179,8 @@ def _solve_exits_numpy(
     """
     import numpy as np
 
-    t, a = np.asarray(times, dtype=float), np.asarray(coupons, dtype=float)
-    before = np.array([e.before for e in exits], dtype=np.intp)
-    time = np.array([e.time for e in exits])
-    amount = np.array([e.amount for e in exits])
+    if not before.size:
+        return np.zeros(0)
     with np.errstate(all="ignore"):  # overflow and 0/0 only in exits that are then solved alone
         weighted = np.vander(t, _TAYLOR_TERMS + 2, increasing=True) * (a * np.exp(-t * anchor))[:, None]
         moments = _prefix_sums(weighted)[before].T
@@ -168,10 +192,51 @@ def _solve_exits_numpy(
         jensen = np.log((cash + amount) / target) * (cash + amount) / (timed + time * amount)
         start = np.maximum(np.maximum(newton, jensen), -MAX_LEVEL / time)
         level, solved = _series_newton(moments, time, amount, target, anchor, start, has_root)
-    return [
-        float(level[j]) if solved[j] else _solve_one(times, coupons, e, target, None) if has_root[j] else None
-        for j, e in enumerate(exits)
-    ]
+    level[~has_root] = np.nan
+    for j in np.flatnonzero(has_root & ~solved).tolist():
+        n = int(before[j])
+        root = solve([*t[:n].tolist(), float(time[j])], [*a[:n].tolist(), float(amount[j])], target)
+        level[j] = np.nan if root is None else root
+    return level
+
+
+def solve_array(
+    times: npt.NDArray[np.float64], amounts: npt.NDArray[np.float64], target: float
+) -> float | None:
+    """``solve`` with numpy sums (the same steps and bracket; for long schedules)."""
+    import numpy as np
+
+    discounted = times > 0.0
+    fixed = float(amounts[~discounted].sum())
+    live = discounted & (amounts != 0.0)
+    t, a = times[live], amounts[live]
+    if target <= fixed or not t.size:
+        return None
+    want = target - fixed
+    total = float(a.sum())
+    ratio = math.log(total / want)
+    longest = float(t.max())
+    edge = float(t.min()) if ratio > 0 else longest
+    lo = max(ratio / (float(t @ a) / total), -MAX_LEVEL / longest)
+    hi = max(lo, ratio / edge)
+    level = lo
+    for _ in range(_MAX_ITERATIONS):
+        d = a * np.exp(-t * level)
+        value, slope = fixed + float(d.sum()), float(t @ d)
+        if value == target or lo == hi:
+            return level
+        if value > target:
+            lo = level
+        else:
+            hi = level
+        step = math.log(value / target) * value / slope if value > 0.0 < slope else math.inf
+        nxt = level + step
+        if not lo <= nxt <= hi:
+            nxt, step = 0.5 * (lo + hi), math.inf
+        if longest * step * step <= _CONVERGED or nxt == level:
+            return nxt
+        level = nxt
+    return level
 
 
 def _series_newton(

@@ -30,7 +30,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import attrgetter
+from typing import Any
 
 from app.domain.calls import note_calls
 from app.domain.errors import InputError
@@ -44,7 +47,15 @@ from app.domain.model import (
     YieldToCall,
 )
 from app.domain.schedule import accrued_fraction, holding_index, periods
-from app.domain.yield_solver import MAX_LEVEL, Exit, solve, solve_exits
+from app.domain.yield_solver import (
+    MAX_LEVEL,
+    Exit,
+    solve,
+    solve_array,
+    solve_exit_arrays,
+    solve_exits,
+    use_numpy,
+)
 
 YIELD_PLACES = 6
 PRICE_PLACES = 6
@@ -52,19 +63,37 @@ ZERO_COUPON_COMPOUNDING = 2
 
 
 @dataclass(frozen=True, slots=True)
+class _NoteFlows:
+    """What a note's yields need that no settle date changes, built once per note: every
+    period's discount step and coupon per 100 as floats, the accrual ends, and where each call
+    date falls on them (``call_at[j]``: the index of the accrual end call j is on, or -1)."""
+
+    schedule: tuple[Period, ...]
+    per_year: int
+    steps: list[float]
+    coupons: list[float]
+    ends: list[date]
+    index: dict[date, int]
+    calls: tuple[CallDate, ...]
+    call_at: list[int]
+
+
+@dataclass(frozen=True, slots=True)
 class _Flows:
     """The coupons a purchase still receives, per 100 of principal, as floats.
 
     ``times[i]`` is the discount exponent f·t of coupon i (in coupon periods from the settle date),
-    ``coupons[i]`` its amount; ``remaining`` are their periods. ``accrued`` is per 100.
+    ``coupons[i]`` its amount; ``remaining`` are their periods (the note's from ``held`` on).
+    ``accrued`` is per 100.
     """
 
     note: Note
     settle: date
     per_year: int
+    held: int
+    base: _NoteFlows
     remaining: tuple[Period, ...]
     ends: list[date]
-    index: dict[date, int]
     times: list[float]
     coupons: list[float]
     accrued: Fraction
@@ -88,8 +117,7 @@ def full_price_pct(purchase: Purchase) -> Decimal:
 def current_yield_pct(purchase: Purchase, places: int | None = YIELD_PLACES) -> Decimal:
     """Annual coupon of the current period / clean price, in percent."""
     schedule = periods(purchase.note)
-    rate = schedule[holding_index(schedule, purchase.settle_date)].rate_pct
-    return _quantize(rate * 100 / purchase.price_pct, places)
+    return _current_pct(schedule[holding_index(schedule, purchase.settle_date)], purchase.price_pct, places)
 
 
 def yield_to_maturity_pct(purchase: Purchase, places: int | None = YIELD_PLACES) -> Decimal | None:
@@ -118,13 +146,27 @@ def purchase_yields(
     to worst with its workout date. ``calls`` defaults to the note's call dates; ``places`` = None
     keeps full precision.
 
-    A call with no yield (nothing left to discount) is left out of ``to_call``.
+    A call with no yield (nothing left to discount) is left out of ``to_call``. The yields of a
+    purchase do not depend on its amount: the last few are kept (an amount typed reuses them).
     """
-    note, settle = purchase.note, purchase.settle_date
     if calls is None:
-        calls = note_calls(note)
+        return _note_yields(purchase.note, purchase.settle_date, purchase.price_pct, places)
+    return _yields(purchase.note, purchase.settle_date, purchase.price_pct, calls, places)
+
+
+@lru_cache(maxsize=32)
+def _note_yields(note: Note, settle: date, price_pct: Decimal, places: int | None) -> Yields:
+    calls = note_calls(note)
+    if use_numpy(len(calls) * len(periods(note)) // 2):
+        return _yields_numpy(note, settle, price_pct, places)
+    return _yields(note, settle, price_pct, calls, places)
+
+
+def _yields(
+    note: Note, settle: date, price_pct: Decimal, calls: Sequence[CallDate], places: int | None
+) -> Yields:
     flows = _flows(note, settle)
-    target = _target(flows, purchase.price_pct)
+    target = _target(flows, price_pct)
     maturity_root = _solve_exit(flows, _maturity_exit(flows), target)
     maturity_pct = _yield_pct(flows, maturity_root, places)
     later = [(c, e) for c in calls if (e := _call_exit(flows, c)) is not None]
@@ -136,17 +178,107 @@ def purchase_yields(
         if (pct := _yield_pct(flows, root, places)) is not None
     )
     valid = {c.date for c, _ in later if c.notice_date >= settle}
-    candidates = [(t.yield_pct, t.date) for t in to_call if t.date in valid]
-    if maturity_pct is not None:
-        candidates.append((maturity_pct, note.maturity_date))
-    worst = min(candidates, key=lambda c: (c[0], -c[1].toordinal()), default=None)
+    worst = _worst([t for t in to_call if t.date in valid], maturity_pct, note.maturity_date)
     return Yields(
-        current_pct=current_yield_pct(purchase, places),
+        current_pct=_current_pct(flows.remaining[0], price_pct, places),
         maturity_pct=maturity_pct,
         worst_pct=worst[0] if worst else None,
         worst_date=worst[1] if worst else None,
         to_call=to_call,
     )
+
+
+def _yields_numpy(note: Note, settle: date, price_pct: Decimal, places: int | None) -> Yields:
+    """``_yields`` for the note's own call dates, every array step at once (the window's path:
+    a 30-year note callable monthly has 348 call dates)."""
+    import numpy as np
+
+    flows = _flows(note, settle)
+    base = flows.base
+    arrays = _call_arrays(note)
+    target = _target(flows, price_pct)
+    times, coupons = np.array(flows.times), np.array(flows.coupons)
+    maturity_root = solve_array(times, _with_last(coupons, 100.0), target)
+    maturity_pct = _yield_pct(flows, maturity_root, places)
+    # calls on an accrual end: that coupon + the call price then; others (between coupon dates,
+    # rare) as _call_exit says; calls on or before the settle date drop out
+    k = arrays.at - flows.held
+    on = k >= 0
+    before = np.where(on, k, 0)
+    time, amount = times[before], coupons[before] + arrays.price
+    settle_day = settle.toordinal()
+    for j in np.flatnonzero(~on & (arrays.day > settle_day)).tolist():
+        exit_ = _call_exit(flows, base.calls[j])
+        if exit_ is not None:
+            on[j] = True
+            before[j], amount[j], time[j] = exit_
+    anchor = maturity_root if maturity_root is not None else 0.0
+    levels = solve_exit_arrays(times, coupons, before[on], time[on], amount[on], target, anchor)
+    found = np.isfinite(levels) & (levels <= MAX_LEVEL)
+    picked = np.flatnonzero(on)[found]
+    with np.errstate(all="ignore"):
+        pcts = _decimals((100.0 * flows.per_year * np.expm1(levels[found])).tolist(), places)
+    to_call = tuple(map(YieldToCall, [base.calls[j].date for j in picked.tolist()], pcts))
+    valid = (arrays.notice[picked] >= settle_day).tolist()
+    worst = _worst([t for t, v in zip(to_call, valid, strict=True) if v], maturity_pct, note.maturity_date)
+    return Yields(
+        current_pct=_current_pct(flows.remaining[0], price_pct, places),
+        maturity_pct=maturity_pct,
+        worst_pct=worst[0] if worst else None,
+        worst_date=worst[1] if worst else None,
+        to_call=to_call,
+    )
+
+
+def _with_last(values: Any, extra: float) -> Any:
+    """``values`` with ``extra`` added to the last (the maturity flow: coupon + 100)."""
+    out = values.copy()
+    out[-1] += extra
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _CallArrays:
+    """The note's call dates as arrays: accrual-end index (-1 between coupon dates), price,
+    date and notice date (ordinals)."""
+
+    at: Any
+    price: Any
+    day: Any
+    notice: Any
+
+
+@lru_cache(maxsize=64)
+def _call_arrays(note: Note) -> _CallArrays:
+    import numpy as np
+
+    base = _note_flows(note)
+    calls = base.calls
+    return _CallArrays(
+        np.array(base.call_at, dtype=np.intp),
+        np.array([float(c.price_pct) for c in calls]),
+        np.array([c.date.toordinal() for c in calls], dtype=np.int64),
+        np.array([c.notice_date.toordinal() for c in calls], dtype=np.int64),
+    )
+
+
+def _worst(
+    to_call: Sequence[YieldToCall], maturity_pct: Decimal | None, maturity: date
+) -> tuple[Decimal, date] | None:
+    """The lowest yield of the callable dates and maturity; on a tie (at the quoted places) the
+    later workout date."""
+    candidates = [*to_call, YieldToCall(maturity, maturity_pct)] if maturity_pct is not None else to_call
+    if not candidates:
+        return None
+    lowest = min(map(_YIELD_PCT, candidates))
+    return lowest, max(c.date for c in candidates if c.yield_pct == lowest)
+
+
+_YIELD_PCT = attrgetter("yield_pct")
+
+
+def _current_pct(period: Period, price_pct: Decimal, places: int | None) -> Decimal:
+    return _quantize(period.rate_pct * 100 / price_pct, places)
 
 
 def clean_price_pct(
@@ -195,24 +327,51 @@ def bond_equivalent_yield_pct(
 # --- cash flows -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _note_flows(note: Note) -> _NoteFlows:
+    schedule = periods(note)
+    f = compounding_per_year(note)
+    ends = [p.accrual_end for p in schedule]
+    index = {d: i for i, d in enumerate(ends)}
+    calls = note_calls(note)
+    return _NoteFlows(
+        schedule,
+        f,
+        [f * p.year_fraction_num / p.year_fraction_den for p in schedule],
+        [float(p.rate_pct) * p.year_fraction_num / p.year_fraction_den for p in schedule],
+        ends,
+        index,
+        calls,
+        [index.get(c.date, -1) for c in calls],
+    )
+
+
 def _flows(note: Note, settle: date) -> _Flows:
     """The coupons after ``settle`` with their discount exponents (QuantLib's stepwise times)."""
-    schedule = periods(note)
-    held = holding_index(schedule, settle)
-    remaining = schedule[held:]
+    base = _note_flows(note)
+    held = holding_index(base.schedule, settle)
+    remaining = base.schedule[held:]
     if not remaining:
         raise InputError(
             f"settle date {settle} is not before maturity {note.maturity_date}", field="settle", value=settle
         )
-    f = compounding_per_year(note)
+    f = base.per_year
     _, accrued_yf = accrued_fraction(note, remaining[0], settle)
-    steps = [f * p.year_fraction_num / p.year_fraction_den for p in remaining]
+    steps = base.steps[held:]
     steps[0] -= f * float(accrued_yf)
-    coupons = [float(p.rate_pct) * p.year_fraction_num / p.year_fraction_den for p in remaining]
     accrued = Fraction(remaining[0].rate_pct) * accrued_yf
-    ends = [p.accrual_end for p in remaining]
-    index = {d: i for i, d in enumerate(ends)}
-    return _Flows(note, settle, f, remaining, ends, index, list(accumulate(steps)), coupons, accrued)
+    return _Flows(
+        note,
+        settle,
+        f,
+        held,
+        base,
+        remaining,
+        base.ends[held:],
+        list(accumulate(steps)),
+        base.coupons[held:],
+        accrued,
+    )
 
 
 def _maturity_exit(flows: _Flows) -> Exit:
@@ -223,8 +382,8 @@ def _maturity_exit(flows: _Flows) -> Exit:
 def _call_exit(flows: _Flows, call: CallDate) -> Exit | None:
     """The workout of ``call``: on a coupon date that coupon + the call price; between coupon
     dates the interest accrued to the call date + the call price."""
-    k = flows.index.get(call.date)
-    if k is not None:
+    k = flows.base.index.get(call.date, -1) - flows.held
+    if k >= 0:
         return Exit(k, flows.coupons[k] + float(call.price_pct), flows.times[k])
     k = bisect_left(flows.ends, call.date)
     if call.date <= flows.settle or k == len(flows.ends):
@@ -270,6 +429,12 @@ def _quantize_float(value: float, places: int | None) -> Decimal:
     text = repr(value) if places is None else format(value, f".{places}f")
     result = Decimal(text)
     return result if result else result.copy_abs()  # no "-0.000000"
+
+
+def _decimals(values: list[float], places: int | None) -> list[Decimal]:
+    """``_quantize_float`` of each of ``values``."""
+    texts = map(repr, values) if places is None else map(format, values, repeat(f".{places}f"))
+    return [d if d else d.copy_abs() for d in map(Decimal, texts)]
 
 
 def _quantize(value: Decimal, places: int | None) -> Decimal:

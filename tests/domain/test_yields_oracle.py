@@ -233,3 +233,53 @@ def test_first_period_discounting_is_quantlibs_stepwise_time() -> None:
     got = decimal_yield(yield_to_maturity_pct(Purchase(note, Decimal(1000), settle, Decimal("98.5")), None))
     assert expected is not None and got is not None
     assert abs(got - expected) <= 1e-13
+
+
+@pytest.mark.slow
+def test_the_window_path_for_a_notes_own_call_dates_matches_quantlib_and_the_general_path() -> None:
+    """``purchase_yields(purchase)`` with no ``calls`` takes the array path (the window's, and
+    ``calc``'s for long schedules): every call date of 160 random callable notes, first call dates
+    on and between coupon dates, against QuantLib bond by bond, and equal at the quoted places
+    to the general path with the plain-Python solver."""
+    from app.domain import yields as engine
+    from app.domain.calls import note_calls
+    from app.domain.model import CallFrequency, NoticeKind, Redemption
+
+    rng = random.Random(8)
+    ql.Settings.instance().evaluationDate = ql.Date(1, 1, 1990)
+    checked = between = 0
+    for _ in range(160):
+        plain = random_note(rng)
+        schedule = periods(plain)
+        if len(schedule) < 3 or not plain.frequency.months:
+            continue
+        first = schedule[rng.randrange(len(schedule) - 1)].accrual_end
+        if rng.random() < 0.3:
+            first -= timedelta(days=rng.randint(1, 20))
+        terms = Redemption(
+            "Callable", True, Decimal(rng.choice(["100", "101"])), first,
+            rng.choice([CallFrequency.MONTHLY, CallFrequency.QUARTERLY, CallFrequency.ANNUAL,
+                        CallFrequency.ONCE]), 30, NoticeKind.CALENDAR,
+        )  # fmt: skip
+        note = Note(plain.cusip, plain.coupon_rate_pct, plain.frequency, plain.issue_date,
+                    plain.maturity_date, plain.first_coupon_date, redemption=terms)  # fmt: skip
+        settle = settle_date(rng, note)
+        price = random_price(rng)
+        purchase = Purchase(note, Decimal(1000), settle, price)
+        fast = engine._yields_numpy(note, settle, price, None)
+        python = engine._yields(note, settle, price, note_calls(note), 6)
+        assert engine._yields_numpy(note, settle, price, 6) == python, (note, settle, price)
+        assert engine.purchase_yields(purchase) == python
+        by_date = {t.date: float(t.yield_pct) / 100 for t in fast.to_call}
+        ends = {p.accrual_end for p in schedule}
+        for call in note_calls(note):
+            if call.date <= settle:
+                assert call.date not in by_date
+                continue
+            theirs = ql_yield(cut_bond(note, call.date, float(call.price_pct)), note, price, settle)
+            if theirs is None:
+                continue
+            assert close(by_date[call.date], theirs), (note, settle, price, call)
+            checked += 1
+            between += call.date not in ends
+    assert checked > 1000 and between > 10
