@@ -38,7 +38,6 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
-from decimal import Decimal
 from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
@@ -118,74 +117,6 @@ def bench_start(runs: int) -> dict[str, float]:
     }
 
 
-def long_offering(years: int = 30) -> Any:
-    """One monthly note maturing ``years`` after 2020-01-15, callable monthly after a year."""
-    from app.domain.model import CallFrequency, Frequency, Note, NoticeKind, Offering, Redemption
-
-    note = Note(
-        cusip="99999ZZZ0",
-        coupon_rate_pct=Decimal("5.250"),
-        frequency=Frequency.MONTHLY,
-        issue_date=date(2020, 1, 15),
-        maturity_date=date(2020 + years, 1, 15),
-        first_coupon_date=date(2020, 2, 15),
-        price_pct=Decimal(100),
-        redemption=Redemption(
-            text="Callable at 100% on 01/15/2021 and Monthly thereafter with 30 Calendar Days Notice.",
-            callable=True,
-            price_pct=Decimal(100),
-            first_call_date=date(2021, 1, 15),
-            frequency=CallFrequency.MONTHLY,
-            notice_days=30,
-            notice_kind=NoticeKind.CALENDAR,
-        ),
-    )
-    return Offering(
-        notes=(note,),
-        issuer="Example Finance Corp.",
-        document=f"{years}-year monthly note callable monthly after one year",
-        settle_date=date(2020, 1, 15),
-        minimum_denomination=Decimal(1000),
-        increment=Decimal(1000),
-    )
-
-
-def big_offering(count: int) -> Any:
-    """``count`` monthly callable CUSIPs in one offering (as tests/scale/test_scale_domain.py)."""
-    from app.domain.model import CallFrequency, Frequency, Note, NoticeKind, Offering, Redemption
-
-    notes = []
-    for i in range(count):
-        maturity = date(2030 + i % 40, 1 + i % 12, 15)
-        call = Redemption(
-            "Callable",
-            True,
-            Decimal(100),
-            date(2027, 1 + i % 12, 15),
-            CallFrequency.MONTHLY,
-            30,
-            NoticeKind.CALENDAR,
-        )
-        notes.append(
-            Note(
-                f"T{i:07d}X",
-                Decimal(1000 + i % 5000) / 1000,
-                Frequency.MONTHLY,
-                date(2026, 1, 29),
-                maturity,
-                date(2026, 2, 15),
-                redemption=call,
-            )
-        )
-    return Offering(
-        tuple(notes),
-        issuer="Scale Test",
-        settle_date=date(2026, 1, 29),
-        minimum_denomination=Decimal(1000),
-        increment=Decimal(1000),
-    )
-
-
 def write_offering(offering: Any, path: Path) -> Path:
     from app.sources.offering_json import dumps
 
@@ -194,6 +125,8 @@ def write_offering(offering: Any, path: Path) -> Path:
 
 
 def _long_offering_file(folder: Path, years: int = 30) -> Path:
+    from tests.offerings import long_offering
+
     return write_offering(long_offering(years), folder / f"long-note-{years}y.json")
 
 
@@ -287,6 +220,7 @@ def bench_filter(count: int = 5000, text: str = FILTER_TYPED, rounds: int = 3) -
     from PySide6.QtWidgets import QApplication
 
     from app.ui.app import teardown
+    from tests.offerings import big_offering
 
     folder = Path(tempfile.mkdtemp())
     path = write_offering(big_offering(count), folder / f"offering-{count}.json")

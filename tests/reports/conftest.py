@@ -1,8 +1,5 @@
-"""Fixtures for the export tests: the Ally offering of Pricing Supplement No. 213, built in code.
-
-Source: resources/samples/ally-term-notes-pricing-supplement-213.txt (Ally Financial Term Notes,
-Series A, Preliminary Pricing Supplement No. 213, 2019-11-18), CUSIP 02006DTT8 and 02006DTU5.
-"""
+"""Fixtures for the export tests: the Ally offering of Pricing Supplement No. 213 (built in code in
+tests/offerings.py, with its source), purchases of it, and the files the CLI loads."""
 
 from __future__ import annotations
 
@@ -12,72 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.model import (
-    CallFrequency,
-    Frequency,
-    Note,
-    NoticeKind,
-    Offering,
-    Purchase,
-    Quote,
-    Redemption,
-)
+from app.domain.model import Offering, Purchase, Quote
 from app.domain.quote import make_purchase, quote
 from app.sources.offering_json import dumps
-
-CALL_TEXT = "Callable at 100% on 11/15/2020 and Monthly thereafter with 30 Calendar Days Notice."
-
-
-def _redemption() -> Redemption:
-    return Redemption(
-        text=CALL_TEXT,
-        callable=True,
-        price_pct=Decimal(100),
-        first_call_date=date(2020, 11, 15),
-        frequency=CallFrequency.MONTHLY,
-        notice_days=30,
-        notice_kind=NoticeKind.CALENDAR,
-    )
-
-
-def _note(cusip: str, rate: str, maturity: date, first_amount: str, concession: str) -> Note:
-    return Note(
-        cusip=cusip,
-        coupon_rate_pct=Decimal(rate),
-        frequency=Frequency.MONTHLY,
-        issue_date=date(2019, 11, 29),
-        maturity_date=maturity,
-        first_coupon_date=date(2019, 12, 15),
-        price_pct=Decimal("100.00"),
-        concession_pct=Decimal(concession),
-        first_coupon_amount=Decimal(first_amount),
-        survivors_option=True,
-        ranking="Senior Unsecured Notes",
-        redemption=_redemption(),
-    )
-
-
-ALLY = Offering(
-    notes=(
-        _note("02006DTT8", "2.350", date(2022, 11, 15), "1.04", "1.125"),
-        _note("02006DTU5", "2.600", date(2024, 11, 15), "1.16", "1.700"),
-    ),
-    issuer="Ally Financial Inc.",
-    program="Ally Financial Term Notes, Series A",
-    document="Preliminary Pricing Supplement No. 213",
-    preliminary=True,
-    supplement_date=date(2019, 11, 18),
-    prospectus_date=date(2018, 8, 7),
-    registration_no="333-226651",
-    offering_start=date(2019, 11, 18),
-    offering_end=date(2019, 11, 25),
-    trade_date=date(2019, 11, 25),
-    settle_date=date(2019, 11, 29),
-    minimum_denomination=Decimal(1000),
-    increment=Decimal(1000),
-    dtc_number="0235",
-    agents=("Incapital LLC", "Citigroup", "RBC Capital Markets", "Morgan Stanley", "J.P. Morgan"),
-)
+from tests.offerings import ALLY
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources/samples/ally-term-notes-pricing-supplement-213.txt"
 

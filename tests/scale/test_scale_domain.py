@@ -15,18 +15,7 @@ from app.domain.quote import make_purchase, quote
 from app.domain.schedule import periods
 from app.sources import load_path
 from app.sources.offering_json import dumps
-
-
-def big_offering(count: int) -> Offering:
-    notes = []
-    for i in range(count):
-        maturity = date(2030 + i % 40, 1 + i % 12, 15)
-        call = Redemption("Callable", True, Decimal(100), date(2027, 1 + i % 12, 15),
-                          CallFrequency.MONTHLY, 30, NoticeKind.CALENDAR)
-        notes.append(Note(f"T{i:07d}X", Decimal(1000 + i % 5000) / 1000, Frequency.MONTHLY,
-                          date(2026, 1, 29), maturity, date(2026, 2, 15), redemption=call))
-    return Offering(tuple(notes), issuer="Scale Test", settle_date=date(2026, 1, 29),
-                    minimum_denomination=Decimal(1000), increment=Decimal(1000))
+from tests.offerings import big_offering
 
 
 def test_five_thousand_cusips_load(tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from tests.offerings import big_offering
+
 # time bounds on a shared 2-core machine: a miss is measured again; a real regression misses
 # every time (pytest-rerunfailures)
 pytestmark = [pytest.mark.timing, pytest.mark.flaky(reruns=2)]
@@ -49,7 +51,7 @@ def _window(qtbot: Any, paths: list[str]) -> Any:
 
 def test_five_thousand_cusips_filter_within_50_ms_per_key(qtbot: Any, tmp_path: Path) -> None:
     bench = _bench()
-    path = bench.write_offering(bench.big_offering(5000), tmp_path / "big.json")
+    path = bench.write_offering(big_offering(5000), tmp_path / "big.json")
     win = _window(qtbot, [str(path)])
     proxy = win.offerings.proxy
     assert proxy.rowCount(proxy.index(0, 0)) == 5000
@@ -74,7 +76,7 @@ def test_five_thousand_cusips_filter_within_50_ms_per_key(qtbot: Any, tmp_path: 
 
 def test_filter_follows_documents_added_and_removed(qtbot: Any, tmp_path: Path) -> None:
     bench = _bench()
-    small = bench.write_offering(bench.big_offering(30), tmp_path / "small.json")
+    small = bench.write_offering(big_offering(30), tmp_path / "small.json")
     win = _window(qtbot, [])
     win.offerings.filter_edit.setText("t000002")
     win.open_files([str(small)])
