@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,10 +24,10 @@ from app.domain.model import Quote
 from app.domain.money import format_usd
 from app.ui.present import (
     CallRow,
+    CallRows,
     CashFlowRow,
+    CouponRows,
     RowKind,
-    call_rows,
-    cash_flow_rows,
     fmt_date,
     fmt_long_date,
     fmt_rate,
@@ -101,94 +100,42 @@ COUPON_COLUMNS: tuple[Column, ...] = (
 )
 COL_PAYMENT = 3
 COL_AMOUNT = 6
+COL_CUMULATIVE = 7
 COL_CALL = 8
 _COUPON_ALIGN = tuple(c.align for c in COUPON_COLUMNS)
 
 
-# which columns show each field of a row (a change of any other field resets the model)
-_COUPON_FIELD_COLUMNS: dict[int, tuple[int, ...]] = {
-    1: (0,),
-    2: (1,),
-    3: (2,),
-    5: (4,),
-    6: (5,),
-    7: (6,),
-    8: (7,),
-    9: (8,),
-    10: tuple(range(9)),
-}
-_CALL_FIELD_COLUMNS: dict[int, tuple[int, ...]] = {
-    2: (1,),
-    3: (0,),
-    4: (2,),
-    5: (3,),
-    6: (4,),
-    7: (0, 1, 2, 3, 4),
-    8: (0,),
-}
-
-
-def _coupon_key(row: CashFlowRow) -> tuple[Any, ...]:
-    return (row.kind, row.number, row.payment_date)
-
-
-def _call_key(row: CallRow) -> date:
-    return row.when
-
-
-def changed_columns(
-    old: Sequence[tuple[Any, ...]], new: Sequence[tuple[Any, ...]], shown: dict[int, tuple[int, ...]]
-) -> set[int] | None:
-    """The columns whose cells differ between two row lists of the same length and key fields,
-    or None when the rows themselves changed (a field no column maps changed)."""
-    if len(old) != len(new) or not new:
-        return None
-    if old == new:
-        return set()
-    columns: set[int] = set()
-    for field in range(len(new[0])):
-        get = itemgetter(field)
-        if list(map(get, old)) != list(map(get, new)):
-            cols = shown.get(field)
-            if cols is None:
-                return None
-            columns.update(cols)
-    return columns
-
-
-def update_rows(
-    model: QAbstractTableModel,
-    old: Sequence[tuple[Any, ...]],
-    new: Sequence[tuple[Any, ...]],
-    key: Callable[[Any], Any],
-    shown: dict[int, tuple[int, ...]],
-    assign: Callable[[Any], None],
-) -> None:
-    """Move ``model`` from ``old`` to ``new`` rows with the least work for its views: changed
-    cells only; rows removed or added at the top (a later or earlier settle date) as such; a
-    reset only when the rows themselves differ. ``assign`` stores the new rows."""
-    drop = len(old) - len(new)
-    first = 0
-    if drop > 0 and new and list(map(key, old[drop:])) == list(map(key, new)):
-        model.beginRemoveRows(_ROOT, 0, drop - 1)
-        assign(new)
+def _move_rows(model: QAbstractTableModel, dropped: int, assign: Callable[[], None]) -> None:
+    """Tell the views ``dropped`` rows left the top (negative: were added there), as ``assign``
+    moves the model to its new rows."""
+    if dropped > 0:
+        model.beginRemoveRows(_ROOT, 0, dropped - 1)
+        assign()
         model.endRemoveRows()
-        old = old[drop:]
-    elif drop < 0 and old and list(map(key, new[-drop:])) == list(map(key, old)):
-        model.beginInsertRows(_ROOT, 0, -drop - 1)
-        assign(new)
+    elif dropped < 0:
+        model.beginInsertRows(_ROOT, 0, -dropped - 1)
+        assign()
         model.endInsertRows()
-        first = -drop
-    columns = changed_columns(old, new[first:], shown)
-    if columns is None:
-        model.beginResetModel()
-        assign(new)
-        model.endResetModel()
-        return
-    assign(new)
-    if columns:
-        left, right = min(columns), max(columns)
-        model.dataChanged.emit(model.index(first, left), model.index(len(new) - 1, right))
+    else:
+        assign()
+
+
+def _changed(model: QAbstractTableModel, columns: Sequence[int]) -> None:
+    """Every row's cells in ``columns`` changed (the views repaint what of them is visible)."""
+    rows = model.rowCount()
+    if columns and rows:
+        model.dataChanged.emit(model.index(0, min(columns)), model.index(rows - 1, max(columns)))
+
+
+def _same_payments(old: Quote | None, new: Quote | None) -> bool:
+    """Whether ``new``'s rows are ``old``'s less (or plus) some at the top: the same note and
+    the same principal (a settle date moved, an amount typed, a price changed)."""
+    return (
+        old is not None
+        and new is not None
+        and old.purchase.note is new.purchase.note
+        and old.redemption.date == new.redemption.date
+    )
 
 
 def _sort_key(value: object) -> tuple[int, Any]:
@@ -207,8 +154,9 @@ class CouponTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CashFlowRow] = []
-        self._natural: list[CashFlowRow] = []
+        self._rows: Sequence[CashFlowRow] = []
+        self._natural: Sequence[CashFlowRow] = []
+        self._quote: Quote | None = None
         self._cells: dict[int, dict[int, tuple[Any, ...]]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._bold = QFont()
@@ -219,9 +167,12 @@ class CouponTableModel(QAbstractTableModel):
 
     # -- data in ---------------------------------------------------------------------------
     def set_quote(self, quote: Quote | None) -> None:
-        """Show ``quote``'s rows: changed cells only when the rows are the same payments (the
-        view repaints just those), a model reset otherwise."""
-        new = cash_flow_rows(quote) if quote is not None else []
+        """Show ``quote``'s rows. A settle date moved removes (adds) rows at the top and marks
+        the running totals changed; an amount typed marks the amounts; the views repaint just
+        those cells, and rows are built only as a view asks for them. Anything else resets."""
+        new: Sequence[CashFlowRow] = CouponRows(quote) if quote is not None else []
+        old = self._quote
+        self._quote = quote
         self._cells.clear()
         if self._sort is not None:  # a sorted table is rebuilt
             self.beginResetModel()
@@ -229,11 +180,30 @@ class CouponTableModel(QAbstractTableModel):
             self._apply_sort(*self._sort)
             self.endResetModel()
             return
-        update_rows(self, self._natural, new, _coupon_key, _COUPON_FIELD_COLUMNS, self._assign)
+        before = self._natural
+        if not _same_payments(old, quote) or not isinstance(before, CouponRows):
+            self.beginResetModel()
+            self._assign(new)
+            self.endResetModel()
+            return
+        assert isinstance(new, CouponRows)
+        after = new
+        # the coupons after a settle date are a tail of the note's: the difference in count is
+        # the rows that left (joined) the top
+        dropped = len(before) - len(after)
+        _move_rows(self, dropped, lambda: self._assign(new))
+        columns: list[int] = []
+        if before.quote.purchase.amount != after.quote.purchase.amount:
+            columns += (COL_AMOUNT, COL_CUMULATIVE)
+        elif dropped:
+            columns.append(COL_CUMULATIVE)
+        if before.first_call != after.first_call:  # marks and bold type move
+            columns = list(range(len(COUPON_COLUMNS)))
+        _changed(self, columns)
 
-    def _assign(self, rows: list[CashFlowRow]) -> None:
+    def _assign(self, rows: Sequence[CashFlowRow]) -> None:
         self._natural = rows
-        self._rows = list(rows)
+        self._rows = rows
 
     def rows(self) -> list[CashFlowRow]:
         return list(self._rows)
@@ -315,7 +285,7 @@ class CouponTableModel(QAbstractTableModel):
         self._cells.clear()
         self._sort = (column, order) if 0 <= column < len(COUPON_COLUMNS) else None
         if self._sort is None:
-            self._rows = list(self._natural)
+            self._rows = self._natural
         else:
             self._apply_sort(column, order)
         self.layoutChanged.emit()
@@ -359,6 +329,8 @@ CALL_COLUMNS: tuple[CallColumn, ...] = (
     CallColumn("Forgone", lambda r: format_usd(r.forgone) if r.forgone else "", lambda r: r.forgone),
     CallColumn("Yield", lambda r: fmt_rate(r.yield_pct), lambda r: r.yield_pct),
 )
+COL_INCOME = 2
+COL_FORGONE = 3
 WORKOUT_BG = QColor("#fdecea")
 _CALL_ROLES = frozenset((int(RAW_ROLE), _TOOLTIP))
 _CALL_ALIGN = tuple(c.align for c in CALL_COLUMNS)
@@ -369,7 +341,8 @@ class CallTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CallRow] = []
+        self._rows: Sequence[CallRow] = []
+        self._quote: Quote | None = None
         self._cells: dict[int, dict[int, tuple[Any, ...]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
@@ -377,11 +350,23 @@ class CallTableModel(QAbstractTableModel):
         self._call_fg = QBrush(CALL_FG)
 
     def set_quote(self, quote: Quote | None) -> None:
-        new = call_rows(quote) if quote is not None else []
+        """Show ``quote``'s call schedule; calls passed by a later settle date leave the top (the
+        calls after a settle date are a tail of the note's), the other rows are marked changed."""
+        old = self._quote
+        self._quote = quote
+        new: Sequence[CallRow] = CallRows(quote) if quote is not None else []
         self._cells.clear()
-        update_rows(self, self._rows, new, _call_key, _CALL_FIELD_COLUMNS, self._assign)
+        if old is None or quote is None or not _same_payments(old, quote):
+            self.beginResetModel()
+            self._assign(new)
+            self.endResetModel()
+            return
+        dropped = len(old.calls) - len(quote.calls)
+        _move_rows(self, dropped, lambda: self._assign(new))
+        same_yields = old.yields == quote.yields
+        _changed(self, (COL_INCOME, COL_FORGONE) if same_yields else range(len(CALL_COLUMNS)))
 
-    def _assign(self, rows: list[CallRow]) -> None:
+    def _assign(self, rows: Sequence[CallRow]) -> None:
         self._rows = rows
 
     def rows(self) -> list[CallRow]:

@@ -8,14 +8,18 @@ lists, labelled terms) so the item models and the chart stay thin and testable w
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from itertools import accumulate
-from typing import ClassVar, NamedTuple
+from operator import attrgetter
+from typing import NamedTuple, overload
 
 from app.domain.calendar import non_business_reason, roll_reason
+from app.domain.calls import note_calls
 from app.domain.model import (
     CallDate,
     Note,
@@ -79,46 +83,81 @@ class CashFlowRow(NamedTuple):
         return roll_reason(self.accrual_end) if self.rolled and self.accrual_end else None
 
 
-class _Memo:
-    """The rows of the last quote: the table, the call schedule and the chart share them."""
-
-    quote: ClassVar[Quote | None] = None
-    rows: ClassVar[list[CashFlowRow]] = []
-    calls: ClassVar[list[CallIncome]] = []
+@lru_cache(maxsize=64)
+def _note_calls_by_date(note: Note) -> dict[date, CallDate]:
+    return {c.date: c for c in note_calls(note)}
 
 
-def cash_flow_rows(quote: Quote) -> list[CashFlowRow]:
-    """The coupons of ``quote`` with their running total and call marks, then the principal."""
-    if _Memo.quote is quote:
-        return _Memo.rows
-    calls = {c.date: c for c in quote.calls}
-    first_call = quote.calls[0].date if quote.calls else None
-    running = accumulate(c.amount for c in quote.coupons)
-    coupon = RowKind.COUPON
-    rows = [
-        CashFlowRow(
-            coupon,
+class CouponRows(Sequence[CashFlowRow]):
+    """The coupons of ``quote`` with their running total and call marks, then the principal —
+    built row by row when asked (a table shows a screenful of a 30-year note's 361 rows), so an
+    edit costs one running sum, not 361 rows."""
+
+    def __init__(self, quote: Quote) -> None:
+        self.quote = quote
+        coupons = quote.coupons
+        self.coupons = coupons
+        self.cumulative = list(accumulate(c.amount for c in coupons))
+        self.first_number = coupons[0].number if coupons else None
+        self.first_call = quote.calls[0].date if quote.calls else None
+        self._calls = _note_calls_by_date(quote.purchase.note)
+
+    def __len__(self) -> int:
+        return len(self.coupons) + 1
+
+    @overload
+    def __getitem__(self, index: int) -> CashFlowRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[CashFlowRow]: ...
+    def __getitem__(self, index: int | slice) -> CashFlowRow | list[CashFlowRow]:
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(len(self)))]
+        n = len(self.coupons)
+        if index < 0:
+            index += n + 1
+        if not 0 <= index <= n:
+            raise IndexError(index)
+        return self._row(index)
+
+    def _row(self, i: int) -> CashFlowRow:
+        if i == len(self.coupons):
+            r = self.quote.redemption
+            return CashFlowRow(
+                RowKind.PRINCIPAL, None, None, r.date, r.payment_date, None, None, r.amount, None, None, False
+            )
+        c = self.coupons[i]
+        end = c.accrual_end
+        return CashFlowRow(
+            RowKind.COUPON,
             c.number,
             c.accrual_start,
-            c.accrual_end,
+            end,
             c.payment_date,
             c.days,
             c.rate_pct,
             c.amount,
-            total,
-            calls.get(c.accrual_end),
-            c.accrual_end == first_call,
+            self.cumulative[i],
+            self._calls.get(end),
+            end == self.first_call,
         )
-        for c, total in zip(quote.coupons, running, strict=True)
-    ]
-    r = quote.redemption
-    rows.append(
-        CashFlowRow(
-            RowKind.PRINCIPAL, None, None, r.date, r.payment_date, None, None, r.amount, None, None, False
-        )
-    )
-    _Memo.quote, _Memo.rows, _Memo.calls = quote, rows, _income_to_calls(quote)
-    return rows
+
+    @property
+    def total(self) -> Decimal:
+        """Every coupon the purchase receives to maturity."""
+        return self.cumulative[-1] if self.cumulative else Decimal(0)
+
+    def received_to(self, when: date) -> Decimal:
+        """Coupons accruing up to and including ``when`` (a call date)."""
+        k = bisect_right(self.coupons, when, key=_ACCRUAL_END)
+        return self.cumulative[k - 1] if k else Decimal(0)
+
+
+_ACCRUAL_END = attrgetter("accrual_end")
+
+
+def cash_flow_rows(quote: Quote) -> list[CashFlowRow]:
+    """The coupons of ``quote`` with their running total and call marks, then the principal."""
+    return list(CouponRows(quote))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,15 +175,9 @@ class CallIncome:
 
 def income_to_calls(quote: Quote) -> list[CallIncome]:
     """Running coupon total at each call date (coupons accruing up to and including it)."""
-    cash_flow_rows(quote)
-    return _Memo.calls
-
-
-def _income_to_calls(quote: Quote) -> list[CallIncome]:
-    ends = [c.accrual_end for c in quote.coupons]
-    running = [Decimal(0), *accumulate(c.amount for c in quote.coupons)]
-    total = running[-1]
-    return [CallIncome(c, running[bisect_right(ends, c.date)], total) for c in quote.calls]
+    rows = CouponRows(quote)
+    total = rows.total
+    return [CallIncome(c, rows.received_to(c.date), total) for c in quote.calls]
 
 
 def settle_flag(d: date) -> str | None:
@@ -189,39 +222,74 @@ class CallRow(NamedTuple):
         return self.notice_date is None
 
 
-def call_rows(quote: Quote) -> list[CallRow]:
-    """Each call after settle with the coupons received to it and its yield, then maturity."""
-    y = quote.yields
-    to_call = {t.date: t.yield_pct for t in y.to_call} if y is not None else {}
-    worst = y.worst_date if y is not None else None
-    incomes = income_to_calls(quote)
-    rows = [
-        CallRow(
-            c.call.date,
-            c.call.payment_date,
-            c.call.notice_date,
-            c.call.price_pct,
-            c.income,
-            c.forgone,
-            to_call.get(c.call.date),
-            c.call.date == worst,
+class CallRows(Sequence[CallRow]):
+    """Each call after settle with the coupons received to it and its yield, then maturity —
+    built row by row when asked, like ``CouponRows``."""
+
+    def __init__(self, quote: Quote) -> None:
+        self.quote = quote
+        self.calls = quote.calls
+        self.coupons = CouponRows(quote)
+        y = quote.yields
+        self.worst = y.worst_date if y is not None else None
+        self._yields: dict[date, Decimal] | None = None
+
+    def __len__(self) -> int:
+        return len(self.calls) + 1
+
+    @overload
+    def __getitem__(self, index: int) -> CallRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[CallRow]: ...
+    def __getitem__(self, index: int | slice) -> CallRow | list[CallRow]:
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(len(self)))]
+        n = len(self.calls)
+        if index < 0:
+            index += n + 1
+        if not 0 <= index <= n:
+            raise IndexError(index)
+        return self._row(index)
+
+    def yield_on(self, when: date) -> Decimal | None:
+        y = self.quote.yields
+        if y is None:
+            return None
+        if self._yields is None:
+            self._yields = dict(y.to_call)
+        return self._yields.get(when)
+
+    def _row(self, i: int) -> CallRow:
+        total = self.coupons.total
+        if i == len(self.calls):
+            r = self.quote.redemption
+            y = self.quote.yields
+            return CallRow(
+                r.date,
+                r.payment_date,
+                None,
+                Decimal(100),
+                total,
+                Decimal(0),
+                y.maturity_pct if y is not None else None,
+                r.date == self.worst,
+                False,
+            )
+        c = self.calls[i]
+        income = self.coupons.received_to(c.date)
+        return CallRow(
+            c.date,
+            c.payment_date,
+            c.notice_date,
+            c.price_pct,
+            income,
+            total - income,
+            self.yield_on(c.date),
+            c.date == self.worst,
             i == 0,
         )
-        for i, c in enumerate(incomes)
-    ]
-    total = sum((c.amount for c in quote.coupons), Decimal(0))
-    r = quote.redemption
-    rows.append(
-        CallRow(
-            r.date,
-            r.payment_date,
-            None,
-            Decimal(100),
-            total,
-            Decimal(0),
-            y.maturity_pct if y is not None else None,
-            r.date == worst,
-            False,
-        )
-    )
-    return rows
+
+
+def call_rows(quote: Quote) -> list[CallRow]:
+    """Each call after settle with the coupons received to it and its yield, then maturity."""
+    return list(CallRows(quote))

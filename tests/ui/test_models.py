@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from app.domain.model import Offering, Quote
 from app.ui.models import COUPON_COLUMNS, KIND_ROLE, RAW_ROLE, CallTableModel, CouponTableModel
 from app.ui.offering_model import Document, OfferingFilterProxy, OfferingTreeModel
-from app.ui.present import call_rows, income_to_calls
+from app.ui.present import call_rows, cash_flow_rows, income_to_calls
 from app.ui.terms import terms_groups
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -174,3 +174,65 @@ def _fresh(q: Quote) -> CouponTableModel:
     model = CouponTableModel()
     model.set_quote(q)
     return model
+
+
+class _ViewMirror:
+    """What a view keeps of a model's text, updated only as the model's signals say (rows
+    removed or inserted, cells changed, a reset): if a signal is missing, the mirror goes stale
+    where a real view would keep painting old figures."""
+
+    def __init__(self, model: CouponTableModel | CallTableModel) -> None:
+        self.model = model
+        self.rows = self._read(0, model.rowCount())
+        model.modelReset.connect(lambda: setattr(self, "rows", self._read(0, model.rowCount())))
+        model.rowsRemoved.connect(lambda _p, first, last: self.rows.__delitem__(slice(first, last + 1)))
+        model.rowsInserted.connect(lambda _p, first, last: self._insert(first, last))
+        model.dataChanged.connect(self._changed)
+
+    def _read(self, first: int, end: int, columns: range | None = None) -> list[list[object]]:
+        cols = columns or range(self.model.columnCount())
+        return [[self.model.data(self.model.index(r, c), DISPLAY) for c in cols] for r in range(first, end)]
+
+    def _insert(self, first: int, last: int) -> None:
+        self.rows[first:first] = self._read(first, last + 1)
+
+    def _changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        for r in range(top_left.row(), bottom_right.row() + 1):
+            for c in range(top_left.column(), bottom_right.column() + 1):
+                self.rows[r][c] = self.model.data(self.model.index(r, c), DISPLAY)
+
+
+def test_views_following_the_signals_show_every_edit_exactly(qtbot: object, long_offering: Offering) -> None:
+    """The models update in place (rows leave or join the top, changed columns are announced,
+    rows are built as asked): a view that follows their signals must end up with exactly what a
+    fresh model shows, through amounts typed, settle dates crossing coupon and call dates (the
+    first call at 2021-01-15 passes), a price change and back."""
+    from app.domain.quote import make_purchase, quote
+
+    note = long_offering.notes[0]
+    steps = [
+        (Decimal(25000), date(2020, 12, 1), Decimal(100)),
+        (Decimal(26000), date(2020, 12, 1), Decimal(100)),  # amount only
+        (Decimal(26000), date(2020, 12, 20), Decimal(100)),  # a coupon paid: one row leaves
+        (Decimal(26000), date(2021, 2, 3), Decimal(100)),  # the first call passes
+        (Decimal(26000), date(2021, 2, 3), Decimal("99.5")),  # price: yields change
+        (Decimal(1000), date(2020, 1, 15), Decimal(100)),  # back to the issue date: rows rejoin
+        (Decimal(1000), date(2035, 6, 9), Decimal(100)),  # far ahead
+    ]
+    coupons, calls = CouponTableModel(), CallTableModel()
+    coupons.set_quote(quote(make_purchase(long_offering, note, *steps[0])))
+    calls.set_quote(coupons._quote)
+    mirrors = [_ViewMirror(coupons), _ViewMirror(calls)]
+    for amount, settle, price in steps[1:]:
+        q = quote(make_purchase(long_offering, note, amount, settle, price))
+        coupons.set_quote(q)
+        calls.set_quote(q)
+        fresh_coupons, fresh_calls = CouponTableModel(), CallTableModel()
+        fresh_coupons.set_quote(q)
+        fresh_calls.set_quote(q)
+        assert mirrors[0].rows == _ViewMirror(fresh_coupons).rows, (amount, settle, price)
+        assert mirrors[1].rows == _ViewMirror(fresh_calls).rows, (amount, settle, price)
+        assert coupons.rows() == cash_flow_rows(q)
+        assert calls.rows() == call_rows(q)
+    # settle 2035-06-09: the coupons paid 2035-06-15 … 2050-01-15 (176 months) and the principal
+    assert coupons.rowCount() == 177
