@@ -138,9 +138,18 @@ def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
 
 
 def _warnings(note: Note) -> tuple[ParseWarning, ...]:
+    """What the figures cannot show, worded here only (the loaders leave these to the quote, so
+    the window, ``calc`` and the term sheet say each once): a floating rate projected; a call
+    with no call dates."""
     found = []
     if note.coupon_type.value == "floating":
         found.append(ParseWarning(note.cusip, "floating rate: coupons projected at the current rate"))
-    if note.redemption.callable and note.redemption.first_call_date is None:
-        found.append(ParseWarning(note.cusip, "callable on terms the document does not give: no call dates"))
+    terms = note.redemption
+    if terms.callable and terms.first_call_date is None:
+        why = (
+            "make-whole call at any time: no call dates at a fixed price"
+            if terms.make_whole
+            else "callable on terms the document does not give (see the prospectus): no call dates"
+        )
+        found.append(ParseWarning(note.cusip, why))
     return tuple(found)

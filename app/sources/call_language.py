@@ -4,8 +4,8 @@ Wordings (domain.md "Calls"): "Callable at 100% on 11/15/2020 and Monthly therea
 Calendar Days Notice."; Quarterly / Semi-Annually / Annually thereafter; "... and any time
 thereafter" (continuous); "callable once on"; "with 10 New York business days' notice";
 "Non-Callable"; "not redeemable prior to the Stated Maturity Date"; prose such as "Subject to our
-redemption right" (callable, terms in the prospectus: flagged, never guessed); make-whole
-("T + 25 bps").
+redemption right" (callable, terms in the prospectus: no call date, never guessed); make-whole
+("T + 25 bps"). A call with no call date is flagged by the quote (app/domain/quote.py), not here.
 """
 
 from __future__ import annotations
@@ -82,8 +82,6 @@ _FROM_COUPON = {
     Frequency.SEMIANNUAL: CallFrequency.SEMIANNUAL,
     Frequency.ANNUAL: CallFrequency.ANNUAL,
 }
-TERMS_UNKNOWN = "callable on terms the document does not give (see the prospectus): no call dates"
-MAKE_WHOLE = "make-whole call at any time: no call dates at a fixed price"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +158,8 @@ def parse(text: str | None, coupon: Frequency | None = None) -> CallReading:
         make_whole=make_whole,
         make_whole_spread_bps=_spread(wording) if make_whole else None,
     )
-    if first is None:
-        return CallReading(redemption, (MAKE_WHOLE if make_whole else TERMS_UNKNOWN,))
+    # no first call date (terms in the prospectus, or make-whole): read as it stands; the quote
+    # words the warning (app/domain/quote.py), once for every source of the note
     return CallReading(redemption)
 
 

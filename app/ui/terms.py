@@ -163,12 +163,23 @@ def check_terms(note: Note, quote: Quote | None, warnings: list[ParseWarning]) -
             "ok" if note.cusip_valid else "bad",
         )
     )
-    mine = [w for w in warnings if not w.where or note.cusip in w.where or "offering" in w.where]
-    others = [w for w in warnings if w not in mine]
+    # the quote's warnings are shown once: an offering file written while the loader worded
+    # them too ("74432RAC7: callable on terms …") still carries that copy
+    said = {f"{w.where}: {w.message}" for w in quote.warnings} if quote is not None else set()
+    unsaid = [w for w in warnings if w.message not in said]
+    mine = [w for w in unsaid if _concerns(w, note.cusip)]
+    others = [w for w in unsaid if w not in mine]
     rows.extend(Term(w.where or "Document", w.message, "warn") for w in mine)
     if others:
         rows.append(Term("Other CUSIPs", f"{len(others)} warning(s) in this document", "warn"))
     return TermGroup("Checks and warnings", tuple(rows))
+
+
+def _concerns(warning: ParseWarning, cusip: str) -> bool:
+    """Whether a loader's warning is about ``cusip`` or the whole document: a row's warning
+    names the line in ``where`` and starts its message with the CUSIP ("line 38", "74432RAC7: …")."""
+    where = warning.where
+    return not where or cusip in where or "offering" in where or warning.message.startswith(f"{cusip}:")
 
 
 def terms_groups(

@@ -9,7 +9,7 @@ import pytest
 
 from app.domain.model import CallFrequency as F
 from app.domain.model import Frequency, NoticeKind
-from app.sources.call_language import MAKE_WHOLE, TERMS_UNKNOWN, parse, strip_label
+from app.sources.call_language import parse, strip_label
 
 CAL, BUS = NoticeKind.CALENDAR, NoticeKind.BUSINESS
 D = date
@@ -113,12 +113,13 @@ def test_not_callable(text: str) -> None:
     ],
 )
 def test_prose_redemption_right_is_callable_on_unknown_terms(text: str) -> None:
-    """Callable, terms in the prospectus: flagged, never guessed (domain.md "Calls")."""
+    """Callable, terms in the prospectus: never guessed (domain.md "Calls"); read without a
+    warning, the quote flags it once (tests/reports/test_call_warning_once.py)."""
     reading = parse(text)
     r = reading.redemption
     assert r.callable is True
     assert (r.first_call_date, r.frequency, r.notice_days) == (None, None, None)
-    assert reading.warnings == (TERMS_UNKNOWN,)
+    assert reading.warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -135,7 +136,7 @@ def test_make_whole(text: str, spread_bps: Decimal) -> None:
     assert r.callable is True and r.make_whole is True
     assert r.make_whole_spread_bps == spread_bps
     assert r.frequency is F.CONTINUOUS and r.first_call_date is None
-    assert reading.warnings == (MAKE_WHOLE,)
+    assert reading.warnings == ()  # the quote flags it (no call dates)
 
 
 def test_make_whole_with_a_par_call_date() -> None:

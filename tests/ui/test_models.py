@@ -8,12 +8,14 @@ Check values: domain.md (Ally 02006DTT8, settle 11/29/2019; 12/15/2019 is a Sund
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.domain.model import Offering, Quote
+from app.domain.model import Offering, ParseWarning, Quote, Redemption
+from app.domain.quote import make_purchase, quote
 from app.ui.models import COUPON_COLUMNS, KIND_ROLE, RAW_ROLE, CallTableModel, CouponTableModel
 from app.ui.offering_model import Document, OfferingFilterProxy, OfferingTreeModel
 from app.ui.present import call_rows, cash_flow_rows, income_to_calls
@@ -110,6 +112,25 @@ def test_terms_show_the_first_coupon_check(ally: Offering, ally_quote: Quote) ->
     assert {"Note", "Offering", "Redemption", "Survivor's option"} <= set(titles)
     texts = [t.value for g in groups for t in g.terms]
     assert "1st coupon amount $1.04 matches 30/360" in texts
+
+
+def test_checks_say_each_warning_once_under_its_cusip(ally: Offering) -> None:
+    # 02006DTT8 as if its call wording were "Subject to our redemption right" (no call dates):
+    # the quote words the warning; an offering file written while the loader worded it too
+    # carries that copy ("line 7", "CUSIP: …"), shown once; a row's other warning is the note's
+    note = replace(ally.notes[0], redemption=Redemption("Subject to our redemption right", True))
+    q = quote(make_purchase(ally, note))
+    (said,) = q.warnings
+    loaded = [
+        ParseWarning("line 7", f"{note.cusip}: {said.message}"),
+        ParseWarning("line 7", f"{note.cusip}: survivor's option not understood"),
+        ParseWarning("line 9", "02006DTU5: survivor's option not understood"),
+    ]
+    checks = terms_groups(ally, note, loaded, q)[0]
+    values = [t.value for t in checks.terms]
+    assert sum("callable on terms the document does not give" in v for v in values) == 1
+    assert f"{note.cusip}: survivor's option not understood" in values
+    assert ("Other CUSIPs", "1 warning(s) in this document") in [(t.label, t.value) for t in checks.terms]
 
 
 def test_offering_tree_and_filter(qtbot: object, ally: Offering, long_offering: Offering) -> None:

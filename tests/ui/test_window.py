@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QTableView, QTextBrowser, QTreeView, QWidget
@@ -312,3 +313,28 @@ def test_chart_yield_panel_and_call_schedule(qtbot: Any, window: Any) -> None:
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # the workout date
     assert model.index(model.rowCount() - 1, 0).data() == "Maturity"
     assert chart.plot._call_tip(0, 0, 0).startswith("Called 2020-11-15")
+
+
+@pytest.mark.parametrize(
+    ("document", "cusip", "message"),
+    [
+        # Prudential 2014, 74432RAC7 "Subject to our redemption right": terms in the prospectus
+        ("prudential-internotes-2014.html", "74432RAC7", "callable on terms the document does not give"),
+        # Toyota 2020, 89236TAD7: make-whole at T + 25 bps, no call date at a fixed price
+        ("toyota-stepup-2020.md", "89236TAD7", "make-whole call at any time"),
+    ],
+)
+def test_a_call_with_no_call_dates_is_flagged_once(
+    qtbot: Any, document: str, cusip: str, message: str
+) -> None:
+    # the quote words it; the loader leaves it to the quote (tests/reports/test_call_warning_once.py)
+    from app.cli import CalcArgs
+    from app.ui.app import build_window
+
+    path = Path(__file__).resolve().parents[1] / "data" / "supplements" / document
+    win = build_window([str(path)], CalcArgs(cusip), screenshot=True)
+    qtbot.addWidget(win)
+    assert win.offerings.current_note().cusip == cusip
+    shown = child(win, QTextBrowser, "termsView").toPlainText()
+    assert shown.count(message) == 1 and shown.count("no call dates") == 1
+    assert "Other CUSIPs" not in shown
