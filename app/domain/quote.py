@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from app.domain.calendar import following
 from app.domain.calls import note_calls
@@ -104,6 +105,13 @@ def position_coupons(amount: Decimal, rows: tuple[Period, ...]) -> tuple[Coupon,
     return tuple(result)
 
 
+@lru_cache(maxsize=8)
+def _note_coupons(note: Note, amount: Decimal) -> tuple[Coupon, ...]:
+    """Every coupon of ``note`` on a position of ``amount`` (kept: a settle date moved takes a
+    tail of the same coupons)."""
+    return position_coupons(amount, periods(note))
+
+
 def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
     """Every figure of ``calc`` for a valid purchase (raises ``InputError`` otherwise);
     ``with_yields=False`` leaves ``yields`` None (the cash-flow part alone)."""
@@ -115,7 +123,7 @@ def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
     days, fraction = accrued_fraction(note, current, settle)
     accrued = round_cents(amount * current.rate_pct * fraction.numerator / (100 * fraction.denominator))
     principal = round_cents(amount * purchase.price_pct / 100)
-    coupons = position_coupons(amount, schedule[index:])
+    coupons = _note_coupons(note, amount)[index:]
     concession = round_cents(amount * note.concession_pct / 100) if note.concession_pct is not None else None
     calls = tuple(c for c in note_calls(note) if c.date > settle)
     maturity = note.maturity_date
