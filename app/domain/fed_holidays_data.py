@@ -3,7 +3,7 @@
 
 FIRST_YEAR = 1999
 LAST_YEAR = 2100
-SOURCE_VERSION = '0.109'
+SOURCE_VERSION = "0.109"
 ROWS = """\
 1999-01-01|New Year's Day
 1999-01-18|Birthday of Martin Luther King, Jr.

@@ -17,7 +17,6 @@ MAX_PAGES = 200
 MAX_COLUMN = 1000  # a damaged page can place a glyph miles to the right
 
 
-
 def looks_like(data: bytes) -> bool:
     """Content sniffing: the PDF header near the start."""
     return b"%PDF-" in data[:1024]

@@ -8,8 +8,6 @@ checked in a fresh process in test_export_cli.py.
 from __future__ import annotations
 
 import dataclasses
-
-import dataclasses
 import io
 from datetime import date
 from decimal import Decimal

@@ -29,9 +29,17 @@ def test_five_thousand_cusips_load(tmp_path: Path) -> None:
 
 
 def test_fifty_year_monthly_callable_note_prices_within_a_frame() -> None:
-    note = Note("FIFTY0001", Decimal("5.125"), Frequency.MONTHLY, date(2026, 1, 29), date(2076, 1, 15),
-                date(2026, 2, 15), redemption=Redemption(None, True, Decimal(100), date(2027, 1, 15),
-                                                         CallFrequency.MONTHLY, 30, NoticeKind.CALENDAR))
+    note = Note(
+        "FIFTY0001",
+        Decimal("5.125"),
+        Frequency.MONTHLY,
+        date(2026, 1, 29),
+        date(2076, 1, 15),
+        date(2026, 2, 15),
+        redemption=Redemption(
+            None, True, Decimal(100), date(2027, 1, 15), CallFrequency.MONTHLY, 30, NoticeKind.CALENDAR
+        ),
+    )
     offering = Offering((note,), settle_date=date(2026, 1, 29))
     q = quote(make_purchase(offering, note, Decimal(25000), date(2026, 3, 3), Decimal("101.5")))
     assert len(periods(note)) == 600 and len(note_calls(note)) == 588
