@@ -9,7 +9,7 @@ first_paint_ms, bare_qt_first_paint_ms, first_paint_ratio
     processes each, interleaved. ``app/`` is byte-compiled first, as an installed copy is (with
     PYTHONDONTWRITEBYTECODE set every start would compile ~60 modules again, ~60 ms, while
     pyqtgraph's bytecode came with its wheel).
-edit_p50_ms, edit_p99_ms (and edit_cpu_p50_ms, edit_cpu_p99_ms)
+edit_p50_ms, edit_p99_ms (and edit_cpu_p50_ms, edit_cpu_p99_ms, edit_amount_p99_ms, edit_settle_p99_ms)
     Edit → repaint for a 30-year monthly note callable monthly after one year: 200 edits
     alternating a typed amount digit and a settle-date change; each is timed from the key/date
     change to the end of the event processing that repaints the calculator, the coupon table
@@ -173,6 +173,7 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
     amount.setFocus()
     samples: list[float] = []
     cpu: list[float] = []
+    by_kind: dict[str, list[float]] = {"amount": [], "settle": []}
     base = date(2021, 6, 1)
     for i in range(edits):
         before = PaintCount.count
@@ -189,6 +190,7 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
                 break
         samples.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - cpu_start) * 1000)
+        by_kind["amount" if i % 2 == 0 else "settle"].append(samples[-1])
     invalid = win.calculator.property("stale")
     coupons = win.coupon_table.model().rowCount()
     teardown(win)
@@ -200,6 +202,8 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
         "p50_ms": statistics.median(samples),
         "p99_ms": _p99(samples),
         "max_ms": max(samples),
+        "amount_p99_ms": _p99(by_kind["amount"]),
+        "settle_p99_ms": _p99(by_kind["settle"]),
         "stale_at_end": float(bool(invalid)),
     }
 
@@ -340,6 +344,8 @@ def measure(runs: int = 7, edits: int = 200) -> dict[str, float]:
         "edit_p99_ms": edit["p99_ms"],
         "edit_cpu_p50_ms": edit["cpu_p50_ms"],
         "edit_cpu_p99_ms": edit["cpu_p99_ms"],
+        "edit_amount_p99_ms": edit["amount_p99_ms"],
+        "edit_settle_p99_ms": edit["settle_p99_ms"],
     }
     fifty = bench_edits(edits, years=50)
     figures |= {"fifty_year_edit_p50_ms": fifty["p50_ms"], "fifty_year_edit_p99_ms": fifty["p99_ms"]}
