@@ -1,95 +1,341 @@
-"""Markers: a few same-styled symbols at data points, drawn as one pre-rendered image each.
+"""Drawing pieces of the chart's panels: the panel item, symbols, labels and a cached layer.
 
-The chart's markers (the first call's dot, the workout diamond, a dot per call date on short
-schedules) change on nearly every edit. A ``ScatterPlotItem`` rebuilds its spot records, style
-arrays and fragment lists on each ``setData`` and each paint (~0.3-0.4 ms per item per edit);
-this item keeps two float arrays and blits the symbol image pyqtgraph itself renders
-(``renderSymbol``: the same antialiased pixels a ``ScatterPlotItem`` draws). Hover tooltips are
-looked up by the chart (``PaymentChart._mouse_moved``), not by the item.
+pyqtgraph draws a plot as one ``QGraphicsItem`` per curve, bar set, line and label, and each of
+them costs Python calls on every paint (``boundingRect``, ``pixelVectors``, label transforms)
+and on every update. Each panel of the chart is instead one ``PanelItem`` whose ``paint`` draws
+prepared arrays with a few ``QPainter`` calls. Its bounding rect is the visible view rect (the
+ViewBox clips its children to it), computed once per view change, not per paint.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage
+from pyqtgraph.Qt.internals import PrimitiveArray
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QStaticText, QTransform
+from PySide6.QtWidgets import QApplication
+
+from app.ui.chart_data import EMPTY, Floats
+
+TEXT_MARGIN = 4.0  # QTextDocument's margin around a pg.TextItem's text, kept so labels sit as before
 
 
-class Markers(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped
-    """``symbol`` ('o', 'd', … as ScatterPlotItem) of ``size`` pixels at each (x, y)."""
+def pen(color: Any, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A cosmetic pen (width in pixels), as ``pg.mkPen``."""
+    result: QPen = pg.mkPen(color=color, width=width, style=style)
+    return result
+
+
+def dpr_of(widget: Any) -> float:
+    return float(widget.devicePixelRatioF()) if widget is not None else 1.0
+
+
+class Series:
+    """Points a panel draws (also what tests read back with ``getData``)."""
+
+    def __init__(self) -> None:
+        self.x: Floats = EMPTY
+        self.y: Floats = EMPTY
+
+    def set(self, x: Floats, y: Floats) -> bool:
+        """Replace the points; False when they are the ones already held."""
+        if x.shape == self.x.shape and np.array_equal(x, self.x) and np.array_equal(y, self.y):
+            return False
+        self.x, self.y = x, y
+        return True
+
+    def getData(self) -> tuple[Floats, Floats]:
+        return self.x, self.y
+
+
+class Rects:
+    """Axis-aligned rectangles in data coordinates, drawn with one ``drawRects`` call from a
+    float array Qt reads in place (as ``pg.BarGraphItem`` does)."""
+
+    def __init__(self) -> None:
+        self._array = PrimitiveArray(QRectF, 4)
+        self.x: Floats = EMPTY  # centres
+        self.height: Floats = EMPTY
+        self._width = 0.0
+
+    def set(self, x: Floats, height: Floats, width: float) -> bool:
+        """Bars centred on ``x``, from 0 to ``height``; False when they are the ones held."""
+        same = x.shape == self.x.shape and width == self._width
+        if same and np.array_equal(x, self.x) and np.array_equal(height, self.height):
+            return False
+        self.x, self.height, self._width = x, height, width
+        self._array.resize(x.size)
+        memory = self._array.ndarray()
+        memory[:, 0] = x0 = x - width / 2
+        memory[:, 1] = 0.0
+        memory[:, 2] = (x + width / 2) - x0  # as pg.BarGraphItem: x1 - x0
+        memory[:, 3] = height
+        return True
+
+    def __len__(self) -> int:
+        return int(self.x.size)
+
+    def draw(self, p: QPainter) -> None:
+        if self.x.size:
+            p.drawRects(*self._array.drawargs())
+
+
+class StepLine:
+    """A polyline of horizontal and vertical segments (a step curve) as ``width``-pixel rects
+    filled in device pixels: the pixels a cosmetic square-capped pen of that width strokes
+    (one pixel off at a few rounding edges), at a fifth of the cost of stroking each segment."""
+
+    def __init__(self, width: float) -> None:
+        self.width = width
+        self.x: Floats = EMPTY
+        self.y: Floats = EMPTY
+        self._rects = PrimitiveArray(QRectF, 4)
+        self._key: tuple[float, ...] | None = None
+
+    def set(self, x: Floats, y: Floats) -> None:
+        """The vertices (consecutive ones share an x or a y)."""
+        self.x, self.y, self._key = x, y, None
+
+    def draw(self, p: QPainter, t: QTransform, dpr: float) -> None:
+        """Fill with the painter's brush; ``p`` is in device coordinates. The width is in
+        device pixels, as a cosmetic pen's (half as many logical ones on a 2x screen)."""
+        if self.x.size < 2:
+            return
+        key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), dpr)
+        if key != self._key:
+            self._key = key
+            dx, dy = device_points(t, self.x, self.y)
+            x0, x1 = np.minimum(dx[:-1], dx[1:]), np.maximum(dx[:-1], dx[1:])
+            y0, y1 = np.minimum(dy[:-1], dy[1:]), np.maximum(dy[:-1], dy[1:])
+            self._rects.resize(x0.size)
+            memory = self._rects.ndarray()
+            width = self.width / dpr
+            memory[:, 0], memory[:, 1] = x0 - width / 2, y0 - width / 2
+            memory[:, 2], memory[:, 3] = x1 - x0 + width, y1 - y0 + width
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawRects(*self._rects.drawargs())
+
+
+def device_points(t: QTransform, xs: Floats, ys: Floats) -> tuple[Floats, Floats]:
+    """``(xs, ys)`` mapped by ``t`` (a view transform: scale and translation only)."""
+    return xs * t.m11() + ys * t.m21() + t.dx(), xs * t.m12() + ys * t.m22() + t.dy()
+
+
+class Symbol:
+    """A symbol ('o', 'd', … as ScatterPlotItem) of ``size`` pixels, blitted from the image
+    pyqtgraph itself renders (``renderSymbol``: the pixels a ScatterPlotItem draws)."""
 
     def __init__(self, symbol: str, size: float, pen: Any = None, brush: Any = None) -> None:
-        super().__init__()
         self._symbol = symbol
         self._size = size
         self._pen = pg.mkPen(pen) if pen is not None else pg.mkPen(None)
         self._brush = pg.mkBrush(brush) if brush is not None else pg.mkBrush(None)
         self._images: dict[float, QImage] = {}
-        self._x = np.zeros(0)
-        self._y = np.zeros(0)
-        self._data_rect = QRectF()
-
-    # -- data --------------------------------------------------------------------------
-    def setData(self, x: Any, y: Any) -> None:
-        """Place the markers (a no-op when they are where they were)."""
-        xs = np.asarray(x, dtype=float)
-        ys = np.asarray(y, dtype=float)
-        if xs.shape == self._x.shape and np.array_equal(xs, self._x) and np.array_equal(ys, self._y):
-            return
-        self.prepareGeometryChange()
-        self._x, self._y = xs, ys
-        if xs.size:
-            x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
-            self._data_rect = QRectF(x0, y0, x1 - x0, y1 - y0)
-        else:
-            self._data_rect = QRectF()
-        self.informViewBoundsChanged()
-        self.update()
-
-    def getData(self) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-        return self._x, self._y
-
-    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: Any = None) -> tuple[Any, Any]:
-        values = self._x if ax == 0 else self._y
-        if not values.size:
-            return None, None
-        return float(values.min()), float(values.max())
-
-    def pixelPadding(self) -> float:
-        return self._size * 0.5 + 1
-
-    # -- drawing -----------------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        if not self._x.size:
-            return QRectF()
-        px, py = self.pixelVectors()
-        pad = self.pixelPadding()
-        dx = 0.0 if px is None else px.length() * pad
-        dy = 0.0 if py is None else py.length() * pad
-        return self._data_rect.adjusted(-dx, -dy, dx, dy)
 
     def _image(self, dpr: float) -> QImage:
         image = self._images.get(dpr)
         if image is None:
-            image = renderSymbol(self._symbol, self._size, self._pen, self._brush, dpr=dpr)
-            self._images[dpr] = image
+            image = self._images[dpr] = renderSymbol(
+                self._symbol, self._size, self._pen, self._brush, dpr=dpr
+            )
         return image
 
-    def paint(self, p: Any, *args: Any) -> None:
-        if not self._x.size:
+    def draw(self, p: QPainter, t: QTransform, xs: Floats, ys: Floats, dpr: float) -> None:
+        """At each (x, y) in data coordinates; ``p`` has been reset to device coordinates."""
+        if not xs.size:
             return
-        widget = args[1] if len(args) > 1 else None
-        dpr = float(widget.devicePixelRatioF()) if widget is not None else 1.0
         image = self._image(dpr)
-        half_w = image.width() / dpr / 2
-        half_h = image.height() / dpr / 2
-        transform = p.transform()
-        p.resetTransform()
-        for x, y in zip(self._x.tolist(), self._y.tolist(), strict=True):
-            point = transform.map(QPointF(x, y))
-            p.drawImage(QPointF(point.x() - half_w, point.y() - half_h), image)
-        p.setTransform(transform)
+        half_w, half_h = image.width() / dpr / 2, image.height() / dpr / 2
+        dx, dy = device_points(t, xs, ys)
+        for x, y in zip((dx - half_w).tolist(), (dy - half_h).tolist(), strict=True):
+            p.drawImage(QPointF(x, y), image)
+
+
+class Label:
+    """One line of plain text at a data point, placed like a ``pg.TextItem``: ``anchor`` (0, 0)
+    puts the top-left of the text box there, (1, 1) the bottom-right; the box has the 4-pixel
+    margin of the QTextDocument a TextItem lays its text out in. The text is prepared once per
+    change (``QStaticText``), not laid out as a document."""
+
+    def __init__(self, color: Any, anchor: tuple[float, float]) -> None:
+        self.color = QColor(pg.mkColor(color))
+        self.anchor = anchor
+        self.text = ""
+        self.x = self.y = 0.0
+        self.visible = False
+        self._static = QStaticText()
+        self._static.setTextFormat(Qt.TextFormat.PlainText)
+        self._size = (0.0, 0.0)
+
+    def set(self, text: str, x: float, y: float, anchor: tuple[float, float] | None = None) -> bool:
+        """Show ``text`` at (x, y); False when nothing changed."""
+        anchor = self.anchor if anchor is None else anchor
+        if self.visible and text == self.text and (x, y) == (self.x, self.y) and anchor == self.anchor:
+            return False
+        if text != self.text:
+            self.text = text
+            self._static.setText(text)
+            self._size = (-1.0, -1.0)
+        self.x, self.y, self.anchor, self.visible = x, y, anchor, True
+        return True
+
+    def hide(self) -> bool:
+        changed = self.visible
+        self.visible = False
+        return changed
+
+    def toPlainText(self) -> str:
+        return self.text if self.visible else ""
+
+    def draw_at(self, p: QPainter, x: float, y: float, font: QFont) -> None:
+        """Draw with the anchor point at device (x, y)."""
+        if not self.visible or not self.text:
+            return
+        if self._size[0] < 0:
+            self._static.prepare(QTransform(), font)
+            size = self._static.size()
+            self._size = (size.width() + 2 * TEXT_MARGIN, size.height() + 2 * TEXT_MARGIN)
+        w, h = self._size
+        ax, ay = self.anchor
+        p.setPen(self.color)
+        p.setFont(font)
+        p.drawStaticText(QPointF(x - w * ax + TEXT_MARGIN, y - h * ay + TEXT_MARGIN), self._static)
+
+    def draw(self, p: QPainter, t: QTransform, font: QFont) -> None:
+        """Draw at its data point; ``t`` maps data to device coordinates, ``p`` is in device ones."""
+        point = t.map(QPointF(self.x, self.y))
+        self.draw_at(p, point.x(), point.y(), font)
+
+
+class Layer:
+    """A picture in device pixels covering the panel, redrawn only when ``key`` changes (its
+    data, the view range, the panel's size): lines that stay while the other data change are
+    one blit per paint instead of hundreds of 1-pixel spans per scanline."""
+
+    def __init__(self) -> None:
+        self._key: tuple[Any, ...] | None = None
+        self._image: QImage | None = None
+        self._origin = (0, 0)
+
+    def invalidate(self) -> None:
+        self._key = None
+
+    def draw(
+        self,
+        p: QPainter,
+        device: QRectF,
+        dpr: float,
+        key: tuple[Any, ...],
+        render: Callable[[QPainter, float, float], None],
+        left: float,
+    ) -> None:
+        """Blit the layer's columns from device x ``left`` on; ``render(painter, x0, y0)`` draws
+        it in device coordinates less (x0, y0) when the cached picture is stale."""
+        x0, y0 = math.floor(device.left()), math.floor(device.top())
+        w, h = math.ceil(device.right()) - x0, math.ceil(device.bottom()) - y0
+        if w <= 0 or h <= 0:
+            return
+        key = (*key, x0, y0, w, h, dpr)
+        if key != self._key or self._image is None:
+            self._key = key
+            image = self._image
+            if image is None or image.width() != round(w * dpr) or image.height() != round(h * dpr):
+                image = self._image = QImage(
+                    round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32_Premultiplied
+                )
+                image.setDevicePixelRatio(dpr)
+            image.fill(0)
+            painter = QPainter(image)
+            render(painter, x0, y0)
+            painter.end()
+        cut = min(max(left - x0, 0.0), float(w))
+        source = QRectF(cut * dpr, 0, (w - cut) * dpr, h * dpr)
+        assert self._image is not None
+        p.drawImage(QPointF(x0 + cut, y0), self._image, source)
+
+
+def column_rects(xs: Floats, y0: float, y1: float) -> PrimitiveArray:
+    """1-pixel-wide rects at device columns ``floor(xs)`` from row ``floor(y0)`` to ``floor(y1)``:
+    the pixels Qt's raster engine sets for a cosmetic 1-pixel vertical line at each x."""
+    rects = PrimitiveArray(QRectF, 4)
+    rects.resize(xs.size)
+    memory = rects.ndarray()
+    memory[:, 0] = np.floor(xs)
+    memory[:, 1] = math.floor(y0)
+    memory[:, 2] = 1.0
+    memory[:, 3] = math.floor(y1) - math.floor(y0) + 1
+    return rects
+
+
+def vertical_line(p: QPainter, line_pen: QPen, x: float, top: float, bottom: float) -> None:
+    """A full-height line at device x, drawn bottom to top like a vertical ``pg.InfiniteLine``
+    (the dash pattern starts at the bottom)."""
+    p.setPen(line_pen)
+    p.drawLine(QLineF(x, bottom, x, top))
+
+
+def horizontal_line(p: QPainter, line_pen: QPen, t: QTransform, y: float, view: QRectF) -> None:
+    """A full-width line at data ``y``, drawn left to right in data coordinates like a
+    horizontal ``pg.InfiniteLine`` (same dash phase, same last pixel); ``p`` is left in device
+    coordinates."""
+    p.setTransform(t)
+    p.setPen(line_pen)
+    p.drawLine(QLineF(view.left(), y, view.right(), y))
+    p.resetTransform()
+
+
+class PanelItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Base of an item that draws a whole panel of a ``ViewBox``. Subclasses implement
+    ``draw(p, t, device, dpr)``: ``p`` in device coordinates, ``t`` mapping data to them,
+    ``device`` the visible view in device coordinates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect: QRectF | None = None
+        self.font = QFont(QApplication.font())  # a TextItem's font: the application's
+
+    # -- geometry: the visible view, recomputed when the view changes ---------------------
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            view = self.viewRect()
+            self._rect = QRectF() if view is None else QRectF(view).normalized()
+        return self._rect
+
+    def viewRangeChanged(self) -> None:
+        self._view_changed()
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()
+        self._view_changed()
+
+    def _view_changed(self) -> None:
+        self._cachedView = None  # pyqtgraph's viewRect cache
+        if self._rect is not None:
+            self.prepareGeometryChange()
+            self._rect = None
+
+    def changed(self) -> None:
+        """Repaint: the data drawn changed."""
+        self.update()
+
+    # -- drawing ------------------------------------------------------------------------
+    def paint(self, p: QPainter, option: Any = None, widget: Any = None) -> None:
+        rect = self.boundingRect()
+        if rect.isEmpty():
+            return
+        t = p.transform()
+        device = t.mapRect(rect)
+        p.save()
+        try:
+            self.draw(p, t, device, dpr_of(widget))
+        finally:
+            p.restore()
+
+    def draw(self, p: QPainter, t: QTransform, device: QRectF, dpr: float) -> None:
+        raise NotImplementedError

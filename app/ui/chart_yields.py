@@ -1,5 +1,7 @@
 """The yield panel of the chart: the yield to each call date, the yield to maturity, and the
-workout date (yield to worst) emphasised. Yields come from the ``Quote`` (``quote.yields``)."""
+workout date (yield to worst) emphasised. Yields come from the ``Quote`` (``quote.yields``).
+One item draws the panel (see ``chart_markers``); an edit that leaves the yields as they were
+(an amount typed) does not touch it."""
 
 from __future__ import annotations
 
@@ -9,15 +11,16 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QTransform
 
 from app.domain.model import Quote
 from app.ui.chart import YIELD
-from app.ui.chart_markers import Markers
+from app.ui.chart_data import Floats, epoch
+from app.ui.chart_markers import Label, PanelItem, Series, Symbol, horizontal_line, pen
 from app.ui.present import fmt_date, fmt_rate
 
-_EPOCH = date(1970, 1, 1).toordinal()
-DAY = 86400.0
+DOTS_UP_TO = 60
 
 
 class PercentAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -26,13 +29,47 @@ class PercentAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         return [f"{v * scale:.{places}f}%" for v in values]
 
 
-def _x(d: date) -> float:
-    return (d.toordinal() - _EPOCH) * DAY
-
-
+_x = epoch
 _DATE = attrgetter("date")
 _YIELD = attrgetter("yield_pct")
 _PAYMENT = attrgetter("payment_date")
+
+
+class YieldsItem(PanelItem):
+    """The curve of yields to each call (then maturity), its dots, the yield-to-maturity level,
+    the workout diamond and its label, in the order the pyqtgraph items were drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.curve = Series()
+        self.dots = Series()
+        self.workout = Series()
+        self.maturity: float | None = None
+        self.label = Label("#b42318", (-0.08, -0.05))
+        self._path = QPainterPath()
+        self._curve_pen = pen(YIELD, 1.0)
+        self._maturity_pen = pen(YIELD, 1, Qt.PenStyle.DotLine)
+        self._maturity_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        self._dot = Symbol("o", 5, pen=None, brush=YIELD)
+        self._diamond = Symbol("d", 14, pen="w", brush="#b42318")
+
+    def set_curve(self, xs: Floats, ys: Floats) -> bool:
+        if not self.curve.set(xs, ys):
+            return False
+        self._path = pg.arrayToQPath(xs, ys, finiteCheck=False) if xs.size else QPainterPath()
+        return True
+
+    def draw(self, p: QPainter, t: QTransform, device: QRectF, dpr: float) -> None:
+        if self.maturity is None:
+            return
+        p.setPen(self._curve_pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(self._path)
+        p.resetTransform()
+        self._dot.draw(p, t, *self.dots.getData(), dpr)
+        self._diamond.draw(p, t, *self.workout.getData(), dpr)
+        horizontal_line(p, self._maturity_pen, t, self.maturity, self.boundingRect())
+        self.label.draw(p, t, self.font)
 
 
 class YieldPanel:
@@ -41,50 +78,59 @@ class YieldPanel:
     def __init__(self, plot: pg.PlotItem) -> None:
         self.plot = plot
         self.view = plot.getViewBox()
-        self.curve = pg.PlotCurveItem(pen=pg.mkPen(YIELD, width=1.0))
-        self.dots = Markers("o", 5, pen=None, brush=YIELD)
-        self.maturity = pg.InfiniteLine(
-            angle=0, movable=False, pen=pg.mkPen(YIELD, width=1, style=Qt.PenStyle.DotLine)
-        )
-        self.workout = Markers("d", 14, pen="w", brush="#b42318")
-        self.label = pg.TextItem("", color="#b42318", anchor=(-0.08, -0.05))
-        for item in (self.curve, self.dots, self.workout):
-            plot.addItem(item)
-        for item in (self.maturity, self.label):
-            plot.addItem(item, ignoreBounds=True)
+        self.item = YieldsItem()
+        plot.addItem(self.item, ignoreBounds=True)
+        self.curve, self.dots, self.workout = self.item.curve, self.item.dots, self.item.workout
+        self.label = self.item.label
         self._range: tuple[float, float] | None = None
         self._shown: tuple[Any, ...] | None = None
-        self.by_date: dict[date, Any] = {}
+        self._quote: Quote | None = None
+        self._by_date: dict[date, Any] | None = None
 
-    def set_quote(self, quote: Quote | None) -> None:
+    def set_quote(self, quote: Quote | None, call_x: Floats | None = None) -> None:
+        """``call_x``: the payment x of ``quote.calls``, when the caller has them at hand."""
         y = quote.yields if quote is not None else None
-        visible = y is not None and y.maturity_pct is not None
-        for item in (self.curve, self.dots, self.maturity, self.workout, self.label):
-            item.setVisible(visible)
-        if not visible or quote is None or y is None or y.maturity_pct is None:
-            self.by_date = {}
-            self._shown = None
+        if quote is None or y is None or y.maturity_pct is None:
+            self._quote, self._by_date, self._shown = quote, {}, None
+            if self.item.maturity is not None:
+                self.item.maturity = None
+                self.item.changed()
             return
         # an amount typed leaves the yields as they were: nothing to redraw then
         shown = (y, quote.redemption.payment_date, quote.purchase.settle_date)
         if shown == self._shown:
             return
-        self._shown = shown
-        self.by_date = dict(zip(map(_DATE, y.to_call), map(_YIELD, y.to_call), strict=True))
-        calls = [c for c in quote.calls if c.date in self.by_date]
-        xs = np.fromiter(map(_x, map(_PAYMENT, calls)), float, len(calls))
-        ys = np.fromiter(map(float, map(self.by_date.__getitem__, map(_DATE, calls))), float, len(calls))
+        self._shown, self._quote, self._by_date = shown, quote, None
+        xs, ys = self._points(quote, call_x)
         ytm = float(y.maturity_pct)
         maturity_x = _x(quote.redemption.payment_date)
-        self.curve.setData(x=np.append(xs, maturity_x), y=np.append(ys, ytm), skipFiniteCheck=True)
-        dots = xs.size <= 60
-        self.dots.setData(
-            x=np.append(xs, maturity_x) if dots else [maturity_x], y=np.append(ys, ytm) if dots else [ytm]
+        item = self.item
+        item.set_curve(np.append(xs, maturity_x), np.append(ys, ytm))
+        dots = xs.size <= DOTS_UP_TO
+        item.dots.set(
+            np.append(xs, maturity_x) if dots else np.array([maturity_x]),
+            np.append(ys, ytm) if dots else np.array([ytm]),
         )
-        if self.maturity.value() != ytm:
-            self.maturity.setPos(ytm)
+        item.maturity = ytm
         self._workout(quote, ytm, maturity_x)
         self._fit(np.append(ys, ytm))
+        item.changed()
+
+    def _points(self, quote: Quote, call_x: Floats | None) -> tuple[Floats, Floats]:
+        """The (payment x, yield) of each call the yields list."""
+        y = quote.yields
+        assert y is not None
+        to_call, calls = y.to_call, quote.calls
+        ys = np.fromiter(map(float, map(_YIELD, to_call)), float, len(to_call))
+        sizes = call_x is not None and call_x.size == len(calls) == len(to_call)
+        if sizes and list(map(_DATE, to_call)) == list(map(_DATE, calls)):  # a yield for every call
+            assert call_x is not None
+            return call_x, ys
+        by_date = self.by_date
+        shown = [c for c in calls if c.date in by_date]
+        xs = np.fromiter(map(_x, map(_PAYMENT, shown)), float, len(shown))
+        ys = np.fromiter(map(float, map(by_date.__getitem__, map(_DATE, shown))), float, len(shown))
+        return xs, ys
 
     def _workout(self, quote: Quote, ytm: float, maturity_x: float) -> None:
         y = quote.yields
@@ -93,19 +139,13 @@ class YieldPanel:
         call = next((c for c in quote.calls if c.date == when), None)
         wx = _x(call.payment_date) if call is not None else maturity_x
         wy = float(y.worst_pct) if y.worst_pct is not None else ytm
-        self.workout.setData(x=[wx], y=[wy])
-        text = f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}"
-        if self.label.toPlainText() != text:
-            self.label.setText(text)
-        if self.label.pos().x() != wx or self.label.pos().y() != wy:
-            self.label.setPos(wx, wy)
+        self.workout.set(np.array([wx]), np.array([wy]))
         # beside the diamond, on the side with room (a workout at maturity is at the right edge)
         late = call is None or wx > (_x(quote.purchase.settle_date) + maturity_x) / 2
         anchor = (1.08, -0.05) if late else (-0.08, -0.05)
-        if tuple(self.label.anchor) != anchor:
-            self.label.setAnchor(anchor)
+        self.label.set(f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}", wx, wy, anchor)
 
-    def _fit(self, values: np.ndarray[Any, Any]) -> None:
+    def _fit(self, values: Floats) -> None:
         """Keep the range while the yields fit in it with a margin (no redraw of the axis)."""
         low, high = float(values.min()), float(values.max())
         span = max(high - low, 0.25)
@@ -113,6 +153,15 @@ class YieldPanel:
         if current is None or low < current[0] or high > current[1] or span < 0.4 * (current[1] - current[0]):
             self._range = (low - 0.9 * span, high + 0.35 * span)
             self.plot.setYRange(*self._range, padding=0)
+
+    @property
+    def by_date(self) -> dict[date, Any]:
+        """Yield to each call date (built when a tooltip asks)."""
+        if self._by_date is None:
+            y = self._quote.yields if self._quote is not None else None
+            to_call = y.to_call if y is not None else ()
+            self._by_date = dict(zip(map(_DATE, to_call), map(_YIELD, to_call), strict=True))
+        return self._by_date
 
     def yield_on(self, d: date) -> Any:
         return self.by_date.get(d)
