@@ -19,7 +19,7 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QStaticText, QTransform
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from app.ui.chart_data import EMPTY, Floats
 
@@ -288,6 +288,37 @@ def horizontal_line(p: QPainter, line_pen: QPen, t: QTransform, y: float, view: 
     p.setPen(line_pen)
     p.drawLine(QLineF(view.left(), y, view.right(), y))
     p.resetTransform()
+
+
+class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """An ``AxisItem`` whose bounding rect (its own area and, with a grid, its view's) is
+    computed again only when either moves or resizes: Qt asks for it a dozen times per paint
+    of a panel, and pyqtgraph computes it in Python each time."""
+
+    _bounds_key: tuple[Any, ...] | None = None
+    _bounds = QRectF()
+
+    def boundingRect(self) -> QRectF:
+        view = self.linkedView()
+        style = self.style
+        key = (
+            self.geometry(),
+            None if view is None else view.geometry(),
+            self.grid,
+            style["tickLength"],
+            style["hideOverlappingLabels"],
+        )
+        if key != self._bounds_key:
+            self._bounds_key = key
+            self._bounds = QRectF(super().boundingRect())
+        return QRectF(self._bounds)
+
+
+def paint_nothing(*items: QGraphicsItem) -> None:
+    """Mark layout containers that draw nothing (plots, view boxes, their child groups): Qt then
+    skips them when it paints, instead of asking pyqtgraph, in Python, for their bounds."""
+    for item in items:
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
 
 class PanelItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from app.domain.model import Quote
 from app.domain.money import format_usd
 from app.ui.chart_data import DAY, EMPTY, Arrays, Floats, NoteArrays, epoch
+from app.ui.chart_markers import QuietAxis, paint_nothing
 from app.ui.chart_panels import IncomePanel, PaymentsPanel
 from app.ui.chart_yields import PercentAxis, YieldPanel
 from app.ui.present import (
@@ -50,15 +51,19 @@ def _money_tick(value: float) -> str:
     return f"${value:,.0f}" if abs(value) >= 10 or value == 0 else f"${value:.2f}"
 
 
-class MoneyAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+class MoneyAxis(QuietAxis):
     """Dollar tick labels ($26, $1.2k, $25k)."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [_money_tick(v * scale) for v in values]
 
 
+class _DateAxis(QuietAxis, pg.DateAxisItem):  # type: ignore[misc]
+    pass
+
+
 def _date_axis() -> pg.DateAxisItem:
-    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+    return _DateAxis(orientation="bottom", utcOffset=0)
 
 
 def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
@@ -110,6 +115,9 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             plot.getAxis("bottom").setHeight(6)
         for plot in (self.bottom, self.yield_plot):
             plot.setXLink(self.top)
+        for plot in (self.top, self.bottom, self.yield_plot):
+            paint_nothing(plot, plot.getViewBox(), plot.getViewBox().childGroup)
+        paint_nothing(self.ci)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def _panel(self, bottom: pg.AxisItem, left: pg.AxisItem, ylabel: str) -> pg.PlotItem:

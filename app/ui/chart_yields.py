@@ -17,13 +17,13 @@ from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from app.domain.model import Quote
 from app.ui.chart import YIELD
 from app.ui.chart_data import Floats, epoch
-from app.ui.chart_markers import Label, PanelItem, Series, Symbol, horizontal_line, pen
+from app.ui.chart_markers import Label, PanelItem, QuietAxis, Series, Symbol, horizontal_line, pen
 from app.ui.present import fmt_date, fmt_rate
 
 DOTS_UP_TO = 60
 
 
-class PercentAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+class PercentAxis(QuietAxis):
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         places = 2 if spacing < 0.1 else 1
         return [f"{v * scale:.{places}f}%" for v in values]
