@@ -14,6 +14,9 @@ edit_p50_ms, edit_p99_ms (and edit_cpu_p50_ms, edit_cpu_p99_ms, edit_amount_p99_
     alternating a typed amount digit and a settle-date change; each is timed from the key/date
     change to the end of the event processing that repaints the calculator, the coupon table
     and the chart (paint events counted on the chart). Goal p99 < 16 ms.
+edit_rescaling_ms
+    The first two edits, timed apart (``WARM_UP``): the first amount typed grows the chart's y
+    range, so pyqtgraph draws the axes and grid again. Goal: within the frame too.
 fifty_year_edit_p50_ms, fifty_year_edit_p99_ms
     The same for a note maturing in 50 years, monthly coupons and monthly calls (600 coupons,
     588 call dates). Goal: within one frame (16 ms).
@@ -149,6 +152,12 @@ def _window(paths: list[str], amount: str | None = None) -> Any:
     return win
 
 
+# the first edits are timed apart: the first amount typed (26,000 over 25,000) grows the chart's
+# y range past what it keeps, and pyqtgraph draws the axes and grid again (~8 ms more), which
+# an edit does only when an amount outgrows (or shrinks well below) the range shown
+WARM_UP = 2
+
+
 def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
     from PySide6.QtCore import QDate, QEvent, QObject, Qt
     from PySide6.QtTest import QTest
@@ -175,7 +184,8 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
     cpu: list[float] = []
     by_kind: dict[str, list[float]] = {"amount": [], "settle": []}
     base = date(2021, 6, 1)
-    for i in range(edits):
+    first: list[float] = []
+    for i in range(-WARM_UP, edits):
         before = PaintCount.count
         start, cpu_start = time.perf_counter(), time.process_time()
         if i % 2 == 0:  # one keystroke: 25,000 ⇄ 26,000 (the selected second digit typed over)
@@ -188,9 +198,13 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
             QApplication.processEvents()
             if PaintCount.count > before:
                 break
-        samples.append((time.perf_counter() - start) * 1000)
+        elapsed = (time.perf_counter() - start) * 1000
+        if i < 0:
+            first.append(elapsed)
+            continue
+        samples.append(elapsed)
         cpu.append((time.process_time() - cpu_start) * 1000)
-        by_kind["amount" if i % 2 == 0 else "settle"].append(samples[-1])
+        by_kind["amount" if i % 2 == 0 else "settle"].append(elapsed)
     invalid = win.calculator.property("stale")
     coupons = win.coupon_table.model().rowCount()
     teardown(win)
@@ -202,6 +216,7 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
         "p50_ms": statistics.median(samples),
         "p99_ms": _p99(samples),
         "max_ms": max(samples),
+        "first_edits_max_ms": max(first, default=0.0),
         "amount_p99_ms": _p99(by_kind["amount"]),
         "settle_p99_ms": _p99(by_kind["settle"]),
         "stale_at_end": float(bool(invalid)),
@@ -345,6 +360,7 @@ def measure(runs: int = 7, edits: int = 200) -> dict[str, float]:
         "edit_cpu_p50_ms": edit["cpu_p50_ms"],
         "edit_cpu_p99_ms": edit["cpu_p99_ms"],
         "edit_amount_p99_ms": edit["amount_p99_ms"],
+        "edit_rescaling_ms": edit["first_edits_max_ms"],
         "edit_settle_p99_ms": edit["settle_p99_ms"],
     }
     fifty = bench_edits(edits, years=50)

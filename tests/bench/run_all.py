@@ -67,6 +67,7 @@ FIGURES = [
     Figure("ui", "edit_p99_ms", "edit → repaint p99", "ms", 16.0),
     Figure("ui", "edit_amount_p99_ms", "  p99 of the amounts typed", "ms"),
     Figure("ui", "edit_settle_p99_ms", "  p99 of the settle dates changed", "ms"),
+    Figure("ui", "edit_rescaling_ms", "edit that rescales the chart (axes redrawn)", "ms", 16.0),
     Figure("ui", "fifty_year_edit_p50_ms", "edit → repaint p50, 50-y monthly callable", "ms", 16.0),
     Figure("ui", "fifty_year_edit_p99_ms", "edit → repaint p99, 50-y monthly callable", "ms", 16.0),
     Figure("ui", "filter_keystroke_ms", "tree filter per keystroke, 5,000 CUSIPs", "ms", 50.0),

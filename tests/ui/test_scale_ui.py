@@ -96,6 +96,10 @@ def test_a_year_of_weekly_supplements_stays_under_300_mb() -> None:
 
 
 def test_fifty_year_monthly_callable_note_edits_within_a_frame() -> None:
-    figures = _bench().bench_edits(60, years=50)
+    """Issue 8: 600 coupons and 588 call dates still edit within one 16 ms frame (measured here
+    at p50 4.6–8 ms, p99 8–16 ms on a quiet or busy 2-core machine); the p99 bound is looser
+    for a loaded CI runner, and a miss is measured again."""
+    figures = _bench().bench_edits(100, years=50)
     assert figures["coupon_rows"] > 550 and figures["stale_at_end"] == 0
-    assert figures["p50_ms"] < 32, figures  # goal 16 ms (bench figure); loose for a busy CI
+    assert figures["p50_ms"] < 16, figures
+    assert figures["p99_ms"] < 32, figures
