@@ -174,3 +174,22 @@ def test_picture_after_edits_is_the_picture_of_a_fresh_chart(
     fresh.plot.top.setXRange(*zoom, padding=0)
     settle(fresh, fresh.plot.quote)
     assert np.array_equal(shown, on_screen(fresh))
+
+
+def test_grids_are_opaque_and_behind_the_data(chart: Any, long_offering: Offering) -> None:
+    """The axes draw their grid in opaque colours behind the view: translucent grid lines cost
+    the raster engine ten times as much, about 4 ms a panel on every rescale of an amount typed."""
+    settle(chart, purchase(long_offering, 25000, date(2020, 1, 15)))
+    from PySide6.QtGui import QPainter
+
+    image = QImage(100, 100, QImage.Format.Format_ARGB32_Premultiplied)
+    for plot in (chart.plot.top, chart.plot.bottom, chart.plot.yield_plot):
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            assert axis.zValue() < plot.getViewBox().zValue()
+            painter = QPainter(image)
+            try:
+                _axis, ticks, _texts = axis.generateDrawSpecs(painter)
+            finally:
+                painter.end()
+            assert ticks and all(pen.color().alpha() == 255 for pen, _a, _b in ticks)
