@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Note
-from app.ui.offering_model import TREE_COLUMNS, Document, OfferingFilterProxy, OfferingTreeModel
+from app.ui.offering_model import TREE_COLUMNS, Document, OfferingFilterProxy, OfferingTreeModel, TreeRows
 
 
 class OfferingsPanel(QFrame):
@@ -66,7 +66,7 @@ class OfferingsPanel(QFrame):
             header.resizeSection(col, max(fm.horizontalAdvance(sample), hm.horizontalAdvance(heading)) + 14)
         self._widths = [header.sectionSize(c) for c in (1, 2, 3)]
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.proxy.rowsInserted.connect(self._decorate)
+        self.proxy.rowsInserted.connect(self._decorate_inserted)
         self.proxy.layoutChanged.connect(self._decorate)
         self.proxy.modelReset.connect(self._decorate)
         head = QFrame()
@@ -91,9 +91,9 @@ class OfferingsPanel(QFrame):
         self.tree.setColumnHidden(2, width < need + sizes[0] + sizes[1])
 
     # -- documents -----------------------------------------------------------------------
-    def add_document(self, doc: Document) -> None:
-        self.model.add_document(doc)
-        self._decorate()
+    def add_document(self, doc: Document, rows: TreeRows | None = None) -> None:
+        """Show ``doc`` (its rows built beforehand, ``TreeRows``, or here)."""
+        self.model.add_document(doc, rows)
 
     def remove_document(self, doc: Document) -> None:
         rows = [i for i, d in enumerate(self.model.documents()) if d is doc]
@@ -160,11 +160,20 @@ class OfferingsPanel(QFrame):
     def _decorate(self, *args: object) -> None:
         """Documents span the row and stay open (a document is the only level with children:
         expanding the documents alone is expandAll without walking 5,000 CUSIPs per key)."""
-        for row in range(self.proxy.rowCount()):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self._decorate_rows(0, self.proxy.rowCount() - 1)
+
+    def _decorate_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():  # documents shown: only they need decorating
+            self._decorate_rows(first, last)
+
+    def _decorate_rows(self, first: int, last: int) -> None:
+        # opened before spanned: spanning lays the tree out at once, with these open in it
+        for row in range(first, last + 1):
             index = self.proxy.index(row, 0)
             if not self.tree.isExpanded(index):
                 self.tree.expand(index)
+        for row in range(first, last + 1):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
