@@ -131,6 +131,12 @@ class LoadJob(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError:  # the window that asked was closed and deleted: nobody to tell
+            log.debug("a load finished after its window was deleted", exc_info=True)
+
+    def _run(self) -> None:
         total = len(self.paths)
         for done, path in enumerate(self.paths, start=1):
             try:

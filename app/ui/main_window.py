@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from app.ui.chart import CallChart
 from app.ui.coupon_table import CouponTable
 from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
 from app.ui.message_area import MessageArea
-from app.ui.offering_model import Document
+from app.ui.offering_model import Document, TreeRows
 from app.ui.offerings_panel import OfferingsPanel
 from app.ui.resources import unstyled
 from app.ui.state import Inputs, PurchaseMemory, SavedState
@@ -49,6 +51,8 @@ log = logging.getLogger("termsheet.ui")
 LAYOUT_VERSION = "3"  # bump when the splitters change, so old positions are not applied
 PURCHASE_SAVE_MS = 500  # inputs are saved this long after the last edit (and on switch/close)
 SESSION_SAVE_MS = 250  # open files, current CUSIP, recent list: one write per burst of changes
+TREE_ROWS_PER_TURN = 1000  # a large document's tree rows are built this many per event-loop turn
+_DONE = object()
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
     "PDF (*.pdf);;EDGAR HTML (*.htm *.html);;Text (*.txt *.md);;All files (*)"
@@ -108,6 +112,18 @@ class MainWindow(QMainWindow):
         self._signals.progress.connect(self._progress)
         self._signals.finished.connect(self._job_finished)
         self._select_after_load: str | None = None
+        # documents back from the loader are shown a slice per event-loop turn (tree, note,
+        # terms, chart), the paints in between: no turn holds the UI thread for long
+        self._arrived: deque[Iterator[None]] = deque()  # one generator per document
+        self._follow_ups: deque[Callable[[], None]] = deque()  # terms, chart of a note a load selected
+        self._in_load_step = False
+        self._load_timer = QTimer(self)  # owned: deleted with the window, nothing runs after
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._load_step)
+        self._selection = 0  # counts note selections: a follow-up of an older one is dropped
+        self._chart_held = False  # a load's note: quotes wait for its chart turn
+        self._held_quote: Quote | None = None
         self.saved = SavedState()  # what restore_state() read, with notes on what it ignored
         self._memory = PurchaseMemory()
         self._purchase_timer = QTimer(self)
@@ -259,12 +275,12 @@ class MainWindow(QMainWindow):
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             self._central.removeEventFilter(self)
-            QTimer.singleShot(0, self._after_first_paint)
+            QTimer.singleShot(0, self, self._after_first_paint)
         return False
 
     def _after_first_paint(self) -> None:
         self.firstPainted.emit()
-        QTimer.singleShot(0, self._create_chart)
+        QTimer.singleShot(0, self, self._create_chart)
 
     def _create_chart(self) -> None:
         self.chart.ensure_plot()
@@ -291,19 +307,29 @@ class MainWindow(QMainWindow):
                 except Exception as err:
                     self._failed(path, failure_message(path, err))
                 else:
-                    self._loaded(path, offering, warnings)
+                    for _ in self._show_document(path, offering, warnings):
+                        pass  # all at once: the caller waited for the file anyway
             self.flush_session()
             return
         self._pending_loads += 1
         self.progress.setRange(0, len(paths))
-        self.progress.setValue(0)
-        self.progress.setFormat(f"Loading 0/{len(paths)}…")
+        self._progress(0, len(paths))
         self.progress.show()
         pool().start(LoadJob(paths, self._signals))
 
     def _loaded(self, path: str, offering: Offering, warnings: list[ParseWarning]) -> None:
+        """A document back from the loader: shown over the next event-loop turns."""
+        self._arrived.append(self._show_document(path, offering, warnings))
+        self._load_timer.start()
+
+    def _show_document(self, path: str, offering: Offering, warnings: list[ParseWarning]) -> Iterator[None]:
+        """Add the document to the tree, then select its first note if none is (or the CUSIP
+        asked for); each ``yield`` ends an event-loop turn when run by ``_load_step``."""
         doc = Document(path, offering, list(warnings))
-        self.offerings.add_document(doc)
+        rows = TreeRows(doc)
+        while not rows.build(TREE_ROWS_PER_TURN):
+            yield
+        self.offerings.add_document(doc, rows)
         self._watch(path)
         if warnings:
             self.messages.show_message(
@@ -312,10 +338,32 @@ class MainWindow(QMainWindow):
         if self.persist and Path(path).resolve() != sample_path().resolve():
             self._recent_pending.append(path)
         self._session_changed()
+        yield  # the tree is painted before the note is calculated
         if self._select_after_load and self.offerings.select_cusip(self._select_after_load):
             self._select_after_load = None
         elif self.offerings.current_note() is None:
             self.offerings.select_first(doc)
+
+    def _load_step(self) -> None:
+        """One slice of showing the loaded documents: a selected note's terms or chart first,
+        else the next slice of the first document waiting."""
+        self._in_load_step = True
+        try:
+            if self._follow_ups:
+                self._follow_ups.popleft()()
+            elif self._arrived:
+                done = True
+                try:
+                    done = next(self._arrived[0], _DONE) is _DONE
+                finally:  # finished, or failed (the error goes on to the hook): the next one
+                    if done:
+                        self._arrived.popleft()
+        finally:
+            self._in_load_step = False
+            if self._arrived or self._follow_ups:
+                self._load_timer.start()
+            elif self._pending_loads == 0:
+                self._loads_idle()
 
     def _failed(self, path: str, message: str) -> None:
         self.messages.show_message(
@@ -326,19 +374,28 @@ class MainWindow(QMainWindow):
         )
 
     def _progress(self, done: int, total: int) -> None:
+        # QProgressBar.setValue repaints at once, and with it everything else a load changed:
+        # with updates off it is painted with the rest, in the next paint
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(done)
         self.progress.setFormat(f"Loading {done}/{total}…")
+        self.progress.setUpdatesEnabled(True)
 
     def _job_finished(self) -> None:
         self._pending_loads -= 1
         if self._pending_loads <= 0:
             self._pending_loads = 0
-            self.progress.hide()
-            self.flush_session()
-            self.loadsIdle.emit()
+            if not (self._arrived or self._follow_ups):
+                self._loads_idle()
+
+    def _loads_idle(self) -> None:
+        self.progress.hide()
+        self.flush_session()
+        self.loadsIdle.emit()
 
     def loads_pending(self) -> bool:
-        return self._pending_loads > 0
+        """True until every document asked for is loaded and shown."""
+        return self._pending_loads > 0 or bool(self._arrived or self._follow_ups)
 
     def open_dialog(self) -> None:
         saved = settings.settings().value("openDir")
@@ -385,25 +442,61 @@ class MainWindow(QMainWindow):
 
     # -- selection and results -----------------------------------------------------------
     def _note_selected(self, doc: Document, note: Note) -> None:
+        """Show ``note``: calculator and tables, terms, chart — at once when the user chose it;
+        when a finished load did, the terms and the chart follow in turns of their own."""
         preset = self._preset if self._preset is not None else None
         self._preset = None
+        self._selection += 1
+        spread = self._in_load_step
+        held = self._hold_chart(spread)
         self.flush_purchase()  # the inputs on screen belong to the note being left
         saved = self._memory.load(note.cusip) if self.persist and not self.saved.newer else None
         self.calculator.set_note(doc.offering, note, preset, saved)
-        QTimer.singleShot(0, self._fit_calculator)
-        self.terms.set_groups(
-            terms_groups(doc.offering, note, doc.warnings, self.calculator.current),
-            f"{note.cusip} · {doc.offering.issuer or doc.name}",
-        )
+        if held is not None and self.calculator.current is held:
+            self.chart.set_quote(held)  # no quote for this note: the chart keeps the last one
+        QTimer.singleShot(0, self, self._fit_calculator)
+        terms = partial(self._show_terms, self._selection, doc, note, self.calculator.current)
+        if spread:
+            self._follow_ups.extend((terms, self._release_chart))
+        else:
+            terms()
         self.setWindowTitle(f"{note.cusip} — {doc.offering.issuer or doc.name} — {APP_NAME}")
         self._session_changed()
+
+    def _show_terms(self, selection: int, doc: Document, note: Note, quote: Quote | None) -> None:
+        if selection == self._selection:  # else another note (or none) is shown by now
+            self.terms.set_groups(
+                terms_groups(doc.offering, note, doc.warnings, quote),
+                f"{note.cusip} · {doc.offering.issuer or doc.name}",
+            )
+
+    def _hold_chart(self, hold: bool) -> Quote | None:
+        """Hold the chart (quotes wait for ``_release_chart``), or stop holding it: the quote
+        that was waiting, if any."""
+        if hold:
+            self._chart_held = True
+            return None
+        held, self._held_quote = self._held_quote, None
+        self._chart_held = False
+        return held
+
+    def _release_chart(self) -> None:
+        if self._chart_held:
+            held = self._hold_chart(False)
+            if held is not None:
+                self.chart.set_quote(held)
 
     def _quote_changed(self, quote: Quote) -> None:
         self.coupon_table.set_quote(quote)
         self.call_table.set_quote(quote)
-        self.chart.set_quote(quote)
+        if self._chart_held:
+            self._held_quote = quote  # drawn in the chart's own turn, the latest quote then
+        else:
+            self.chart.set_quote(quote)
 
     def _cleared(self) -> None:
+        self._selection += 1
+        self._hold_chart(False)
         self.calculator.setEnabled(False)
         self.coupon_table.set_quote(None)
         self.call_table.set_quote(None)
