@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import app.domain.yield_solver as solver
@@ -302,6 +302,11 @@ def test_price_and_yield_invert_each_other(purchase: Purchase) -> None:
     to_maturity = yield_to_maturity_pct(purchase, places=None)
     if to_maturity is None:
         return
+    # a price far above par days before maturity has a yield just above the -100·f % floor,
+    # where 1 + y/f is ~1e-10 and the price no longer follows from the yield to 1e-9 (found:
+    # 113.798 two days before a 6.875% semiannual maturity, y = -199.99999997 %, off by 2e-7)
+    floor = -100 * purchase.note.frequency.per_year
+    assume(to_maturity > floor + 1)
     back = clean_price_pct(purchase.note, purchase.settle_date, to_maturity, places=None)
     assert abs(back - purchase.price_pct) < Decimal("1e-9")
     cheaper = Purchase(purchase.note, purchase.amount, purchase.settle_date, purchase.price_pct - 1)
