@@ -173,11 +173,11 @@ class CouponTableModel(QAbstractTableModel):
         new: Sequence[CashFlowRow] = CouponRows(quote) if quote is not None else []
         old = self._quote
         self._quote = quote
-        self._cells.clear()
         if self._sort is not None:  # a sorted table is rebuilt
             self.beginResetModel()
             self._natural = new
             self._apply_sort(*self._sort)
+            self._cells.clear()
             self.endResetModel()
             return
         before = self._natural
@@ -202,8 +202,11 @@ class CouponTableModel(QAbstractTableModel):
         _changed(self, columns)
 
     def _assign(self, rows: Sequence[CashFlowRow]) -> None:
+        """Switch to ``rows`` (between a view's begin and end signals: a view reading cells
+        before the switch must not leave the old rows' cells cached)."""
         self._natural = rows
         self._rows = rows
+        self._cells.clear()
 
     def rows(self) -> list[CashFlowRow]:
         return list(self._rows)
@@ -226,7 +229,8 @@ class CouponTableModel(QAbstractTableModel):
         # called for every visible cell and role on each repaint: a cached per-row table of the
         # painted roles answers with two lookups; other roles take the slow path
         if role in _PAINTED:
-            return self.painted(index.row())[role][index.column()]
+            row = index.row()
+            return self.painted(row)[role][index.column()] if row >= 0 else None
         if role not in _COUPON_ROLES or not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
@@ -282,12 +286,12 @@ class CouponTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column's raw value; a negative column restores the calendar order."""
         self.layoutAboutToBeChanged.emit()
-        self._cells.clear()
         self._sort = (column, order) if 0 <= column < len(COUPON_COLUMNS) else None
         if self._sort is None:
             self._rows = self._natural
         else:
             self._apply_sort(column, order)
+        self._cells.clear()
         self.layoutChanged.emit()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -355,7 +359,6 @@ class CallTableModel(QAbstractTableModel):
         old = self._quote
         self._quote = quote
         new: Sequence[CallRow] = CallRows(quote) if quote is not None else []
-        self._cells.clear()
         if old is None or quote is None or not _same_payments(old, quote):
             self.beginResetModel()
             self._assign(new)
@@ -367,7 +370,9 @@ class CallTableModel(QAbstractTableModel):
         _changed(self, (COL_INCOME, COL_FORGONE) if same_yields else range(len(CALL_COLUMNS)))
 
     def _assign(self, rows: Sequence[CallRow]) -> None:
+        """Switch to ``rows``; cells cached from the old rows go (see the coupon model's)."""
         self._rows = rows
+        self._cells.clear()
 
     def rows(self) -> list[CallRow]:
         return list(self._rows)
@@ -387,7 +392,8 @@ class CallTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in _PAINTED:
-            return self.painted(index.row())[role][index.column()]
+            row = index.row()
+            return self.painted(row)[role][index.column()] if row >= 0 else None
         if role not in _CALL_ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]

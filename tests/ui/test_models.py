@@ -202,9 +202,12 @@ class _ViewMirror:
     removed or inserted, cells changed, a reset): if a signal is missing, the mirror goes stale
     where a real view would keep painting old figures."""
 
-    def __init__(self, model: CouponTableModel | CallTableModel) -> None:
+    def __init__(self, model: CouponTableModel | CallTableModel, peek: bool = False) -> None:
         self.model = model
         self.rows = self._read(0, model.rowCount())
+        if peek:  # like an accessibility bridge: cells read while rows are about to move
+            model.rowsAboutToBeRemoved.connect(lambda _p, _first, last: self._peek(last + 1))
+            model.rowsAboutToBeInserted.connect(lambda _p, first, _last: self._peek(first))
         model.modelReset.connect(lambda: setattr(self, "rows", self._read(0, model.rowCount())))
         model.rowsRemoved.connect(lambda _p, first, last: self.rows.__delitem__(slice(first, last + 1)))
         model.rowsInserted.connect(lambda _p, first, last: self._insert(first, last))
@@ -213,6 +216,10 @@ class _ViewMirror:
     def _read(self, first: int, end: int, columns: range | None = None) -> list[list[object]]:
         cols = columns or range(self.model.columnCount())
         return [[self.model.data(self.model.index(r, c), DISPLAY) for c in cols] for r in range(first, end)]
+
+    def _peek(self, row: int) -> None:
+        for r in (0, row, self.model.rowCount() - 1):
+            self.model.data(self.model.index(r, 0), DISPLAY)
 
     def _insert(self, first: int, last: int) -> None:
         self.rows[first:first] = self._read(first, last + 1)
@@ -227,7 +234,8 @@ def test_views_following_the_signals_show_every_edit_exactly(qtbot: object, long
     """The models update in place (rows leave or join the top, changed columns are announced,
     rows are built as asked): a view that follows their signals must end up with exactly what a
     fresh model shows, through amounts typed, settle dates crossing coupon and call dates (the
-    first call at 2021-01-15 passes), a price change and back."""
+    first call at 2021-01-15 passes), a price change and back — also when something reads
+    cells while rows are about to leave or join (the cached cells must be the new rows')."""
     from app.domain.quote import make_purchase, quote
 
     note = long_offering.notes[0]
@@ -243,7 +251,7 @@ def test_views_following_the_signals_show_every_edit_exactly(qtbot: object, long
     coupons, calls = CouponTableModel(), CallTableModel()
     coupons.set_quote(quote(make_purchase(long_offering, note, *steps[0])))
     calls.set_quote(coupons._quote)
-    mirrors = [_ViewMirror(coupons), _ViewMirror(calls)]
+    mirrors = [_ViewMirror(coupons, peek=True), _ViewMirror(calls, peek=True)]
     for amount, settle, price in steps[1:]:
         q = quote(make_purchase(long_offering, note, amount, settle, price))
         coupons.set_quote(q)
@@ -257,3 +265,16 @@ def test_views_following_the_signals_show_every_edit_exactly(qtbot: object, long
         assert calls.rows() == call_rows(q)
     # settle 2035-06-09: the coupons paid 2035-06-15 … 2050-01-15 (176 months) and the principal
     assert coupons.rowCount() == 177
+
+
+def test_a_call_with_no_dates_is_flagged_without_a_valid_purchase(long_offering: Offering) -> None:
+    """The warning is worded from the note, so the checks show it even while the purchase on
+    screen is invalid (the quote-less window after a bad settle date)."""
+    from app.domain.model import Redemption
+    from app.ui.terms import check_terms
+
+    note = replace(long_offering.notes[0], redemption=Redemption("Callable", callable=True))
+    group = check_terms(note, None, [])
+    assert [t.value for t in group.terms if t.level == "warn"] == [
+        "callable on terms the document does not give (see the prospectus): no call dates"
+    ]
