@@ -141,11 +141,11 @@ def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
         redemption=Repayment(maturity, following(maturity), round_cents(amount)),
         calls=calls,
         yields=purchase_yields(purchase) if with_yields else None,
-        warnings=_warnings(note),
+        warnings=note_warnings(note),
     )
 
 
-def _warnings(note: Note) -> tuple[ParseWarning, ...]:
+def note_warnings(note: Note) -> tuple[ParseWarning, ...]:
     """What the figures cannot show, worded here only (the loaders leave these to the quote, so
     the window, ``calc`` and the term sheet say each once): a floating rate projected; a call
     with no call dates."""

@@ -10,6 +10,7 @@ from app.domain.calls import call_dates
 from app.domain.errors import TermSheetError
 from app.domain.model import CallFrequency, Note, Offering, ParseWarning, Quote
 from app.domain.money import format_usd
+from app.domain.quote import note_warnings
 from app.domain.schedule import periods
 from app.ui.present import FREQUENCY_LABEL, fmt_date, fmt_rate
 
@@ -155,7 +156,10 @@ def check_terms(note: Note, quote: Quote | None, warnings: list[ParseWarning]) -
                     f"paid {fmt_date(maturity.payment_date)}: {roll_reason(maturity.date)}",
                 )
             )
-        rows.extend(Term(w.where or "Warning", w.message, "warn") for w in quote.warnings)
+    # worded from the note alone, so they show without a valid purchase too (the quote carries
+    # the same ones)
+    noted = note_warnings(note)
+    rows.extend(Term(w.where or "Warning", w.message, "warn") for w in noted)
     rows.append(
         Term(
             "CUSIP check digit",
@@ -165,7 +169,7 @@ def check_terms(note: Note, quote: Quote | None, warnings: list[ParseWarning]) -
     )
     # the quote's warnings are shown once: an offering file written while the loader worded
     # them too ("74432RAC7: callable on terms …") still carries that copy
-    said = {f"{w.where}: {w.message}" for w in quote.warnings} if quote is not None else set()
+    said = {f"{w.where}: {w.message}" for w in noted}
     unsaid = [w for w in warnings if w.message not in said]
     mine = [w for w in unsaid if _concerns(w, note.cusip)]
     others = [w for w in unsaid if w not in mine]
