@@ -10,6 +10,7 @@ from app.ui.models import CALL_COLUMNS, CallTableModel
 from app.ui.table_view import BandUpdates, size_columns
 
 _SAMPLES = ("0000-00-00", "0000-00-00", "$000,000.00", "$000,000.00", "00.000%")
+_DATE_COLUMNS = 2  # "Redeemed", "Notice by"
 
 
 class CallTable(BandUpdates):
@@ -28,8 +29,14 @@ class CallTable(BandUpdates):
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(True)
         size_columns(self, [(c.title, s) for c, s in zip(CALL_COLUMNS, _SAMPLES, strict=True)])
-        # share the column's width out: the schedule always fits its panel, no sideways scrolling
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the dates keep the width of a date (and of their bold header); the amounts share out
+        # the rest, so the schedule always fits its panel, no sideways scrolling
+        header = self.horizontalHeader()
+        for column in range(len(CALL_COLUMNS)):
+            fixed = column < _DATE_COLUMNS
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Fixed if fixed else QHeaderView.ResizeMode.Stretch
+            )
 
     def set_quote(self, quote: Quote | None) -> None:
         self.call_model.set_quote(quote)

@@ -42,7 +42,7 @@ def size_columns(view: QTableView, columns: list[tuple[str, str]]) -> int:
     hm = QFontMetrics(bold)
     total = 0
     for col, (title, sample) in enumerate(columns):
-        head = max(hm.horizontalAdvance(line) for line in title.split("\n")) + 12
+        head = max(hm.horizontalAdvance(line) for line in title.split("\n")) + 16  # QSS padding 6+6, border
         width = max(hm.horizontalAdvance(sample) + 10, head)  # bold rows (first call) fit too
         header.resizeSection(col, width)
         total += width
