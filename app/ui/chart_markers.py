@@ -329,7 +329,11 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         if specs is None:
             return None
         axis, ticks, texts = specs
-        return axis, [(on_white(pen), a, b) for pen, a, b in ticks], texts
+        opaque: dict[int, QPen] = {}  # pyqtgraph shares one pen per tick level
+        for pen, _a, _b in ticks:
+            if id(pen) not in opaque:
+                opaque[id(pen)] = on_white(pen)
+        return axis, [(opaque[id(pen)], a, b) for pen, a, b in ticks], texts
 
 
 BEHIND_VIEW = -200.0  # below a PlotItem's ViewBox (z -100)

@@ -78,6 +78,10 @@ def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
         axis.setPen("#b8c2cc")
         # drawn once into a pixmap: the data change on every edit, the axes rarely do
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    # the value axis widens for wider labels but does not narrow again: typing an amount digit
+    # by digit ($150 → $1.5k → $15k …) would otherwise re-lay the chart out and redraw every
+    # axis on each key (~5 ms)
+    plot.getAxis("left").setStyle(autoReduceTextSpace=False)
 
 
 class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]

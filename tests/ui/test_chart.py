@@ -9,6 +9,7 @@ floats, running totals from ``app.ui.present.income_to_calls``).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -193,3 +194,14 @@ def test_grids_are_opaque_and_behind_the_data(chart: Any, long_offering: Offerin
             finally:
                 painter.end()
             assert ticks and all(pen.color().alpha() == 255 for pen, _a, _b in ticks)
+
+
+def test_value_axes_do_not_narrow_while_amounts_are_typed(chart: Any, long_offering: Offering) -> None:
+    """Typing an amount digit by digit moves the labels between $150 and $1.5M; an axis that
+    narrowed again would re-lay the chart out and redraw every axis on each key (~5 ms)."""
+    widths = []
+    for amount in (1_000, 10_000, 100_000, 1_000_000):  # coupons $4.38 ($1.00 … $5.00 ticks) → …
+        settle(chart, purchase(long_offering, amount, date(2020, 1, 15)))
+        widths.append([p.getAxis("left").width() for p in (chart.plot.top, chart.plot.bottom)])
+    for before, after in itertools.pairwise(widths):
+        assert all(a >= b for a, b in zip(after, before, strict=True)), widths
