@@ -17,6 +17,10 @@ edit_p50_ms, edit_p99_ms (and edit_cpu_p50_ms, edit_cpu_p99_ms, edit_amount_p99_
 edit_rescaling_ms
     The first two edits, timed apart (``WARM_UP``): the first amount typed grows the chart's y
     range, so pyqtgraph draws the axes and grid again. Goal: within the frame too.
+typed_valid_p50_ms, typed_valid_p99_ms, typed_invalid_p50_ms
+    New amounts typed key by key on the 30-year note (``bench_typing``): the keys that complete a
+    valid amount (full edits that mostly rescale the chart) and the keys that leave an amount
+    below the minimum (the field says so). Goal: within the frame.
 fifty_year_edit_p50_ms, fifty_year_edit_p99_ms
     The same for a note maturing in 50 years, monthly coupons and monthly calls (600 coupons,
     588 call dates). Goal: within one frame (16 ms).
@@ -223,6 +227,43 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
     }
 
 
+TYPED_AMOUNTS = ("50000", "125000", "7000", "1000000")
+
+
+def bench_typing(rounds: int = 12, years: int = 30) -> dict[str, float]:
+    """New amounts typed over the old one key by key (select all, then ``TYPED_AMOUNTS``): most
+    keys leave an amount below the minimum (shown at the field, nothing recalculated); the keys
+    that complete a valid amount are full edits, and most of them rescale the chart (each ×10)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.app import teardown
+
+    win = _window([str(_long_offering_file(Path(tempfile.mkdtemp()), years))], amount="25000")
+    amount = win.calculator.amountEdit
+    amount.setFocus()
+    valid: list[float] = []
+    invalid: list[float] = []
+    for round_ in range(rounds):
+        for text in TYPED_AMOUNTS:
+            amount.selectAll()
+            for ch in text:
+                start = time.perf_counter()
+                QTest.keyClicks(amount, ch)
+                for _ in range(4):
+                    QApplication.processEvents()
+                elapsed = (time.perf_counter() - start) * 1000
+                if round_ >= 2:  # the first rounds see each label width and range once
+                    (invalid if win.calculator.property("stale") else valid).append(elapsed)
+    teardown(win)
+    return {
+        "typed_valid_p50_ms": statistics.median(valid),
+        "typed_valid_p99_ms": _p99(valid),
+        "typed_invalid_p50_ms": statistics.median(invalid),
+        "typed_keys": float(len(valid) + len(invalid)),
+    }
+
+
 def _p99(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
@@ -363,6 +404,7 @@ def measure(runs: int = 7, edits: int = 200) -> dict[str, float]:
         "edit_rescaling_ms": edit["first_edits_max_ms"],
         "edit_settle_p99_ms": edit["settle_p99_ms"],
     }
+    figures |= {k: v for k, v in bench_typing().items() if k != "typed_keys"}
     fifty = bench_edits(edits, years=50)
     figures |= {"fifty_year_edit_p50_ms": fifty["p50_ms"], "fifty_year_edit_p99_ms": fifty["p99_ms"]}
     filt = bench_filter()
