@@ -55,6 +55,17 @@ class CalculatorPanel(QFrame):
         layout.addLayout(row)
         layout.addStretch(1)
         self.setEnabled(False)
+        self._hold_heights()
+
+    def _hold_heights(self) -> None:
+        """Keep room for the texts that come and go as inputs turn valid or invalid (the amount's
+        two-line error, the stale note, the detail lines), so the cards do not move under the
+        advisor's typing: a move re-lays the column out and repaints all of it (~6 ms a key)."""
+        held = [(self.hints["amount"], 2), (self.staleLabel, 1)]
+        held += [(row.detail, 1) for row in vars(self).values() if isinstance(row, ResultRow) and row.detail]
+        for label, lines in held:
+            label.ensurePolished()  # the style sheet's font decides the line height
+            label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
 
     # -- construction --------------------------------------------------------------------
     def _build_inputs(self) -> QFrame:
