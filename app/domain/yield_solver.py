@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import sys
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -51,15 +51,43 @@ def solve(
     live = [(t, a) for t, a in zip(times, amounts, strict=True) if t > 0.0 and a != 0.0]
     if target <= fixed or not live:
         return None
-    lo, hi = _bracket(live, target - fixed)
-    longest = max(t for t, _ in live)
-    level = lo if start is None else min(max(start, lo), hi)
-    for _ in range(_MAX_ITERATIONS):
+
+    def value_and_slope(level: float) -> tuple[float, float]:
         value, slope = fixed, 0.0
         for t, a in live:
             d = a * math.exp(-t * level)
             value += d
             slope += t * d
+        return value, slope
+
+    earliest, latest = min(t for t, _ in live), max(t for t, _ in live)
+    total, moment = sum(a for _, a in live), sum(t * a for t, a in live)
+    lo, hi = _bracket(total, moment, earliest, latest, target - fixed)
+    level = lo if start is None else min(max(start, lo), hi)
+    return _newton(value_and_slope, target, lo, hi, latest, level)
+
+
+def _bracket(total: float, moment: float, earliest: float, latest: float, want: float) -> tuple[float, float]:
+    """An interval holding the root, from the live flows' sum, time-weighted sum and first and
+    last times: Jensen on the left, the earliest (latest) flow on the right for a positive
+    (negative) root."""
+    ratio = math.log(total / want)
+    lo = max(ratio / (moment / total), -MAX_LEVEL / latest)
+    return lo, max(lo, ratio / (earliest if ratio > 0 else latest))
+
+
+def _newton(
+    value_and_slope: Callable[[float], tuple[float, float]],
+    target: float,
+    lo: float,
+    hi: float,
+    longest: float,
+    level: float,
+) -> float:
+    """Newton on ln PV from ``level``, each step kept in the bracket [lo, hi] (bisection when it
+    leaves); ``longest`` is the latest flow's time (the convergence test scales with it)."""
+    for _ in range(_MAX_ITERATIONS):
+        value, slope = value_and_slope(level)
         if value == target or lo == hi:
             return level
         if value > target:
@@ -74,17 +102,6 @@ def solve(
             return nxt
         level = nxt
     return level
-
-
-def _bracket(live: Sequence[tuple[float, float]], want: float) -> tuple[float, float]:
-    """An interval holding the root: Jensen on the left, the earliest (latest) flow on the right
-    for a positive (negative) root."""
-    total = sum(a for _, a in live)
-    mean = sum(t * a for t, a in live) / total
-    ratio = math.log(total / want)
-    edge = min(t for t, _ in live) if ratio > 0 else max(t for t, _ in live)
-    lo = max(ratio / mean, -MAX_LEVEL / max(t for t, _ in live))
-    return lo, max(lo, ratio / edge)
 
 
 def solve_exits(
@@ -203,7 +220,7 @@ def solve_exit_arrays(
 def solve_array(
     times: npt.NDArray[np.float64], amounts: npt.NDArray[np.float64], target: float
 ) -> float | None:
-    """``solve`` with numpy sums (the same steps and bracket; for long schedules)."""
+    """``solve`` with numpy sums (the same bracket and steps; for long schedules)."""
     import numpy as np
 
     discounted = times > 0.0
@@ -212,31 +229,14 @@ def solve_array(
     t, a = times[live], amounts[live]
     if target <= fixed or not t.size:
         return None
-    want = target - fixed
-    total = float(a.sum())
-    ratio = math.log(total / want)
-    longest = float(t.max())
-    edge = float(t.min()) if ratio > 0 else longest
-    lo = max(ratio / (float(t @ a) / total), -MAX_LEVEL / longest)
-    hi = max(lo, ratio / edge)
-    level = lo
-    for _ in range(_MAX_ITERATIONS):
+
+    def value_and_slope(level: float) -> tuple[float, float]:
         d = a * np.exp(-t * level)
-        value, slope = fixed + float(d.sum()), float(t @ d)
-        if value == target or lo == hi:
-            return level
-        if value > target:
-            lo = level
-        else:
-            hi = level
-        step = math.log(value / target) * value / slope if value > 0.0 < slope else math.inf
-        nxt = level + step
-        if not lo <= nxt <= hi:
-            nxt, step = 0.5 * (lo + hi), math.inf
-        if longest * step * step <= _CONVERGED or nxt == level:
-            return nxt
-        level = nxt
-    return level
+        return fixed + float(d.sum()), float(t @ d)
+
+    latest = float(t.max())
+    lo, hi = _bracket(float(a.sum()), float(t @ a), float(t.min()), latest, target - fixed)
+    return _newton(value_and_slope, target, lo, hi, latest, lo)
 
 
 def _series_newton(
