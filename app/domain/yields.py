@@ -178,14 +178,7 @@ def _yields(
         if (pct := _yield_pct(flows, root, places)) is not None
     )
     valid = {c.date for c, _ in later if c.notice_date >= settle}
-    worst = _worst([t for t in to_call if t.date in valid], maturity_pct, note.maturity_date)
-    return Yields(
-        current_pct=_current_pct(flows.remaining[0], price_pct, places),
-        maturity_pct=maturity_pct,
-        worst_pct=worst[0] if worst else None,
-        worst_date=worst[1] if worst else None,
-        to_call=to_call,
-    )
+    return _assemble(flows, price_pct, maturity_pct, to_call, [t for t in to_call if t.date in valid], places)
 
 
 def _yields_numpy(note: Note, settle: date, price_pct: Decimal, places: int | None) -> Yields:
@@ -220,7 +213,21 @@ def _yields_numpy(note: Note, settle: date, price_pct: Decimal, places: int | No
         pcts = _decimals((100.0 * flows.per_year * np.expm1(levels[found])).tolist(), places)
     to_call = tuple(map(YieldToCall, [base.calls[j].date for j in picked.tolist()], pcts))
     valid = (arrays.notice[picked] >= settle_day).tolist()
-    worst = _worst([t for t, v in zip(to_call, valid, strict=True) if v], maturity_pct, note.maturity_date)
+    workable = [t for t, v in zip(to_call, valid, strict=True) if v]
+    return _assemble(flows, price_pct, maturity_pct, to_call, workable, places)
+
+
+def _assemble(
+    flows: _Flows,
+    price_pct: Decimal,
+    maturity_pct: Decimal | None,
+    to_call: tuple[YieldToCall, ...],
+    workable: Sequence[YieldToCall],
+    places: int | None,
+) -> Yields:
+    """The ``Yields``: ``workable`` are the calls whose notice date is not before the settle
+    date (the candidates for the yield to worst, with maturity)."""
+    worst = _worst(workable, maturity_pct, flows.note.maturity_date)
     return Yields(
         current_pct=_current_pct(flows.remaining[0], price_pct, places),
         maturity_pct=maturity_pct,
