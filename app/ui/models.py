@@ -28,6 +28,7 @@ from app.ui.present import (
     CashFlowRow,
     CouponRows,
     RowKind,
+    coupon_rows,
     fmt_date,
     fmt_long_date,
     fmt_rate,
@@ -170,7 +171,7 @@ class CouponTableModel(QAbstractTableModel):
         """Show ``quote``'s rows. A settle date moved removes (adds) rows at the top and marks
         the running totals changed; an amount typed marks the amounts; the views repaint just
         those cells, and rows are built only as a view asks for them. Anything else resets."""
-        new: Sequence[CashFlowRow] = CouponRows(quote) if quote is not None else []
+        new: Sequence[CashFlowRow] = coupon_rows(quote) if quote is not None else []
         old = self._quote
         self._quote = quote
         if self._sort is not None:  # a sorted table is rebuilt
@@ -229,8 +230,8 @@ class CouponTableModel(QAbstractTableModel):
         # called for every visible cell and role on each repaint: a cached per-row table of the
         # painted roles answers with two lookups; other roles take the slow path
         if role in _PAINTED:
-            row = index.row()
-            return self.painted(row)[role][index.column()] if row >= 0 else None
+            at = index.row()
+            return self.painted(at)[role][index.column()] if at >= 0 else None
         if role not in _COUPON_ROLES or not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
@@ -392,8 +393,8 @@ class CallTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in _PAINTED:
-            row = index.row()
-            return self.painted(row)[role][index.column()] if row >= 0 else None
+            at = index.row()
+            return self.painted(at)[role][index.column()] if at >= 0 else None
         if role not in _CALL_ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]

@@ -16,7 +16,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 from app.domain.calendar import non_business_reason, roll_reason
 from app.domain.calls import note_calls
@@ -88,36 +88,48 @@ def _note_calls_by_date(note: Note) -> dict[date, CallDate]:
     return {c.date: c for c in note_calls(note)}
 
 
-class CouponRows(Sequence[CashFlowRow]):
-    """The coupons of ``quote`` with their running total and call marks, then the principal —
-    built row by row when asked (a table shows a screenful of a 30-year note's 361 rows), so an
-    edit costs one running sum, not 361 rows."""
+_R = TypeVar("_R")
+
+
+class _LazyRows(Sequence[_R]):
+    """A table's rows built one by one as they are asked for (a view paints a screenful of a
+    30-year note's 361): subclasses give the count and ``_row(i)``."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _row(self, i: int) -> _R:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _R: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[_R]: ...
+    def __getitem__(self, index: int | slice) -> _R | list[_R]:
+        n = len(self)
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(n))]
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(index)
+        return self._row(index)
+
+
+class CouponRows(_LazyRows[CashFlowRow]):
+    """The coupons of ``quote`` with their running total and call marks, then the principal:
+    an edit costs one running sum, not 361 rows. ``coupon_rows`` gives the quote's."""
 
     def __init__(self, quote: Quote) -> None:
         self.quote = quote
         coupons = quote.coupons
         self.coupons = coupons
         self.cumulative = list(accumulate(c.amount for c in coupons))
-        self.first_number = coupons[0].number if coupons else None
         self.first_call = quote.calls[0].date if quote.calls else None
         self._calls = _note_calls_by_date(quote.purchase.note)
 
     def __len__(self) -> int:
         return len(self.coupons) + 1
-
-    @overload
-    def __getitem__(self, index: int) -> CashFlowRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[CashFlowRow]: ...
-    def __getitem__(self, index: int | slice) -> CashFlowRow | list[CashFlowRow]:
-        if isinstance(index, slice):
-            return [self._row(i) for i in range(*index.indices(len(self)))]
-        n = len(self.coupons)
-        if index < 0:
-            index += n + 1
-        if not 0 <= index <= n:
-            raise IndexError(index)
-        return self._row(index)
 
     def _row(self, i: int) -> CashFlowRow:
         if i == len(self.coupons):
@@ -155,9 +167,21 @@ class CouponRows(Sequence[CashFlowRow]):
 _ACCRUAL_END = attrgetter("accrual_end")
 
 
+def coupon_rows(quote: Quote) -> CouponRows:
+    """``CouponRows`` of ``quote``, built once per quote: the coupon table and the call
+    schedule of one edit share its running sums."""
+    rows = _last_rows[0]
+    if rows is None or rows.quote is not quote:
+        rows = _last_rows[0] = CouponRows(quote)
+    return rows
+
+
+_last_rows: list[CouponRows | None] = [None]
+
+
 def cash_flow_rows(quote: Quote) -> list[CashFlowRow]:
     """The coupons of ``quote`` with their running total and call marks, then the principal."""
-    return list(CouponRows(quote))
+    return list(coupon_rows(quote))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +199,7 @@ class CallIncome:
 
 def income_to_calls(quote: Quote) -> list[CallIncome]:
     """Running coupon total at each call date (coupons accruing up to and including it)."""
-    rows = CouponRows(quote)
+    rows = coupon_rows(quote)
     total = rows.total
     return [CallIncome(c, rows.received_to(c.date), total) for c in quote.calls]
 
@@ -222,34 +246,19 @@ class CallRow(NamedTuple):
         return self.notice_date is None
 
 
-class CallRows(Sequence[CallRow]):
-    """Each call after settle with the coupons received to it and its yield, then maturity —
-    built row by row when asked, like ``CouponRows``."""
+class CallRows(_LazyRows[CallRow]):
+    """Each call after settle with the coupons received to it and its yield, then maturity."""
 
     def __init__(self, quote: Quote) -> None:
         self.quote = quote
         self.calls = quote.calls
-        self.coupons = CouponRows(quote)
+        self.coupons = coupon_rows(quote)
         y = quote.yields
         self.worst = y.worst_date if y is not None else None
         self._yields: dict[date, Decimal] | None = None
 
     def __len__(self) -> int:
         return len(self.calls) + 1
-
-    @overload
-    def __getitem__(self, index: int) -> CallRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[CallRow]: ...
-    def __getitem__(self, index: int | slice) -> CallRow | list[CallRow]:
-        if isinstance(index, slice):
-            return [self._row(i) for i in range(*index.indices(len(self)))]
-        n = len(self.calls)
-        if index < 0:
-            index += n + 1
-        if not 0 <= index <= n:
-            raise IndexError(index)
-        return self._row(index)
 
     def yield_on(self, when: date) -> Decimal | None:
         y = self.quote.yields
