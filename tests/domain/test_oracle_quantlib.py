@@ -12,30 +12,15 @@ import random
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-import pytest
-
 from app.domain.calendar import is_business_day
 from app.domain.dates import add_months
 from app.domain.model import Frequency, Note, Offering
 from app.domain.quote import make_purchase, quote
 from app.domain.schedule import periods
-
-ql = pytest.importorskip("QuantLib")
+from tests.quantlib_oracle import DC, SCHEDULE_FREQ, qd, ql
 
 CAL = ql.UnitedStates(ql.UnitedStates.FederalReserve)
-DC = ql.Thirty360(ql.Thirty360.BondBasis)
-QL_FREQ = {
-    Frequency.MONTHLY: ql.Monthly,
-    Frequency.QUARTERLY: ql.Quarterly,
-    Frequency.SEMIANNUAL: ql.Semiannual,
-    Frequency.ANNUAL: ql.Annual,
-    Frequency.AT_MATURITY: ql.Once,
-}
 CENT = Decimal("0.01")
-
-
-def qd(d: date) -> ql.Date:
-    return ql.Date(d.day, d.month, d.year)
 
 
 def pd(d: ql.Date) -> date:
@@ -91,7 +76,7 @@ def ql_bond(note: Note, face: Decimal) -> ql.FixedRateBond:
     sched = ql.Schedule(
         qd(note.issue_date),
         qd(note.maturity_date),
-        ql.Period(QL_FREQ[note.frequency]),
+        ql.Period(SCHEDULE_FREQ[note.frequency]),
         CAL,
         ql.Unadjusted,
         ql.Unadjusted,

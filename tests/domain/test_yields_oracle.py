@@ -26,17 +26,8 @@ from app.domain.yields import (
     yield_to_call_pct,
     yield_to_maturity_pct,
 )
+from tests.quantlib_oracle import DC, SCHEDULE_FREQ, qd, ql
 
-ql = pytest.importorskip("QuantLib")
-
-DC = ql.Thirty360(ql.Thirty360.BondBasis)
-SCHEDULE_FREQ = {
-    Frequency.MONTHLY: ql.Monthly,
-    Frequency.QUARTERLY: ql.Quarterly,
-    Frequency.SEMIANNUAL: ql.Semiannual,
-    Frequency.ANNUAL: ql.Annual,
-    Frequency.AT_MATURITY: ql.Once,
-}
 COMPOUNDING = {
     Frequency.MONTHLY: ql.Monthly,
     Frequency.QUARTERLY: ql.Quarterly,
@@ -51,10 +42,6 @@ TIGHT = 1e-10  # what the engine actually achieves (worst seen ~1e-13)
 def close(ours: float, theirs: float) -> bool:
     """Within ``TIGHT``, relative for the absurd yields of prices like 1% a few days out."""
     return abs(ours - theirs) <= TIGHT * max(1.0, abs(theirs))
-
-
-def qd(d: date) -> Any:
-    return ql.Date(d.day, d.month, d.year)
 
 
 def random_note(rng: random.Random) -> Note:
