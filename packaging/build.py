@@ -134,37 +134,29 @@ def source_calc_json(env: dict[str, str]) -> dict[str, object]:
     return dict(json.loads(out.stdout))
 
 
+def _run_frozen(
+    command: list[str], env: dict[str, str], cwd: Path, what: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the frozen program, its output captured; a run past ``SMOKE_TIMEOUT_S`` is an error."""
+    try:
+        return subprocess.run(
+            command, env=env, cwd=cwd, capture_output=True, text=True, timeout=SMOKE_TIMEOUT_S
+        )
+    except subprocess.TimeoutExpired as err:
+        raise BuildError(f"frozen {what} still running after {err.timeout:.0f} s") from None
+
+
 def frozen_screenshot(exe: Path, png: Path, env: dict[str, str], cwd: Path) -> float:
     """Run ``exe --screenshot png``; seconds from start until the picture was written."""
     started = time.time()
-    try:
-        proc = subprocess.run(
-            [str(exe), "--screenshot", str(png)],
-            env=env,
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=SMOKE_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired as err:
-        raise BuildError(f"frozen --screenshot still running after {err.timeout:.0f} s") from None
+    proc = _run_frozen([str(exe), "--screenshot", str(png)], env, cwd, "--screenshot")
     if proc.returncode != 0 or not png.is_file() or png.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
         raise BuildError(f"frozen --screenshot failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
     return png.stat().st_mtime - started
 
 
 def frozen_calc_json(exe: Path, env: dict[str, str], cwd: Path) -> dict[str, object]:
-    try:
-        proc = subprocess.run(
-            [str(exe), *calc_args()],
-            env=env,
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=SMOKE_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired as err:
-        raise BuildError(f"frozen calc still running after {err.timeout:.0f} s") from None
+    proc = _run_frozen([str(exe), *calc_args()], env, cwd, "calc")
     if proc.returncode != 0:
         raise BuildError(f"frozen calc failed (exit {proc.returncode}): {proc.stderr[-3000:]}")
     return dict(json.loads(proc.stdout))
