@@ -74,6 +74,26 @@ class NoticeKind(Enum):
     BUSINESS = "business"
 
 
+class DocumentFamily(Enum):
+    """The family of offering document a loader read (documents.md); the value is the
+    offering-file spelling (``offering.family``)."""
+
+    TABLE_SUPPLEMENT = "table-supplement"  # per-CUSIP table pricing supplement (InterNotes, CoreNotes …)
+    TERM_SHEET = "pricing-term-sheet"  # label/value term sheet (Rule 433 FWP, 424(b)(2) in that form)
+    MTN_FORM = "mtn-pricing-supplement"  # medium-term-note pricing supplement in form layout
+    RATE_SHEET = "rate-sheet"  # weekly rate sheet, one row per CUSIP
+    ZERO_COUPON = "zero-coupon"  # zero-coupon / discount notes (every note of the document)
+    OFFERING_FILE = "offering-file"  # our own ``termsheet-offering/1`` JSON
+
+
+class YieldBasis(Enum):
+    """How a printed yield compounds: at the note's coupon frequency (the street yield) or
+    semi-annually (bond-equivalent, as rate sheets and zero-coupon "implicit rates" quote)."""
+
+    NOTE = "note"
+    BOND_EQUIVALENT = "bond-equivalent"
+
+
 @dataclass(frozen=True, slots=True)
 class ParseWarning:
     """A recoverable problem, returned with a result and listed by the window and ``show``."""
@@ -91,6 +111,15 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class CallPrice:
+    """A call date listed in the document with its price in percent of principal (a callable zero
+    pays a stated amount per $1,000 on each date: 62.5 = $625.00)."""
+
+    date: _dt.date
+    price_pct: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Redemption:
     """Structured call terms ("Callable at 100% on 11/15/2020 and Monthly thereafter with 30
     Calendar Days Notice"). ``callable`` None = not stated; True with no ``first_call_date`` =
@@ -105,16 +134,40 @@ class Redemption:
     notice_kind: NoticeKind | None = None
     make_whole: bool = False
     make_whole_spread_bps: Decimal | None = None
+    # a make-whole call that ends where a par call begins ("Make-Whole Call prior to December 15,
+    # 2033 (T + 15 basis points)"; "Par Call on or after December 15, 2033"): the make-whole
+    # period is shown, never turned into call dates; the par call is ``first_call_date``
+    make_whole_until: date | None = None
+    # call dates listed one by one with their prices; when given they are the call dates
+    schedule: tuple[CallPrice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedYield:
+    """A yield the document prints ("Yield to Maturity: 5.045%", "Reoffer Yield", a rate sheet's
+    yield, a zero's "implicit rate"), with the price and settle date it was printed for when the
+    document gives them apart from the note's (None: the note's price, the offering's settle)."""
+
+    value_pct: Decimal
+    label: str
+    basis: YieldBasis = YieldBasis.NOTE
+    price_pct: Decimal | None = None
+    settle_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One CUSIP of an offering, as printed in its pricing supplement."""
+    """One CUSIP of an offering, as printed in its pricing supplement.
+
+    ``cusip`` is "" when the document prints none (a form-layout MTN supplement may not): the
+    note loads and a warning says so. ``issue_date`` is None when the document prints no settle
+    or issue date (a weekly rate sheet): the purchase's settle date is then the issue date.
+    """
 
     cusip: str
     coupon_rate_pct: Decimal | None
     frequency: Frequency
-    issue_date: date
+    issue_date: date | None
     maturity_date: date
     first_coupon_date: date | None = None
     coupon_type: CouponType = CouponType.FIXED
@@ -129,6 +182,9 @@ class Note:
     ranking: str | None = None
     redemption: Redemption = field(default_factory=Redemption)
     survivors_option_text: str | None = None
+    printed_yield: PrintedYield | None = None
+    # "plus accrued interest of $861,805.56" (a reopening): dollars on ``principal_amount``
+    printed_accrued_interest: Decimal | None = None
 
     @property
     def cusip_valid(self) -> bool:
@@ -165,6 +221,7 @@ class Offering:
     increment: Decimal | None = None
     dtc_number: str | None = None
     agents: tuple[str, ...] = ()
+    family: DocumentFamily | None = None
 
     def note(self, cusip: str) -> Note | None:
         wanted = cusip.strip().upper()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -43,13 +44,25 @@ def make_purchase(
     price_pct: Decimal | None = None,
 ) -> Purchase:
     """A purchase with the contract's defaults: the minimum denomination (else $1,000), the
-    offering's settle date (else the note's issue date), the selling price (else 100)."""
+    offering's settle date (else the note's issue date), the selling price (else 100).
+
+    A note whose document prints no issue date (a rate sheet) is priced as a new issue settling
+    on the settle date given, which ``InputError`` asks for when there is none."""
     minimum = offering.minimum_denomination or Decimal(1000)
     increment = offering.increment or minimum
+    settle = settle_date or offering.settle_date or note.issue_date
+    if settle is None:
+        raise InputError(
+            f"settle date: {note.cusip or 'this note'}'s document prints no settle or issue date; "
+            "enter the date the purchase settles",
+            field="settle",
+        )
+    if note.issue_date is None:
+        note = replace(note, issue_date=settle)
     return Purchase(
         note=note,
         amount=minimum if amount is None else amount,
-        settle_date=settle_date or offering.settle_date or note.issue_date,
+        settle_date=settle,
         price_pct=price_pct if price_pct is not None else (note.price_pct or Decimal(100)),
         minimum=minimum,
         increment=increment,
@@ -69,7 +82,7 @@ def validate(purchase: Purchase) -> None:
             value=amount,
         )
     settle = purchase.settle_date
-    if not note.issue_date <= settle < note.maturity_date:
+    if note.issue_date is None or not note.issue_date <= settle < note.maturity_date:
         raise InputError(
             f"settle date {settle} is out of range: {note.issue_date} (issue) to "
             f"{note.maturity_date - timedelta(days=1)} (the day before maturity)",

@@ -68,11 +68,17 @@ def _fraction(note: Note, start: date, end: date, months: int) -> Fraction:
 
 @lru_cache(maxsize=4096)
 def periods(note: Note) -> tuple[Period, ...]:
-    """Every accrual period of ``note`` (cached: a note is immutable)."""
+    """Every accrual period of ``note`` (cached: a note is immutable); ``ScheduleError`` when the
+    document gave no issue date (a purchase supplies one: ``quote.make_purchase``)."""
     months = note.frequency.months
-    bounds = accrual_dates(note.issue_date, note.first_coupon_date, note.maturity_date, months)
+    issue = note.issue_date
+    if issue is None:
+        raise ScheduleError(
+            "the document prints no issue or settle date: enter a settle date", field="settle"
+        )
+    bounds = accrual_dates(issue, note.first_coupon_date, note.maturity_date, months)
     plain_fixed = not note.steps and note.coupon_type is not CouponType.ZERO
-    fixed_rate = note.rate_on(note.issue_date)
+    fixed_rate = note.rate_on(issue)
     thirty = note.day_count is DayCount.THIRTY_360
     if thirty and plain_fixed:
         return _thirty_fixed_periods(bounds, fixed_rate)

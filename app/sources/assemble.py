@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from app.domain.errors import SourceError
-from app.domain.model import Note, Offering, ParseWarning
+from app.domain.model import DocumentFamily, Note, Offering, ParseWarning
 from app.sources import checks, prose, records, values
 from app.sources.grid import RawRecord
 from app.sources.vocabulary import Field
@@ -57,7 +57,11 @@ def assemble(
     if not notes:
         raise SourceError(_why(raw, found), source=source)
     offering = replace(
-        facts, notes=tuple(notes), preliminary=facts.preliminary or placeholder, settle_date=settle
+        facts,
+        notes=tuple(notes),
+        preliminary=facts.preliminary or placeholder,
+        settle_date=settle,
+        family=DocumentFamily.TABLE_SUPPLEMENT,
     )
     return offering, found
 

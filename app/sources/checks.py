@@ -25,12 +25,15 @@ def _cusip(note: Note) -> Iterator[str]:
 
 
 def _dates(note: Note) -> Iterator[str]:
-    if note.maturity_date <= note.issue_date:
-        yield f"maturity {note.maturity_date} is not after the issue date {note.issue_date}"
-    elif note.maturity_date.year - note.issue_date.year > MAX_YEARS:
+    issue = note.issue_date
+    if issue is None:
+        return
+    if note.maturity_date <= issue:
+        yield f"maturity {note.maturity_date} is not after the issue date {issue}"
+    elif note.maturity_date.year - issue.year > MAX_YEARS:
         yield f"maturity {note.maturity_date} is more than {MAX_YEARS} years after issue"
     first = note.first_coupon_date
-    if first is not None and not note.issue_date < first <= note.maturity_date:
+    if first is not None and not issue < first <= note.maturity_date:
         yield f"1st coupon date {first} is not between the issue date and maturity"
     elif (
         first is not None
@@ -57,7 +60,7 @@ def _ranges(note: Note) -> Iterator[str]:
 
 def _first_coupon(note: Note) -> Iterator[str]:
     printed = note.first_coupon_amount
-    if printed is None or note.coupon_type is CouponType.FLOATING:
+    if printed is None or note.coupon_type is CouponType.FLOATING or note.issue_date is None:
         return
     if note.maturity_date.year - note.issue_date.year > MAX_YEARS:
         return

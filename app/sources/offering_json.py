@@ -15,14 +15,18 @@ from app.domain.daycount import DayCount
 from app.domain.errors import SourceError
 from app.domain.model import (
     CallFrequency,
+    CallPrice,
     CouponType,
+    DocumentFamily,
     Frequency,
     Note,
     NoticeKind,
     Offering,
     ParseWarning,
+    PrintedYield,
     Redemption,
     Step,
+    YieldBasis,
 )
 
 FORMAT = "termsheet-offering/1"
@@ -48,12 +52,26 @@ def redemption_dict(r: Redemption) -> dict[str, Any]:
         "notice_kind": r.notice_kind.value if r.notice_kind else None,
         "make_whole": r.make_whole,
         "make_whole_spread_bps": _s(r.make_whole_spread_bps),
+        "make_whole_until": _d(r.make_whole_until),
+        "schedule": [{"date": _d(c.date), "price_pct": _s(c.price_pct)} for c in r.schedule],
+    }
+
+
+def printed_yield_dict(p: PrintedYield | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {
+        "value_pct": _s(p.value_pct),
+        "label": p.label,
+        "basis": p.basis.value,
+        "price_pct": _s(p.price_pct),
+        "settle_date": _d(p.settle_date),
     }
 
 
 def note_dict(n: Note) -> dict[str, Any]:
     return {
-        "cusip": n.cusip,
+        "cusip": n.cusip or None,
         "cusip_valid": n.cusip_valid,
         "principal_amount": _s(n.principal_amount),
         "price_pct": _s(n.price_pct),
@@ -72,6 +90,8 @@ def note_dict(n: Note) -> dict[str, Any]:
         "survivors_option_text": n.survivors_option_text,
         "ranking": n.ranking,
         "redemption": redemption_dict(n.redemption),
+        "printed_yield": printed_yield_dict(n.printed_yield),
+        "printed_accrued_interest": _s(n.printed_accrued_interest),
     }
 
 
@@ -98,6 +118,7 @@ def to_dict(
             "increment": _s(o.increment),
             "dtc_number": o.dtc_number,
             "agents": list(o.agents),
+            "family": o.family.value if o.family else None,
         },
         "notes": [note_dict(n) for n in o.notes],
         "warnings": [{"where": w.where, "message": w.message} for w in warnings],
@@ -191,13 +212,42 @@ def _redemption(r: _Reader, obj: dict[str, Any], where: str) -> Redemption:
         notice_kind=r.enum(obj, "notice_kind", where, NoticeKind),
         make_whole=bool(r.flag(obj, "make_whole", where)),
         make_whole_spread_bps=r.dec(obj, "make_whole_spread_bps", where),
+        make_whole_until=r.day(obj, "make_whole_until", where),
+        schedule=_call_schedule(r, obj.get("schedule") or [], f"{where}.schedule"),
+    )
+
+
+def _call_schedule(r: _Reader, raw: Any, where: str) -> tuple[CallPrice, ...]:
+    if not isinstance(raw, list):
+        raise r.fail(where, "must be a list")
+    found = []
+    for i, item in enumerate(raw):
+        entry = r.obj(item, f"{where}[{i}]")
+        price = r.dec(entry, "price_pct", f"{where}[{i}]")
+        if price is None:
+            raise r.fail(f"{where}[{i}].price_pct", "is required")
+        found.append(CallPrice(r.req_date(entry, "date", f"{where}[{i}]"), price))
+    return tuple(found)
+
+
+def _printed_yield(r: _Reader, raw: Any, where: str) -> PrintedYield | None:
+    if raw is None:
+        return None
+    obj = r.obj(raw, where)
+    value = r.dec(obj, "value_pct", where)
+    if value is None:
+        raise r.fail(f"{where}.value_pct", "is required")
+    return PrintedYield(
+        value_pct=value,
+        label=r.text(obj, "label", where) or "Yield",
+        basis=r.enum(obj, "basis", where, YieldBasis, YieldBasis.NOTE),
+        price_pct=r.dec(obj, "price_pct", where),
+        settle_date=r.day(obj, "settle_date", where),
     )
 
 
 def _note(r: _Reader, obj: dict[str, Any], where: str) -> Note:
-    cusip = r.text(obj, "cusip", where)
-    if not cusip:
-        raise r.fail(f"{where}.cusip", "is required")
+    cusip = r.text(obj, "cusip", where) or ""  # null: the document printed none
     steps_raw = obj.get("steps") or []
     if not isinstance(steps_raw, list):
         raise r.fail(f"{where}.steps", "must be a list")
@@ -219,7 +269,7 @@ def _note(r: _Reader, obj: dict[str, Any], where: str) -> Note:
         steps=tuple(steps),
         frequency=r.enum(obj, "frequency", where, Frequency, Frequency.MONTHLY),
         day_count=_DAY_COUNT_LABELS.get(str(obj.get("day_count") or "30/360"), DayCount.THIRTY_360),
-        issue_date=r.req_date(obj, "issue_date", where),
+        issue_date=r.day(obj, "issue_date", where),
         maturity_date=r.req_date(obj, "maturity_date", where),
         first_coupon_date=r.day(obj, "first_coupon_date", where),
         first_coupon_amount=r.dec(obj, "first_coupon_amount", where),
@@ -229,6 +279,8 @@ def _note(r: _Reader, obj: dict[str, Any], where: str) -> Note:
         redemption=_redemption(
             r, r.obj(obj.get("redemption") or {}, f"{where}.redemption"), f"{where}.redemption"
         ),
+        printed_yield=_printed_yield(r, obj.get("printed_yield"), f"{where}.printed_yield"),
+        printed_accrued_interest=r.dec(obj, "printed_accrued_interest", where),
     )
 
 
@@ -263,6 +315,7 @@ def from_dict(data: Any, source: str = "offering file") -> tuple[Offering, list[
         increment=r.dec(off, "increment", w),
         dtc_number=r.text(off, "dtc_number", w),
         agents=tuple(agents),
+        family=r.enum(off, "family", w, DocumentFamily),
     )
     warnings_raw = top.get("warnings") or []
     warnings = [
