@@ -17,10 +17,10 @@ from app.domain.errors import InputError, TermSheetError
 from app.domain.model import Note, Offering, Purchase, Quote
 from app.domain.money import format_usd, parse_amount, parse_percent
 from app.domain.quote import make_purchase, quote
+from app.present.rows import fmt_date, fmt_rate, settle_flag
+from app.present.terms import first_coupon_text
 from app.ui.cards import ResultRow, card, repolish
 from app.ui.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
-from app.ui.present import fmt_date, fmt_rate, settle_flag
-from app.ui.terms import first_coupon_text
 from app.ui.yield_input import YieldInput
 
 log = logging.getLogger("termsheet.ui")

@@ -21,7 +21,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from app.ui.chart_data import EMPTY, Floats
+from app.present.chart_arrays import EMPTY, Floats
 
 TEXT_MARGIN = 4.0  # QTextDocument's margin around a pg.TextItem's text, kept so labels sit as before
 

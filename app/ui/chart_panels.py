@@ -18,6 +18,7 @@ from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QTransform
 
+from app.present.chart_arrays import EMPTY, Floats
 from app.ui.chart import (
     CALL,
     COUPON,
@@ -30,7 +31,6 @@ from app.ui.chart import (
     ROLLED,
     SETTLE,
 )
-from app.ui.chart_data import EMPTY, Floats
 from app.ui.chart_markers import (
     Label,
     Layer,

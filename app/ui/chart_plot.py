@@ -7,7 +7,7 @@ if the note is called on each call date against holding it to maturity. Bottom p
 X is UTC-midnight epoch seconds on a ``DateAxisItem(utcOffset=0)``.
 
 Each panel is one item (``chart_panels``, ``chart_yields``) drawing arrays taken straight from
-the ``Quote`` (``chart_data``); a panel whose data did not change is not repainted.
+the ``Quote`` (``app.present.chart_arrays``); a panel whose data did not change is not repainted.
 """
 
 from __future__ import annotations
@@ -22,11 +22,8 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from app.domain.model import Quote
 from app.domain.money import format_usd
-from app.ui.chart_data import DAY, EMPTY, Arrays, Floats, NoteArrays, epoch
-from app.ui.chart_markers import QuietAxis, paint_nothing
-from app.ui.chart_panels import IncomePanel, PaymentsPanel
-from app.ui.chart_yields import PercentAxis, YieldPanel
-from app.ui.present import (
+from app.present.chart_arrays import DAY, EMPTY, Arrays, Floats, NoteArrays, epoch
+from app.present.rows import (
     CallIncome,
     CashFlowRow,
     RowKind,
@@ -35,6 +32,9 @@ from app.ui.present import (
     fmt_rate,
     income_to_calls,
 )
+from app.ui.chart_markers import QuietAxis, paint_nothing
+from app.ui.chart_panels import IncomePanel, PaymentsPanel
+from app.ui.chart_yields import PercentAxis, YieldPanel
 
 GRID_ALPHA = 0.18
 HEADROOM = 1.32  # room above the capped principal bar for its label

@@ -15,10 +15,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
 
 from app.domain.model import Quote
+from app.present.chart_arrays import Floats, epoch
+from app.present.rows import fmt_date, fmt_rate
 from app.ui.chart import YIELD
-from app.ui.chart_data import Floats, epoch
 from app.ui.chart_markers import Label, PanelItem, QuietAxis, Series, Symbol, horizontal_line, pen
-from app.ui.present import fmt_date, fmt_rate
 
 DOTS_UP_TO = 60
 

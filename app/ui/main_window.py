@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
+from app.present.terms import terms_groups
 from app.ui import settings, state
 from app.ui.calculator import CalculatorPanel
 from app.ui.call_table import CallTable
@@ -43,7 +44,6 @@ from app.ui.offering_model import Document, TreeRows
 from app.ui.offerings_panel import OfferingsPanel
 from app.ui.resources import unstyled
 from app.ui.state import Inputs, PurchaseMemory, SavedState
-from app.ui.terms import terms_groups
 from app.ui.terms_view import TermsView
 from app.ui.window_chrome import APP_NAME, build_actions, build_menus, build_toolbar
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.model import Quote
 from app.domain.money import format_usd
-from app.ui.present import (
+from app.present.rows import (
     CallRow,
     CallRows,
     CashFlowRow,

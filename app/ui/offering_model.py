@@ -10,8 +10,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from app.domain.model import Note, Offering, ParseWarning
+from app.present.rows import fmt_date, fmt_rate, search_text
 from app.ui.models import _CENTER, _RIGHT, RAW_ROLE, SEARCH_ROLE, Index
-from app.ui.present import fmt_date, fmt_rate, search_text
 
 
 @dataclass(eq=False)

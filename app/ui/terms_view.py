@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.ui.terms import TermGroup
+from app.present.terms import TermGroup
 
 LABEL_WIDTH = "42%"
 _MARK = {"ok": ("✔", "ok"), "warn": ("⚠", "warn"), "bad": ("✖", "bad")}

@@ -4,7 +4,7 @@ The chart keeps the x of a note's coupon and call dates from one quote to the ne
 settle date slices them), keeps a picture of the call lines, and skips panels whose data did
 not change: every check here runs after a sequence of edits, so stale arrays would show.
 Expected values come from the ``Quote`` itself (dates as UTC-midnight epoch seconds, amounts as
-floats, running totals from ``app.ui.present.income_to_calls``).
+floats, running totals from ``app.present.rows.income_to_calls``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.model import Offering, Quote, Redemption
 from app.domain.money import format_usd
 from app.domain.quote import make_purchase, quote
-from app.ui.present import income_to_calls
+from app.present.rows import income_to_calls
 
 DAY = 86400.0
 

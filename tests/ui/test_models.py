@@ -16,10 +16,10 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.domain.model import Offering, ParseWarning, Quote, Redemption
 from app.domain.quote import make_purchase, quote
+from app.present.rows import call_rows, cash_flow_rows, income_to_calls
+from app.present.terms import terms_groups
 from app.ui.models import COUPON_COLUMNS, KIND_ROLE, RAW_ROLE, CallTableModel, CouponTableModel
 from app.ui.offering_model import Document, OfferingFilterProxy, OfferingTreeModel
-from app.ui.present import call_rows, cash_flow_rows, income_to_calls
-from app.ui.terms import terms_groups
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 COL = {c.title: i for i, c in enumerate(COUPON_COLUMNS)}
@@ -271,7 +271,7 @@ def test_a_call_with_no_dates_is_flagged_without_a_valid_purchase(long_offering:
     """The warning is worded from the note, so the checks show it even while the purchase on
     screen is invalid (the quote-less window after a bad settle date)."""
     from app.domain.model import Redemption
-    from app.ui.terms import check_terms
+    from app.present.terms import check_terms
 
     note = replace(long_offering.notes[0], redemption=Redemption("Callable", callable=True))
     group = check_terms(note, None, [])

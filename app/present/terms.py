@@ -12,7 +12,7 @@ from app.domain.model import CallFrequency, Note, Offering, ParseWarning, Quote
 from app.domain.money import format_usd
 from app.domain.quote import note_warnings
 from app.domain.schedule import periods
-from app.ui.present import FREQUENCY_LABEL, fmt_date, fmt_rate
+from app.present.rows import FREQUENCY_LABEL, fmt_date, fmt_rate
 
 
 @dataclass(frozen=True, slots=True)
