@@ -30,7 +30,7 @@ FIRST_PAINT_HOOK: Callable[[], None] | None = None
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the product's look (created once)."""
-    from app.ui.resources import apply_look
+    from app.ui.common.resources import apply_look
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

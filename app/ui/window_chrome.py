@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QSizePolicy, QWidget
 
 from app import __version__
 from app.ui import export_actions
-from app.ui.resources import icon
+from app.ui.common.resources import icon
 
 APP_NAME = "Term Sheet"
 
