@@ -36,7 +36,7 @@ from app.present.terms import terms_groups
 from app.ui import settings, state
 from app.ui.calculator import CalculatorPanel
 from app.ui.call_table import CallTable
-from app.ui.chart import CallChart
+from app.ui.chart.frame import CallChart
 from app.ui.common.message_area import MessageArea
 from app.ui.common.resources import unstyled
 from app.ui.coupon_table import CouponTable

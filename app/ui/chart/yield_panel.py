@@ -1,6 +1,6 @@
 """The yield panel of the chart: the yield to each call date, the yield to maturity, and the
 workout date (yield to worst) emphasised. Yields come from the ``Quote`` (``quote.yields``).
-One item draws the panel (see ``chart_markers``); an edit that leaves the yields as they were
+One item draws the panel (see ``painting``); an edit that leaves the yields as they were
 (an amount typed) does not touch it."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from app.domain.model import Quote
 from app.present.chart_arrays import Floats, epoch
 from app.present.rows import fmt_date, fmt_rate
-from app.ui.chart import YIELD
-from app.ui.chart_markers import Label, PanelItem, QuietAxis, Series, Symbol, horizontal_line, pen
+from app.ui.chart.frame import YIELD
+from app.ui.chart.painting import Label, PanelItem, QuietAxis, Series, Symbol, horizontal_line, pen
 
 DOTS_UP_TO = 60
 

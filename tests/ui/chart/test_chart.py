@@ -43,7 +43,7 @@ def purchase(offering: Offering, amount: int, settle: date) -> Quote:
 
 def new_chart(qtbot: Any) -> Any:
     """A shown ``callChart`` frame with its plot created."""
-    from app.ui.chart import CallChart
+    from app.ui.chart.frame import CallChart
 
     frame = CallChart()
     qtbot.addWidget(frame)

@@ -6,7 +6,7 @@ emphasised and its notice window shaded, the settle date marked. Middle panel: c
 if the note is called on each call date against holding it to maturity. Bottom panel: yields.
 X is UTC-midnight epoch seconds on a ``DateAxisItem(utcOffset=0)``.
 
-Each panel is one item (``chart_panels``, ``chart_yields``) drawing arrays taken straight from
+Each panel is one item (``panels``, ``yield_panel``) drawing arrays taken straight from
 the ``Quote`` (``app.present.chart_arrays``); a panel whose data did not change is not repainted.
 """
 
@@ -32,9 +32,9 @@ from app.present.rows import (
     fmt_rate,
     income_to_calls,
 )
-from app.ui.chart_markers import QuietAxis, paint_nothing
-from app.ui.chart_panels import IncomePanel, PaymentsPanel
-from app.ui.chart_yields import PercentAxis, YieldPanel
+from app.ui.chart.painting import QuietAxis, paint_nothing
+from app.ui.chart.panels import IncomePanel, PaymentsPanel
+from app.ui.chart.yield_panel import PercentAxis, YieldPanel
 
 GRID_ALPHA = 0.18
 HEADROOM = 1.32  # room above the capped principal bar for its label

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.model import Quote
 
 if TYPE_CHECKING:
-    from app.ui.chart_plot import PaymentChart
+    from app.ui.chart.plot import PaymentChart
 
 log = logging.getLogger("termsheet.ui")
 
@@ -129,7 +129,7 @@ class CallChart(QFrame):
     def ensure_plot(self) -> PaymentChart:
         """Create the plot (imports pyqtgraph) and draw the latest quote on it."""
         if self.plot is None:
-            from app.ui.chart_plot import PaymentChart
+            from app.ui.chart.plot import PaymentChart
 
             self.plot = PaymentChart(self)
             self.stack.addWidget(self.plot)

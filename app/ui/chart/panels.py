@@ -1,5 +1,5 @@
 """The payments panel and the coupons panel of the chart, each one item that paints the whole
-panel from arrays ``PaymentChart`` prepares (see ``chart_markers`` for why one item).
+panel from arrays ``PaymentChart`` prepares (see ``painting`` for why one item).
 
 What each draws, bottom to top, is what the pyqtgraph items it replaces drew, in their order:
 payments — notice window, later call dates, coupon bars, late-paid bars, principal bar and its
@@ -19,7 +19,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QTransform
 
 from app.present.chart_arrays import EMPTY, Floats
-from app.ui.chart import (
+from app.ui.chart.frame import (
     CALL,
     COUPON,
     FIRST_CALL,
@@ -31,7 +31,7 @@ from app.ui.chart import (
     ROLLED,
     SETTLE,
 )
-from app.ui.chart_markers import (
+from app.ui.chart.painting import (
     Label,
     Layer,
     PanelItem,

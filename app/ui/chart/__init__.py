@@ -1,0 +1,2 @@
+"""The call chart: its frame (``callChart``), the pyqtgraph plot created after the first paint,
+its payments, coupons and yield panels, the painting pieces they share, and its style."""
