@@ -35,15 +35,15 @@ from app.paths import sample_path
 from app.present.terms import terms_groups
 from app.ui import settings, state
 from app.ui.calculator import CalculatorPanel
-from app.ui.call_table import CallTable
 from app.ui.chart.frame import CallChart
 from app.ui.common.message_area import MessageArea
 from app.ui.common.resources import unstyled
-from app.ui.coupon_table import CouponTable
 from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
 from app.ui.offering_model import Document, TreeRows
 from app.ui.offerings_panel import OfferingsPanel
 from app.ui.state import Inputs, PurchaseMemory, SavedState
+from app.ui.tables.call_table import CallTable
+from app.ui.tables.coupon_table import CouponTable
 from app.ui.terms_view import TermsView
 from app.ui.window_chrome import APP_NAME, build_actions, build_menus, build_toolbar
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from app.domain.model import Note, Offering, ParseWarning
 from app.present.rows import fmt_date, fmt_rate, search_text
-from app.ui.models import _CENTER, _RIGHT, RAW_ROLE, SEARCH_ROLE, Index
+from app.ui.tables.models import _CENTER, _RIGHT, RAW_ROLE, SEARCH_ROLE, Index
 
 
 @dataclass(eq=False)

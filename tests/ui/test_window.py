@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QTableView, QTextBro
 
 from app.paths import sample_path
 from app.ui import settings
-from app.ui.models import RAW_ROLE
+from app.ui.tables.models import RAW_ROLE
 
 
 def child(win: QWidget, kind: type, name: str) -> Any:

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView
 
-from app.ui.models import _ALIGN, _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, Index
+from app.ui.tables.models import _ALIGN, _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, Index
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight.value)
 _HCENTER = int(Qt.AlignmentFlag.AlignHCenter.value)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from app.domain.model import Quote
 from app.ui.common.table_view import BandUpdates, size_columns
-from app.ui.models import CALL_COLUMNS, CallTableModel
+from app.ui.tables.models import CALL_COLUMNS, CallTableModel
 
 _SAMPLES = ("0000-00-00", "0000-00-00", "$000,000.00", "$000,000.00", "00.000%")
 _DATE_COLUMNS = 2  # "Redeemed", "Notice by"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QWidget
 
 from app.domain.model import Quote
 from app.ui.common.table_view import BandUpdates, size_columns
-from app.ui.models import COUPON_COLUMNS, CouponTableModel
+from app.ui.tables.models import COUPON_COLUMNS, CouponTableModel
 
 __all__ = ["BandUpdates", "CouponTable", "size_columns"]
 
