@@ -39,8 +39,8 @@ from app.ui.chart.frame import CallChart
 from app.ui.common.message_area import MessageArea
 from app.ui.common.resources import unstyled
 from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
-from app.ui.offering_model import Document, TreeRows
-from app.ui.offerings_panel import OfferingsPanel
+from app.ui.offerings.panel import OfferingsPanel
+from app.ui.offerings.tree_model import Document, TreeRows
 from app.ui.state import Inputs, PurchaseMemory, SavedState
 from app.ui.tables.call_table import CallTable
 from app.ui.tables.coupon_table import CouponTable

@@ -18,7 +18,7 @@ from app.domain.model import Offering, ParseWarning, Quote, Redemption
 from app.domain.quote import make_purchase, quote
 from app.present.rows import call_rows, cash_flow_rows, income_to_calls
 from app.present.terms import terms_groups
-from app.ui.offering_model import Document, OfferingFilterProxy, OfferingTreeModel
+from app.ui.offerings.tree_model import Document, OfferingFilterProxy, OfferingTreeModel
 from app.ui.tables.models import COUPON_COLUMNS, KIND_ROLE, RAW_ROLE, CallTableModel, CouponTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

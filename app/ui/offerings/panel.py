@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Note
-from app.ui.offering_model import TREE_COLUMNS, Document, OfferingFilterProxy, OfferingTreeModel, TreeRows
+from app.ui.offerings.tree_model import (
+    TREE_COLUMNS,
+    Document,
+    OfferingFilterProxy,
+    OfferingTreeModel,
+    TreeRows,
+)
 
 
 class OfferingsPanel(QFrame):
