@@ -34,7 +34,7 @@ from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
 from app.present.terms import terms_groups
 from app.ui import settings, state
-from app.ui.calculator import CalculatorPanel
+from app.ui.calculator.panel import CalculatorPanel
 from app.ui.chart.frame import CallChart
 from app.ui.common.message_area import MessageArea
 from app.ui.common.resources import unstyled

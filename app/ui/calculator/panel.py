@@ -19,9 +19,9 @@ from app.domain.money import format_usd, parse_amount, parse_percent
 from app.domain.quote import make_purchase, quote
 from app.present.rows import fmt_date, fmt_rate, settle_flag
 from app.present.terms import first_coupon_text
+from app.ui.calculator.yield_input import YieldInput
 from app.ui.common.cards import ResultRow, card, repolish
 from app.ui.common.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
-from app.ui.yield_input import YieldInput
 
 log = logging.getLogger("termsheet.ui")
 FIELDS = ("amount", "settle", "price")
