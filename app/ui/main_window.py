@@ -44,7 +44,7 @@ from app.ui.offerings.tree_model import Document, TreeRows
 from app.ui.state import Inputs, PurchaseMemory, SavedState
 from app.ui.tables.call_table import CallTable
 from app.ui.tables.coupon_table import CouponTable
-from app.ui.terms_view import TermsView
+from app.ui.terms.view import TermsView
 from app.ui.window_chrome import APP_NAME, build_actions, build_menus, build_toolbar
 
 log = logging.getLogger("termsheet.ui")

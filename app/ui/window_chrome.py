@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QSizePolicy, QWidget
 
 from app import __version__
-from app.ui import export_actions
 from app.ui.common.resources import icon
+from app.ui.exports import actions as export_actions
 
 APP_NAME = "Term Sheet"
 

@@ -493,8 +493,9 @@ def test_monkey(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from app.ui import export_actions, loader
+    from app.ui import loader
     from app.ui.app import build_window
+    from app.ui.exports import actions as export_actions
 
     app = QApplication.instance()
     assert app is not None

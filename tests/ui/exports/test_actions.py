@@ -16,8 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.model import Offering, Quote
 from app.reports.export import render
-from app.ui import export_actions, settings
-from app.ui.export_actions import FOLDER_KEY, KINDS, ExportActions
+from app.ui import settings
+from app.ui.exports import actions as export_actions
+from app.ui.exports.actions import FOLDER_KEY, KINDS, ExportActions
 
 KIND = {k.key: k for k in KINDS}
 

@@ -1,0 +1,1 @@
+"""The terms view: every term of the selected CUSIP and its offering, grouped, with the checks."""
