@@ -149,7 +149,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
 
 
 def cmd_gui(ns: argparse.Namespace) -> int:
-    from app.ui.app import run  # type: ignore[import-not-found,unused-ignore]
+    from app.ui.window.start import run  # type: ignore[import-not-found,unused-ignore]
 
     return int(run(list(ns.files), _calc_args(ns), ns.screenshot))
 

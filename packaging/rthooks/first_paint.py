@@ -1,6 +1,6 @@
 """PyInstaller runtime hook: time the frozen program's first paint, for the packaging test.
 
-Inert unless ``TERMSHEET_FIRST_PAINT_FILE`` is set: then, when ``app.ui.app`` is imported, its
+Inert unless ``TERMSHEET_FIRST_PAINT_FILE`` is set: then, when ``app.ui.window.start`` is imported, its
 ``FIRST_PAINT_HOOK`` is set to write ``time.time()`` of the window's first paint to that file, so
 the caller can subtract the moment it started the process (bootloader included).
 """
@@ -32,7 +32,7 @@ if _target:
 
     class _Finder(importlib.abc.MetaPathFinder):
         def find_spec(self, name, path=None, target=None):
-            if name != "app.ui.app":
+            if name != "app.ui.window.start":
                 return None
             sys.meta_path.remove(self)
             spec = importlib.util.find_spec(name)

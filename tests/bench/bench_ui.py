@@ -55,7 +55,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 APP_DRIVER = """
 import os, sys
-from app.ui import app as ui
+from app.ui.window import start as ui
 def first_paint():
     print("painted", flush=True)
     os._exit(0)
@@ -140,8 +140,8 @@ def _long_offering_file(folder: Path, years: int = 30) -> Path:
 def _window(paths: list[str], amount: str | None = None) -> Any:
     """A shown window with ``paths`` loaded and its chart created (as after the first paint)."""
     from app.cli import CalcArgs
-    from app.ui import settings
-    from app.ui.app import application, build_window
+    from app.ui.window import settings
+    from app.ui.window.start import application, build_window
 
     tmp = Path(tempfile.mkdtemp())
     settings.use_file(tmp / "s.ini")
@@ -167,7 +167,7 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.app import teardown
+    from app.ui.window.start import teardown
 
     win = _window([str(_long_offering_file(Path(tempfile.mkdtemp()), years))], amount="25000")
     plot = win.chart.ensure_plot()
@@ -237,7 +237,7 @@ def bench_typing(rounds: int = 12, years: int = 30) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.app import teardown
+    from app.ui.window.start import teardown
 
     win = _window([str(_long_offering_file(Path(tempfile.mkdtemp()), years))], amount="25000")
     amount = win.calculator.amountEdit
@@ -279,7 +279,7 @@ def bench_filter(count: int = 5000, text: str = FILTER_TYPED, rounds: int = 3) -
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.app import teardown
+    from app.ui.window.start import teardown
     from tests.offerings import big_offering
 
     folder = Path(tempfile.mkdtemp())
@@ -349,8 +349,8 @@ RSS_DRIVER = """
 import sys
 from pathlib import Path
 from app.cli import CalcArgs
-from app.ui import settings
-from app.ui.app import application, build_window, teardown
+from app.ui.window import settings
+from app.ui.window.start import application, build_window, teardown
 settings.use_file(Path(sys.argv[1]) / "s.ini")
 app = application()
 win = build_window([], CalcArgs(), screenshot=True)

@@ -2,7 +2,7 @@
 
 The quote words it (app/domain/quote.py ``_warnings``); the loaders read such a call without a
 warning of their own, so ``calc``, ``calc --json`` and the term sheet each carry the quote's one
-copy (the window: tests/ui/test_window.py). Documents: the golden supplements of tests/data —
+copy (the window: tests/ui/window/test_window.py). Documents: the golden supplements of tests/data —
 Prudential InterNotes 2014, 74432RAC7 "Subject to our redemption right" (terms in the
 prospectus); Toyota 2020, 89236TAD7 a make-whole call at T + 25 bps.
 """

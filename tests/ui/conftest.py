@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.domain.model import Offering, Quote
 from app.domain.quote import make_purchase, quote
-from app.ui import settings
+from app.ui.window import settings
 from tests import offerings
 
 
@@ -53,7 +53,7 @@ def long_offering() -> Offering:
 def window(qtbot: Any) -> Any:
     """The real main window with the bundled sample loaded, shown, first CUSIP selected."""
     from app.cli import CalcArgs
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
     win = build_window([], CalcArgs(), screenshot=False)
     qtbot.addWidget(win)

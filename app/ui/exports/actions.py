@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWi
 
 from app.domain.errors import TermSheetError
 from app.domain.model import Offering, Quote
-from app.ui import settings
+from app.ui.window import settings
 
 FOLDER_KEY = "export/folder"
 STATUS_MS = 8000

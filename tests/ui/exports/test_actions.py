@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.model import Offering, Quote
 from app.reports.export import render
-from app.ui import settings
 from app.ui.exports import actions as export_actions
 from app.ui.exports.actions import FOLDER_KEY, KINDS, ExportActions
+from app.ui.window import settings
 
 KIND = {k.key: k for k in KINDS}
 
@@ -195,7 +195,7 @@ def test_nothing_to_export_without_a_quote(window: FakeWindow, isolated: list[tu
 
 
 def test_real_window_exports_its_purchase(qtbot: QtBot, sample_file: Path, tmp_path: Path) -> None:
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     w = MainWindow(persist=False)
     qtbot.addWidget(w)

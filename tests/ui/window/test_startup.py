@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -41,7 +41,7 @@ def test_screenshot_saves_the_window_and_exits_0(tmp_path: Path) -> None:
 
 DRIVER = """
 import sys
-from app.ui import app as ui
+from app.ui.window import start as ui
 def at_first_paint():
     print("pyqtgraph" in sys.modules, flush=True)
     from PySide6.QtWidgets import QApplication

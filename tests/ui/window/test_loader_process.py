@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "resources" / "samples" / "ally-term-notes-pricing-supplement-213.txt"
 
 # a window process that has loaded a document in the loader process, then dies at once
 DRIVER = """
 import os, sys
-from app.ui import loader
+from app.ui.window import loader
 if __name__ == "__main__":
     loader.use_process(True)
     loader.load_elsewhere(sys.argv[1])

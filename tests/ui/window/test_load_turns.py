@@ -29,7 +29,7 @@ from tests.offerings import big_offering, long_offering
 pytestmark = [pytest.mark.timing, pytest.mark.flaky(reruns=2)]
 
 BOUND_MS = 60.0
-SUPPLEMENTS = Path(__file__).resolve().parents[1] / "data" / "supplements"
+SUPPLEMENTS = Path(__file__).resolve().parents[2] / "data" / "supplements"
 
 
 class Turns:
@@ -85,8 +85,8 @@ def _wait_idle(win: Any, turns: Turns, paths: list[str]) -> None:
 def empty_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A shown window with its chart created and no document open; loads use the loader
     process (as ``app.run`` sets it; pytest guards ``__main__``)."""
-    from app.ui import loader
-    from app.ui.app import build_window
+    from app.ui.window import loader
+    from app.ui.window.start import build_window
 
     monkeypatch.setattr(loader, "_use_process", True)
     win = build_window([], CalcArgs(), screenshot=True)

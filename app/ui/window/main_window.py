@@ -33,19 +33,19 @@ from PySide6.QtWidgets import (
 from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
 from app.present.terms import terms_groups
-from app.ui import settings, state
 from app.ui.calculator.panel import CalculatorPanel
 from app.ui.chart.frame import CallChart
 from app.ui.common.message_area import MessageArea
 from app.ui.common.resources import unstyled
-from app.ui.loader import LoadJob, LoadSignals, failure_message, load_one, pool
 from app.ui.offerings.panel import OfferingsPanel
 from app.ui.offerings.tree_model import Document, TreeRows
-from app.ui.state import Inputs, PurchaseMemory, SavedState
 from app.ui.tables.call_table import CallTable
 from app.ui.tables.coupon_table import CouponTable
 from app.ui.terms.view import TermsView
-from app.ui.window_chrome import APP_NAME, build_actions, build_menus, build_toolbar
+from app.ui.window import saved_state, settings
+from app.ui.window.chrome import APP_NAME, build_actions, build_menus, build_toolbar
+from app.ui.window.loader import LoadJob, LoadSignals, failure_message, load_one, pool
+from app.ui.window.saved_state import Inputs, PurchaseMemory, SavedState
 
 log = logging.getLogger("termsheet.ui")
 LAYOUT_VERSION = "3"  # bump when the splitters change, so old positions are not applied
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
     firstPainted = Signal()
     loadsIdle = Signal()
-    # set by window_chrome.build_actions / build_menus
+    # set by chrome.build_actions / build_menus
     open_action: QAction
     close_action: QAction
     sample_action: QAction
@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.flush_session()
         s = settings.settings()
-        s.setValue(state.FORMAT_KEY, state.FORMAT)
+        s.setValue(saved_state.FORMAT_KEY, saved_state.FORMAT)
         s.setValue("geometry", self.saveGeometry())
         s.setValue("layoutVersion", LAYOUT_VERSION)
         for split in self._splitters():

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import sample_path
-from app.ui import safety, settings
+from app.ui.window import safety, settings
 
 log = logging.getLogger("termsheet.ui")
 SCREENSHOT_SIZE = (1440, 900)
@@ -68,7 +68,7 @@ def initial_size(app: QApplication) -> tuple[int, int]:
 
 def build_window(files: list[str], calc: Any, screenshot: bool = False) -> Any:
     """The main window with ``files`` (or the session/sample) loaded and a CUSIP selected."""
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     app = application()
     window = MainWindow(calc, persist=not screenshot)
@@ -125,7 +125,7 @@ def run(files: list[str], calc: Any, screenshot: str | None) -> int:
     """Open the window and run the event loop; the process exit status."""
     app = application()
     safety.install()
-    from app.ui import loader
+    from app.ui.window import loader
 
     loader.use_process(True)  # main.py and the console script guard __main__
     window = build_window(files, calc, screenshot is not None)
@@ -137,7 +137,7 @@ def run(files: list[str], calc: Any, screenshot: str | None) -> int:
     log.info("window shown with %d document(s)", len(window.offerings.documents()))
     status = int(app.exec())
     teardown(window)
-    from app.ui.loader import shutdown
+    from app.ui.window.loader import shutdown
 
     shutdown()
     return status

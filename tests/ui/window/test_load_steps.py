@@ -47,7 +47,7 @@ def _chart_cusip(win: Any) -> str | None:
 @pytest.fixture
 def win(qtbot: Any) -> Any:
     """A shown window with its chart and no document (the sample closed): a load selects."""
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
     window = build_window([], CalcArgs(), screenshot=True)
     qtbot.addWidget(window)
@@ -80,7 +80,7 @@ def test_a_load_shows_tree_note_terms_chart_in_turns(win: Any) -> None:
 
 
 def test_a_large_document_is_added_to_the_tree_in_slices(win: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.ui import main_window
+    from app.ui.window import main_window
 
     monkeypatch.setattr(main_window, "TREE_ROWS_PER_TURN", 1000)
     _arrive(win, "/x/big.json", big_offering(2500))
@@ -140,7 +140,7 @@ def test_a_note_without_a_quote_leaves_the_chart_as_it_was(qtbot: Any, win: Any,
 
 
 def test_closing_the_window_meanwhile_runs_nothing_on_it() -> None:
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
     win = build_window([], CalcArgs(), screenshot=True)  # deleted here, so not the fixture's
     win.show()
@@ -158,10 +158,10 @@ def test_closing_the_window_meanwhile_runs_nothing_on_it() -> None:
 
 
 def test_a_load_finishing_after_the_window_closed_is_dropped() -> None:
-    from app.ui.app import build_window
-    from app.ui.loader import pool
+    from app.ui.window.loader import pool
+    from app.ui.window.start import build_window
 
-    pdf = Path(__file__).resolve().parents[1] / "data" / "supplements" / "ally-2021-final.pdf"
+    pdf = Path(__file__).resolve().parents[2] / "data" / "supplements" / "ally-2021-final.pdf"
     win = build_window([], CalcArgs(), screenshot=True)
     win.open_files([str(pdf), str(sample_path())], background=True)  # parsed in the loader thread
     win.close()

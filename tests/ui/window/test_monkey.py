@@ -53,7 +53,7 @@ BUDGET_S = 0.100  # per action on the UI thread, events included
 WARMUP_S = 0.400  # the very first action (first paint of the chart, caches)
 CLI_EVERY = 40  # every 40th valid check also runs the full `termsheet calc --json`
 Steps = Iterator[None]
-DATA = Path(__file__).resolve().parents[1] / "data" / "supplements"
+DATA = Path(__file__).resolve().parents[2] / "data" / "supplements"
 
 TEXTS = (
     "",
@@ -493,9 +493,9 @@ def test_monkey(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from app.ui import loader
-    from app.ui.app import build_window
     from app.ui.exports import actions as export_actions
+    from app.ui.window import loader
+    from app.ui.window.start import build_window
 
     app = QApplication.instance()
     assert app is not None

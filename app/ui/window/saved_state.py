@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
 
-from app.ui import settings
+from app.ui.window import settings
 
 log = logging.getLogger("termsheet.ui")
 FORMAT = 1  # bump when a key changes meaning; a newer format is not read

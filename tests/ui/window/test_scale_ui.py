@@ -24,7 +24,7 @@ from tests.offerings import big_offering
 # every time (pytest-rerunfailures)
 pytestmark = [pytest.mark.timing, pytest.mark.flaky(reruns=2)]
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "bench_ui.py"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_ui.py"
 
 
 def _bench() -> ModuleType:
@@ -40,7 +40,7 @@ def _bench() -> ModuleType:
 
 def _window(qtbot: Any, paths: list[str]) -> Any:
     from app.cli import CalcArgs
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
     win = build_window(paths, CalcArgs(), screenshot=True)
     qtbot.addWidget(win)

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.cli import CalcArgs
 from app.paths import sample_path
-from app.ui import settings, state
-from app.ui.app import build_window
+from app.ui.window import saved_state as state
+from app.ui.window import settings
+from app.ui.window.start import build_window
 
 
 def start(qtbot: Any, files: list[str] | None = None) -> Any:

@@ -17,8 +17,8 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QTableView, QTextBrowser, QTreeView, QWidget
 
 from app.paths import sample_path
-from app.ui import settings
 from app.ui.tables.models import RAW_ROLE
+from app.ui.window import settings
 
 
 def child(win: QWidget, kind: type, name: str) -> Any:
@@ -237,7 +237,7 @@ def test_chart_bars_and_call_lines(qtbot: Any, window: Any) -> None:
 
 def test_presets_from_the_command_line(qtbot: Any) -> None:
     from app.cli import CalcArgs
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
     win = build_window([], CalcArgs("02006DTU5", "$50,000", "12/03/2019", "101"), screenshot=True)
     qtbot.addWidget(win)
@@ -250,7 +250,7 @@ def test_presets_from_the_command_line(qtbot: Any) -> None:
 
 def test_unknown_cusip_preset_is_a_message(qtbot: Any) -> None:
     from app.cli import CalcArgs
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
     win = build_window([], CalcArgs("XXXXXXXXX"), screenshot=True)
     qtbot.addWidget(win)
@@ -260,7 +260,7 @@ def test_unknown_cusip_preset_is_a_message(qtbot: Any) -> None:
 
 def test_state_is_restored_on_the_next_start(qtbot: Any, tmp_path: Path) -> None:
     from app.cli import CalcArgs
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
     copy = tmp_path / "other.txt"
     copy.write_bytes(sample_path().read_bytes())
@@ -277,7 +277,7 @@ def test_state_is_restored_on_the_next_start(qtbot: Any, tmp_path: Path) -> None
 
 
 def test_error_dialog_keeps_the_window_running(qtbot: Any, window: Any) -> None:
-    from app.ui import safety
+    from app.ui.window import safety
 
     try:
         raise RuntimeError("boom in a slot")
@@ -353,9 +353,9 @@ def test_a_call_with_no_call_dates_is_flagged_once(
 ) -> None:
     # the quote words it; the loader leaves it to the quote (tests/reports/test_call_warning_once.py)
     from app.cli import CalcArgs
-    from app.ui.app import build_window
+    from app.ui.window.start import build_window
 
-    path = Path(__file__).resolve().parents[1] / "data" / "supplements" / document
+    path = Path(__file__).resolve().parents[2] / "data" / "supplements" / document
     win = build_window([str(path)], CalcArgs(cusip), screenshot=True)
     qtbot.addWidget(win)
     assert win.offerings.current_note().cusip == cusip
