@@ -65,7 +65,7 @@ def _ics(offering: Offering, quote: Quote, call_notices: bool) -> bytes:
 
 
 def _pdf(offering: Offering, quote: Quote, source_name: str | None) -> bytes:
-    from app.reports.termsheet_pdf import render_pdf  # loads Qt: only when a PDF is asked for
+    from app.reports._qt_pdf import render_pdf  # loads Qt: only when a PDF is asked for
 
     return render_pdf(offering, quote, source_name=source_name)
 

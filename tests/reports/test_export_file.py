@@ -117,7 +117,7 @@ def test_csv_and_ics_exports_do_not_load_qt() -> None:
     code = (
         "import sys\n"
         "import app.cli, app.reports.export, app.reports.csv_export, app.reports.ics_export\n"
-        "import app.reports.termsheet_pdf\n"
+        "import app.reports._qt_pdf\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -41,7 +41,7 @@ def pdf_text(data: bytes) -> tuple[int, str]:
 
 
 def render(offering: Offering, q: Quote) -> bytes:
-    from app.reports.termsheet_pdf import render_pdf
+    from app.reports._qt_pdf import render_pdf
 
     return render_pdf(
         offering, q, source_name="ally-term-notes-pricing-supplement-213.txt", today=date(2020, 1, 9)
@@ -123,7 +123,7 @@ def test_long_note_and_long_texts_still_fit_one_page(offering: Offering) -> None
 def test_chart_is_painted(ally_quote: Quote) -> None:
     from PySide6.QtGui import QColor
 
-    from app.reports.termsheet_pdf import BAR, CHART_SCALE, CHART_SIZE, chart_image
+    from app.reports._qt_pdf import BAR, CHART_SCALE, CHART_SIZE, chart_image
 
     image = chart_image(ally_quote)
     assert (image.width(), image.height()) == (CHART_SIZE[0] * CHART_SCALE, CHART_SIZE[1] * CHART_SCALE)
@@ -135,7 +135,7 @@ def test_chart_is_painted(ally_quote: Quote) -> None:
 def test_print_goes_through_the_same_page(offering: Offering, ally_quote: Quote, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from app.reports.termsheet_pdf import print_term_sheet
+    from app.reports._qt_pdf import print_term_sheet
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -5,7 +5,7 @@
 ``current_document()`` (its ``path`` names the source in the term sheet) and, when present,
 ``calculator.validityChanged``, ``statusBar()`` and ``persist`` (False: leave settings alone).
 The files come from ``app.reports.export`` — the same bytes as ``termsheet export`` — and the
-printed page from ``app.reports.termsheet_pdf``, the same page as the PDF. A failure is a message
+printed page from ``app.reports._qt_pdf``, the same page as the PDF. A failure is a message
 box with one sentence, never a traceback.
 """
 
@@ -206,7 +206,7 @@ class ExportActions(QObject):
         if current is None:
             self._status(NOTHING)
             return False
-        from app.reports.termsheet_pdf import print_term_sheet
+        from app.reports._qt_pdf import print_term_sheet
 
         offering, quote = current
         printer.setDocName(f"Term sheet {quote.purchase.note.cusip}")
