@@ -23,56 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import Quote
+from app.ui.chart.style import legend_html
 
 if TYPE_CHECKING:
     from app.ui.chart.plot import PaymentChart
 
 log = logging.getLogger("termsheet.ui")
-
-# colours shared by the plot and its legend
-COUPON = "#2f6fbf"
-ROLLED = "#8db3e2"
-PRINCIPAL = "#e08a1e"
-CALL = "#e8bab7"  # opaque tints: alpha-blended lines and fills are far slower to raster
-FIRST_CALL = "#b42318"
-NOTICE = "#f6e1e0"
-SETTLE = "#137a3a"
-INCOME = "#2f6fbf"
-MATURITY = "#1d2733"
-FORGONE = "#f3d9d6"
-YIELD = "#0f7b6c"
-
-
-def _css(color: str | tuple[int, int, int, int]) -> str:
-    if isinstance(color, str):
-        return color
-    r, g, b, a = color
-    return f"rgba({r},{g},{b},{max(a, 110)})"
-
-
-LEGEND: tuple[tuple[str, str, str | tuple[int, int, int, int]], ...] = (
-    ("■", "Coupon", COUPON),
-    ("■", "Paid late (weekend/holiday)", ROLLED),
-    ("■", "Principal (bar capped)", PRINCIPAL),
-    ("┃", "First call", FIRST_CALL),
-    ("█", "Notice window", NOTICE),
-    ("│", "Other call dates", CALL),
-    ("┆", "Settle", SETTLE),
-    ("━", "Coupons received", INCOME),
-    ("●", "If called then", FIRST_CALL),
-    ("╌", "Held to maturity", MATURITY),
-    ("█", "Forgone if called", FORGONE),
-    ("━", "Yield to each call date", YIELD),
-    ("◆", "Yield to worst", FIRST_CALL),
-)
-
-
-def legend_html() -> str:
-    items = [
-        f"<span style='color:{_css(color)}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
-        for glyph, text, color in LEGEND
-    ]
-    return "&nbsp;&nbsp; ".join(items)
 
 
 class CallChart(QFrame):

@@ -19,18 +19,6 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QTransform
 
 from app.present.chart_arrays import EMPTY, Floats
-from app.ui.chart.frame import (
-    CALL,
-    COUPON,
-    FIRST_CALL,
-    FORGONE,
-    INCOME,
-    MATURITY,
-    NOTICE,
-    PRINCIPAL,
-    ROLLED,
-    SETTLE,
-)
 from app.ui.chart.painting import (
     Label,
     Layer,
@@ -44,6 +32,19 @@ from app.ui.chart.painting import (
     horizontal_line,
     pen,
     vertical_line,
+)
+from app.ui.common.palette import (
+    CALL,
+    COUPON,
+    FIRST_CALL,
+    FORGONE,
+    INCOME,
+    MATURITY,
+    NOTICE,
+    PRINCIPAL,
+    PRINCIPAL_EDGE,
+    ROLLED,
+    SETTLE,
 )
 
 FIRST_CALL_LABEL_AT = 0.93  # up the line, as a fraction of the view height
@@ -63,9 +64,9 @@ class PaymentsPanel(PanelItem):
         self.coupons = Rects()
         self.rolled = Rects()
         self.principal = Rects()
-        self.principal_label = Label("#9c5a0c", (1, 1))
+        self.principal_label = Label(PRINCIPAL_EDGE, (1, 1))
         self._coupon_brush, self._rolled_brush = _brush(COUPON), _brush(ROLLED)
-        self._principal_pen, self._principal_brush = pen("#9c5a0c", 1), _brush(PRINCIPAL)
+        self._principal_pen, self._principal_brush = pen(PRINCIPAL_EDGE, 1), _brush(PRINCIPAL)
         self._notice_brush, self._call_brush = _brush(NOTICE), _brush(CALL)
         self._call_pen = pen(CALL, 1)
         self._first_pen = pen(FIRST_CALL, 2.5)

@@ -34,11 +34,11 @@ from app.present.rows import (
 )
 from app.ui.chart.painting import QuietAxis, paint_nothing
 from app.ui.chart.panels import IncomePanel, PaymentsPanel
+from app.ui.chart.style import DOTS_UP_TO, GRID_ALPHA
 from app.ui.chart.yield_panel import PercentAxis, YieldPanel
+from app.ui.common.palette import AXIS_LINE, AXIS_TEXT, AXIS_TITLE
 
-GRID_ALPHA = 0.18
 HEADROOM = 1.32  # room above the capped principal bar for its label
-DOTS_UP_TO = 60  # a dot per call date up to this many; beyond, the line alone stays readable
 
 
 def _money_tick(value: float) -> str:
@@ -71,11 +71,11 @@ def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.getViewBox().setMouseEnabled(x=True, y=False)
-    plot.setLabel("left", ylabel, color="#5b6875")
+    plot.setLabel("left", ylabel, color=AXIS_TITLE)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
-        axis.setTextPen("#3d4a57")
-        axis.setPen("#b8c2cc")
+        axis.setTextPen(AXIS_TEXT)
+        axis.setPen(AXIS_LINE)
         # drawn once into a pixmap: the data change on every edit, the axes rarely do
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     # the value axis widens for wider labels but does not narrow again: typing an amount digit

@@ -17,10 +17,9 @@ from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from app.domain.model import Quote
 from app.present.chart_arrays import Floats, epoch
 from app.present.rows import fmt_date, fmt_rate
-from app.ui.chart.frame import YIELD
 from app.ui.chart.painting import Label, PanelItem, QuietAxis, Series, Symbol, horizontal_line, pen
-
-DOTS_UP_TO = 60
+from app.ui.chart.style import DOTS_UP_TO
+from app.ui.common.palette import FIRST_CALL, YIELD
 
 
 class PercentAxis(QuietAxis):
@@ -45,13 +44,13 @@ class YieldsItem(PanelItem):
         self.dots = Series()
         self.workout = Series()
         self.maturity: float | None = None
-        self.label = Label("#b42318", (-0.08, -0.05))
+        self.label = Label(FIRST_CALL, (-0.08, -0.05))
         self._path = QPainterPath()
         self._curve_pen = pen(YIELD, 1.0)
         self._maturity_pen = pen(YIELD, 1, Qt.PenStyle.DotLine)
         self._maturity_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         self._dot = Symbol("o", 5, pen=None, brush=YIELD)
-        self._diamond = Symbol("d", 14, pen="w", brush="#b42318")
+        self._diamond = Symbol("d", 14, pen="w", brush=FIRST_CALL)
 
     def set_curve(self, xs: Floats, ys: Floats) -> bool:
         if not self.curve.set(xs, ys):

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTableView
 
-from app.ui.tables.models import _ALIGN, _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, Index
+from app.ui.common.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, Index
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight.value)
 _HCENTER = int(Qt.AlignmentFlag.AlignHCenter.value)
@@ -168,8 +168,8 @@ class BandUpdates(QTableView):
             if height <= 0:
                 continue
             cells = painted(row)
-            display, align = cells[_DISPLAY], cells[_ALIGN]
-            backgrounds, foregrounds, fonts = cells[_BACKGROUND], cells[_FOREGROUND], cells[_FONT]
+            display, align = cells[DISPLAY], cells[ALIGN]
+            backgrounds, foregrounds, fonts = cells[BACKGROUND], cells[FOREGROUND], cells[FONT]
             selected = selection is not None and selection.isRowSelected(row, _NO_ROOT)
             inner_h = height - grid_size
             for column, x, width in spans:

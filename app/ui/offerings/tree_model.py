@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from app.domain.model import Note, Offering, ParseWarning
 from app.present.rows import fmt_date, fmt_rate, search_text
-from app.ui.tables.models import _CENTER, _RIGHT, RAW_ROLE, SEARCH_ROLE, Index
+from app.ui.common.roles import CENTER, RAW_ROLE, RIGHT, SEARCH_ROLE, Index
 
 
 @dataclass(eq=False)
@@ -222,9 +222,9 @@ class OfferingTreeModel(QStandardItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _features_tip(note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
-            return _RIGHT
+            return RIGHT
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
-            return _CENTER
+            return CENTER
         return None
 
 

@@ -12,12 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.model import Quote
@@ -33,27 +28,28 @@ from app.present.rows import (
     fmt_long_date,
     fmt_rate,
 )
+from app.ui.common.palette import FIRST_CALL, PRINCIPAL_ROW, ROLLED_ROW, WORKOUT_ROW
+from app.ui.common.roles import (
+    ALIGN,
+    BACKGROUND,
+    CENTER,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    KIND_ROLE,
+    PAINTED,
+    RAW_ROLE,
+    RIGHT,
+    TOOLTIP,
+    Index,
+)
 
-RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
-SEARCH_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
-KIND_ROLE = int(Qt.ItemDataRole.UserRole.value) + 3
-
-Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
-_FONT = int(Qt.ItemDataRole.FontRole.value)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_PAINTED = frozenset((_DISPLAY, _ALIGN, _BACKGROUND, _FOREGROUND, _FONT))
-_COUPON_ROLES = frozenset((int(RAW_ROLE), int(KIND_ROLE), _TOOLTIP))
+_COUPON_ROLES = frozenset((RAW_ROLE, KIND_ROLE, TOOLTIP))
 _ROOT = QModelIndex()
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
-ROLLED_BG = QColor("#fff1cc")
-PRINCIPAL_BG = QColor("#e6eefb")
-CALL_FG = QColor("#b42318")
+ROLLED_BG = QColor(ROLLED_ROW)
+PRINCIPAL_BG = QColor(PRINCIPAL_ROW)
+CALL_FG = QColor(FIRST_CALL)
 
 
 @dataclass(frozen=True)
@@ -63,7 +59,7 @@ class Column:
     title: str
     text: Callable[[CashFlowRow], str]
     raw: Callable[[CashFlowRow], object]
-    align: int = _RIGHT
+    align: int = RIGHT
 
     @property
     def header(self) -> str:
@@ -80,15 +76,15 @@ def _call_mark(r: CashFlowRow) -> str:
 
 
 COUPON_COLUMNS: tuple[Column, ...] = (
-    Column("#", lambda r: "" if r.number is None else str(r.number), lambda r: r.number, _CENTER),
+    Column("#", lambda r: "" if r.number is None else str(r.number), lambda r: r.number, CENTER),
     Column(
         "Accrual start",
         lambda r: fmt_date(r.accrual_start) if r.accrual_start else "",
         lambda r: r.accrual_start,
-        _CENTER,
+        CENTER,
     ),
-    Column("Accrual end", lambda r: fmt_date(r.accrual_end), lambda r: r.accrual_end, _CENTER),
-    Column("Payment date", lambda r: fmt_date(r.payment_date), lambda r: r.payment_date, _CENTER),
+    Column("Accrual end", lambda r: fmt_date(r.accrual_end), lambda r: r.accrual_end, CENTER),
+    Column("Payment date", lambda r: fmt_date(r.payment_date), lambda r: r.payment_date, CENTER),
     Column("Days", lambda r: "" if r.days is None else str(r.days), lambda r: r.days),
     Column("Rate", lambda r: fmt_rate(r.rate_pct) if r.rate_pct is not None else "", lambda r: r.rate_pct),
     Column("Amount", lambda r: format_usd(r.amount), lambda r: r.amount),
@@ -97,7 +93,7 @@ COUPON_COLUMNS: tuple[Column, ...] = (
         lambda r: format_usd(r.cumulative) if r.cumulative is not None else "",
         lambda r: r.cumulative,
     ),
-    Column("Call", _call_mark, lambda r: r.call.date if r.call else None, _CENTER),
+    Column("Call", _call_mark, lambda r: r.call.date if r.call else None, CENTER),
 )
 COL_PAYMENT = 3
 COL_AMOUNT = 6
@@ -229,7 +225,7 @@ class CouponTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # called for every visible cell and role on each repaint: a cached per-row table of the
         # painted roles answers with two lookups; other roles take the slow path
-        if role in _PAINTED:
+        if role in PAINTED:
             at = index.row()
             return self.painted(at)[role][index.column()] if at >= 0 else None
         if role not in _COUPON_ROLES or not index.isValid():
@@ -260,11 +256,11 @@ class CouponTableModel(QAbstractTableModel):
             foreground[COL_CALL] = self._call_fg
         font = self._bold if row.first_call or principal else None
         return {
-            _DISPLAY: tuple(c.text(row) for c in COUPON_COLUMNS),
-            _ALIGN: _COUPON_ALIGN,
-            _BACKGROUND: tuple(background),
-            _FOREGROUND: tuple(foreground),
-            _FONT: (font,) * n,
+            DISPLAY: tuple(c.text(row) for c in COUPON_COLUMNS),
+            ALIGN: _COUPON_ALIGN,
+            BACKGROUND: tuple(background),
+            FOREGROUND: tuple(foreground),
+            FONT: (font,) * n,
         }
 
     @staticmethod
@@ -317,18 +313,18 @@ class CallColumn:
     title: str
     text: Callable[[CallRow], str]
     raw: Callable[[CallRow], object]
-    align: int = _RIGHT
+    align: int = RIGHT
 
 
 CALL_COLUMNS: tuple[CallColumn, ...] = (
     CallColumn(
-        "Redeemed", lambda r: "Maturity" if r.is_maturity else fmt_date(r.when), lambda r: r.when, _CENTER
+        "Redeemed", lambda r: "Maturity" if r.is_maturity else fmt_date(r.when), lambda r: r.when, CENTER
     ),
     CallColumn(
         "Notice by",
         lambda r: fmt_date(r.notice_date) if r.notice_date else "",
         lambda r: r.notice_date,
-        _CENTER,
+        CENTER,
     ),
     CallColumn("Coupons", lambda r: format_usd(r.income), lambda r: r.income),
     CallColumn("Forgone", lambda r: format_usd(r.forgone) if r.forgone else "", lambda r: r.forgone),
@@ -336,8 +332,8 @@ CALL_COLUMNS: tuple[CallColumn, ...] = (
 )
 COL_INCOME = 2
 COL_FORGONE = 3
-WORKOUT_BG = QColor("#fdecea")
-_CALL_ROLES = frozenset((int(RAW_ROLE), _TOOLTIP))
+WORKOUT_BG = QColor(WORKOUT_ROW)
+_CALL_ROLES = frozenset((RAW_ROLE, TOOLTIP))
 _CALL_ALIGN = tuple(c.align for c in CALL_COLUMNS)
 
 
@@ -392,7 +388,7 @@ class CallTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in _PAINTED:
+        if role in PAINTED:
             at = index.row()
             return self.painted(at)[role][index.column()] if at >= 0 else None
         if role not in _CALL_ROLES or not index.isValid():
@@ -415,11 +411,11 @@ class CallTableModel(QAbstractTableModel):
         if row.first:
             foreground[0] = self._call_fg
         return {
-            _DISPLAY: tuple(c.text(row) for c in CALL_COLUMNS),
-            _ALIGN: _CALL_ALIGN,
-            _BACKGROUND: (self._workout_bg if row.workout else None,) * n,
-            _FOREGROUND: tuple(foreground),
-            _FONT: (self._bold if row.workout or row.is_maturity else None,) * n,
+            DISPLAY: tuple(c.text(row) for c in CALL_COLUMNS),
+            ALIGN: _CALL_ALIGN,
+            BACKGROUND: (self._workout_bg if row.workout else None,) * n,
+            FOREGROUND: tuple(foreground),
+            FONT: (self._bold if row.workout or row.is_maturity else None,) * n,
         }
 
 

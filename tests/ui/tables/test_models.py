@@ -18,8 +18,9 @@ from app.domain.model import Offering, ParseWarning, Quote, Redemption
 from app.domain.quote import make_purchase, quote
 from app.present.rows import call_rows, cash_flow_rows, income_to_calls
 from app.present.terms import terms_groups
+from app.ui.common.roles import KIND_ROLE, RAW_ROLE
 from app.ui.offerings.tree_model import Document, OfferingFilterProxy, OfferingTreeModel
-from app.ui.tables.models import COUPON_COLUMNS, KIND_ROLE, RAW_ROLE, CallTableModel, CouponTableModel
+from app.ui.tables.models import COUPON_COLUMNS, CallTableModel, CouponTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 COL = {c.title: i for i, c in enumerate(COUPON_COLUMNS)}

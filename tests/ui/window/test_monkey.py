@@ -41,7 +41,7 @@ from app.domain.quote import quote
 from app.paths import sample_path
 from app.reports.calc_json import quote_dict
 from app.sources import load_path
-from app.ui.tables.models import RAW_ROLE
+from app.ui.common.roles import RAW_ROLE
 
 # time bounds on a shared 2-core machine: a miss is measured again; a real regression misses
 # every time (pytest-rerunfailures)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QTableView, QTextBrowser, QTreeView, QWidget
 
 from app.paths import sample_path
-from app.ui.tables.models import RAW_ROLE
+from app.ui.common.roles import RAW_ROLE
 from app.ui.window import settings
 
 
