@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -20,11 +20,36 @@ from app.domain.quote import make_purchase, quote
 from app.present.rows import fmt_date, fmt_rate, settle_flag
 from app.present.terms import first_coupon_text
 from app.ui.calculator.yield_input import YieldInput
-from app.ui.common.cards import ResultRow, card, repolish
-from app.ui.common.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
+from app.ui.common import MoneyEdit, PercentEdit, ResultRow, SettleDateEdit, card, money_text, repolish
 
 log = logging.getLogger("termsheet.ui")
 FIELDS = ("amount", "settle", "price")
+
+
+class Preset(Protocol):
+    """A purchase as typed on the command line (``cli.CalcArgs``): texts, each may be missing."""
+
+    @property
+    def amount(self) -> str | None: ...
+
+    @property
+    def settle(self) -> str | None: ...
+
+    @property
+    def price(self) -> str | None: ...
+
+
+class Saved(Protocol):
+    """A purchase's inputs as the user left them (``saved_state.Inputs``)."""
+
+    @property
+    def amount(self) -> str: ...
+
+    @property
+    def settle(self) -> date: ...
+
+    @property
+    def price(self) -> str: ...
 
 
 class CalculatorPanel(QFrame):
@@ -149,9 +174,11 @@ class CalculatorPanel(QFrame):
         return frame
 
     # -- note selection ------------------------------------------------------------------
-    def set_note(self, offering: Offering, note: Note, preset: Any = None, saved: Any = None) -> None:
-        """Show ``note`` with the contract's defaults, or the inputs last left for it (``saved``,
-        a ``state.Inputs``), or the preset ``CalcArgs`` texts (which win)."""
+    def set_note(
+        self, offering: Offering, note: Note, preset: Preset | None = None, saved: Saved | None = None
+    ) -> None:
+        """Show ``note`` with the contract's defaults, or the inputs last left for it (``saved``),
+        or the preset texts (which win)."""
         self.offering, self.note = offering, note
         self._defaults = make_purchase(offering, note)
         self._last_purchase = None
@@ -173,21 +200,21 @@ class CalculatorPanel(QFrame):
             w.blockSignals(False)
         self.recalculate()
 
-    def _apply_saved(self, saved: Any) -> None:
+    def _apply_saved(self, saved: Saved) -> None:
         self.amountEdit.setText(saved.amount)
         self.priceEdit.setText(saved.price)
         low, high = self.settleDateEdit.minimumDate().toPython(), self.settleDateEdit.maximumDate().toPython()
         if low <= saved.settle <= high:  # type: ignore[operator]
             self.settleDateEdit.set_value(saved.settle)
 
-    def _apply_preset(self, preset: Any) -> None:
+    def _apply_preset(self, preset: Preset) -> None:
         from app.domain.dates import parse_date
 
-        if getattr(preset, "amount", None):
+        if preset.amount:
             self.amountEdit.setText(preset.amount.strip())
-        if getattr(preset, "price", None):
+        if preset.price:
             self.priceEdit.setText(preset.price.strip().rstrip("%").strip())
-        if getattr(preset, "settle", None):
+        if preset.settle:
             try:
                 self.settleDateEdit.set_value(parse_date(preset.settle, "settle date"))
             except InputError as err:

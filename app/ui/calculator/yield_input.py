@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 from app.domain.errors import InputError
 from app.domain.model import Note, Quote
 from app.domain.money import parse_percent
-from app.ui.common.inputs import PercentEdit
+from app.ui.common import PercentEdit
 
 MATURITY, FIRST_CALL = 0, 1
 

@@ -1,2 +1,27 @@
 """The low room every other room may use: shared widgets (cards, inputs, the table view, the
 message strip), the look (style sheet, icons), item roles and the palette."""
+
+from app.ui.common import palette, roles
+from app.ui.common.cards import ResultRow, card, repolish
+from app.ui.common.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
+from app.ui.common.message_area import MessageArea
+from app.ui.common.resources import apply_look, icon, unstyled
+from app.ui.common.table_view import BandUpdates, size_columns
+
+__all__ = [
+    "BandUpdates",
+    "MessageArea",
+    "MoneyEdit",
+    "PercentEdit",
+    "ResultRow",
+    "SettleDateEdit",
+    "apply_look",
+    "card",
+    "icon",
+    "money_text",
+    "palette",
+    "repolish",
+    "roles",
+    "size_columns",
+    "unstyled",
+]

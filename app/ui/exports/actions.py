@@ -1,9 +1,10 @@
 """File ▸ Export (CSV, iCalendar, client term sheet PDF) and File ▸ Print for the current purchase.
 
-``install(window, menu)`` adds the items to ``menu``. It reads the window only through
-``current_offering()``, ``current_quote()`` (None while the inputs are invalid),
-``current_document()`` (its ``path`` names the source in the term sheet) and, when present,
-``calculator.validityChanged``, ``statusBar()`` and ``persist`` (False: leave settings alone).
+``install(window, menu, host, folders, validity)`` adds the items to ``menu``. They read the
+purchase only through ``host`` (an ``ExportHost``: ``current_offering()``, ``current_quote()``,
+None while the inputs are invalid, and ``current_document()``, whose ``path`` names the source in
+the term sheet), keep their folder in ``folders`` (a ``FolderMemory``), follow ``validity`` (the
+calculator's ``validityChanged``) and say what they did in ``window``'s status bar.
 The files come from ``app.reports.export`` — the same bytes as ``termsheet export`` — and the
 printed page from ``app.reports._qt_pdf``, the same page as the PDF. A failure is a message
 box with one sentence, never a traceback.
@@ -15,20 +16,43 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from app.domain.errors import TermSheetError
 from app.domain.model import Offering, Quote
-from app.ui.window import settings
 
-FOLDER_KEY = "export/folder"
 STATUS_MS = 8000
 NOTHING = "Nothing to export yet: choose a CUSIP and enter a valid purchase."
+
+
+class Source(Protocol):
+    """Where the purchase on screen came from."""
+
+    @property
+    def path(self) -> str: ...
+
+
+class ExportHost(Protocol):
+    """What the export items read: the offering and the valid quote on screen, and their source."""
+
+    def current_offering(self) -> Offering | None: ...
+
+    def current_quote(self) -> Quote | None: ...
+
+    def current_document(self) -> Source | None: ...
+
+
+class FolderMemory(Protocol):
+    """The folder the last export went to (the save dialog starts there)."""
+
+    def export_folder(self) -> Path | None: ...
+
+    def remember_export_folder(self, folder: Path) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -66,9 +90,18 @@ def show_error(parent: QWidget, title: str, text: str) -> None:
 class ExportActions(QObject):
     """The Export submenu and the Print action of one window."""
 
-    def __init__(self, window: Any, menu: QMenu) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        menu: QMenu,
+        host: ExportHost,
+        folders: FolderMemory,
+        validity: SignalInstance | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.host = host
+        self.folders = folders
         self._printer: QPrinter | None = None
         self.menu = menu.addMenu("&Export")
         self.menu.setObjectName("exportMenu")
@@ -86,7 +119,6 @@ class ExportActions(QObject):
         menu.addAction(self.print_action)
         window.addAction(self.print_action)  # the shortcut works with the menu closed
         menu.aboutToShow.connect(self.refresh)
-        validity = getattr(getattr(window, "calculator", None), "validityChanged", None)
         if validity is not None:
             validity.connect(lambda _valid: self.refresh())
         self.refresh()
@@ -94,13 +126,12 @@ class ExportActions(QObject):
     # -- state ----------------------------------------------------------------------------
     def current(self) -> tuple[Offering, Quote] | None:
         """The offering and the valid quote on screen, or None."""
-        offering, quote = self.window.current_offering(), self.window.current_quote()
+        offering, quote = self.host.current_offering(), self.host.current_quote()
         return (offering, quote) if offering is not None and quote is not None else None
 
     def source_name(self) -> str | None:
-        doc = self.window.current_document()
-        path = getattr(doc, "path", None)
-        return Path(path).name if path else None
+        doc = self.host.current_document()
+        return Path(doc.path).name if doc is not None and doc.path else None
 
     def refresh(self) -> None:
         """Enable the items when there is a valid purchase to export."""
@@ -110,15 +141,12 @@ class ExportActions(QObject):
             action.setEnabled(ready)
             action.setToolTip(tip or action.text().replace("&", "").rstrip("…"))
 
-    def _persist(self) -> bool:
-        return bool(getattr(self.window, "persist", True))
-
     # -- export ---------------------------------------------------------------------------
     def start_folder(self) -> Path:
         """The folder of the last export, else Documents, else home."""
-        saved = settings.settings().value(FOLDER_KEY)
-        if saved and Path(str(saved)).is_dir():
-            return Path(str(saved))
+        saved = self.folders.export_folder()
+        if saved is not None:
+            return saved
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
@@ -147,8 +175,7 @@ class ExportActions(QObject):
         path = self.choose_path(kind, current[1])
         if path is None:
             return None
-        if self._persist():
-            settings.settings().setValue(FOLDER_KEY, str(path.parent))
+        self.folders.remember_export_folder(path.parent)
         return self.export_to(kind, path)
 
     def export_to(self, kind: Kind, path: Path) -> Path | None:
@@ -221,9 +248,7 @@ class ExportActions(QObject):
         return True
 
     def _status(self, text: str) -> None:
-        status = getattr(self.window, "statusBar", None)
-        if callable(status):
-            status().showMessage(text, STATUS_MS)
+        self.window.statusBar().showMessage(text, STATUS_MS)
 
 
 @contextmanager
@@ -242,9 +267,13 @@ def _log(err: BaseException) -> Path:
     return log_exception(err)
 
 
-def install(window: Any, menu: QMenu) -> ExportActions:
+def install(
+    window: QMainWindow,
+    menu: QMenu,
+    host: ExportHost,
+    folders: FolderMemory,
+    validity: SignalInstance | None = None,
+) -> ExportActions:
     """Add File ▸ Export ▸ … and File ▸ Print… to ``menu``; the object lives as long as
     ``window`` (its Qt parent)."""
-    actions = ExportActions(window, menu)
-    window.export_actions = actions
-    return actions
+    return ExportActions(window, menu, host, folders, validity)

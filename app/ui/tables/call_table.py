@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from app.domain.model import Quote
-from app.ui.common.table_view import BandUpdates, size_columns
+from app.ui.common import BandUpdates, size_columns
 from app.ui.tables.models import CALL_COLUMNS, CallTableModel
 
 _SAMPLES = ("0000-00-00", "0000-00-00", "$000,000.00", "$000,000.00", "00.000%")

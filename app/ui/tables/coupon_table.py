@@ -7,10 +7,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QWidget
 
 from app.domain.model import Quote
-from app.ui.common.table_view import BandUpdates, size_columns
+from app.ui.common import BandUpdates, size_columns
 from app.ui.tables.models import COUPON_COLUMNS, CouponTableModel
-
-__all__ = ["BandUpdates", "CouponTable", "size_columns"]
 
 # widest text each column shows, to size the columns once (no per-reset ResizeToContents)
 _SAMPLES = (

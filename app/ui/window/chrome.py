@@ -1,25 +1,75 @@
-"""The window's chrome: actions with shortcuts, the menus, the toolbar and the About box."""
+"""The window's chrome: actions with shortcuts, the menus, the toolbar and the About box.
+
+``Chrome(window, commands, …)`` builds them on ``window`` and triggers only the public
+``Commands`` the window offers; the window keeps the ``Chrome`` (its actions, the Open Recent menu,
+the export items) and reaches nothing of it by hidden attributes.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSizePolicy, QWidget
 
 from app import __version__
-from app.ui.common.resources import icon
-from app.ui.exports import actions as export_actions
+from app.ui.common import icon
+from app.ui.exports import ExportActions, ExportHost, FolderMemory, install
+from app.ui.window import settings
 
 APP_NAME = "Term Sheet"
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
-def build_actions(w: Any) -> None:
-    """The window's actions and shortcuts (they work with the menus closed too)."""
+class Commands(Protocol):
+    """What the menus, the toolbar and the shortcuts do."""
 
-    def action(text: str, slot: Any, shortcut: Any = None, name: str = "", icon_name: str = "") -> QAction:
-        a = QAction(text, w)
+    def open_dialog(self) -> None: ...
+
+    def open_files(self, paths: Sequence[str]) -> None: ...
+
+    def open_sample(self) -> None: ...
+
+    def close_current(self) -> None: ...
+
+    def copy_table(self) -> None: ...
+
+    def focus_filter(self) -> None: ...
+
+    def focus_amount(self) -> None: ...
+
+    def reset_zoom(self) -> None: ...
+
+
+class Chrome:
+    """The actions (they work with the menus closed too), menus and toolbar of ``window``."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        commands: Commands,
+        host: ExportHost,
+        folders: FolderMemory,
+        validity: SignalInstance | None = None,
+    ) -> None:
+        self.window = window
+        self.commands = commands
+        self._build_actions()
+        self.recent_menu, self.exports = self._build_menus(host, folders, validity)
+        self._build_toolbar()
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: Shortcut = None,
+        name: str = "",
+        icon_name: str = "",
+    ) -> QAction:
+        a = QAction(text, self.window)
         a.triggered.connect(slot)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
@@ -29,69 +79,84 @@ def build_actions(w: Any) -> None:
             a.setIcon(icon(icon_name))
         return a
 
-    w.open_action = action("&Open…", w.open_dialog, QKeySequence.StandardKey.Open, "openAction", "open")
-    w.open_action.setToolTip("Open pricing supplements or offering files (Ctrl+O)")
-    w.close_action = action(
-        "&Close document", w.close_current, QKeySequence.StandardKey.Close, "closeAction", "close"
-    )
-    w.sample_action = action("Open the &sample offering", w.open_sample, name="sampleAction")
-    w.quit_action = action("&Quit", w.close, QKeySequence.StandardKey.Quit, "quitAction")
-    w.copy_action = action(
-        "&Copy coupon calendar", w.coupon_table.copy_all, "Ctrl+Shift+C", "copyTableAction", "copy"
-    )
-    w.filter_action = action(
-        "&Filter offerings", w.offerings.focus_filter, QKeySequence.StandardKey.Find, "filterAction"
-    )
-    w.amount_action = action("Go to &amount", w._focus_amount, "Ctrl+L", "amountAction")
-    w.reset_zoom_action = action(
-        "&Reset chart zoom", w.chart.reset_zoom, "Ctrl+0", "resetZoomAction", "zoom-reset"
-    )
-    w.about_action = action("&About Term Sheet", lambda: show_about(w), name="aboutAction", icon_name="about")
-    for a in (w.copy_action, w.filter_action, w.amount_action, w.reset_zoom_action):
-        w.addAction(a)
+    def _build_actions(self) -> None:
+        c, action, keys = self.commands, self._action, QKeySequence.StandardKey
+        self.open_action = action("&Open…", c.open_dialog, keys.Open, "openAction", "open")
+        self.open_action.setToolTip("Open pricing supplements or offering files (Ctrl+O)")
+        self.close_action = action("&Close document", c.close_current, keys.Close, "closeAction", "close")
+        self.sample_action = action("Open the &sample offering", c.open_sample, name="sampleAction")
+        self.quit_action = action("&Quit", self.window.close, keys.Quit, "quitAction")
+        self.copy_action = action(
+            "&Copy coupon calendar", c.copy_table, "Ctrl+Shift+C", "copyTableAction", "copy"
+        )
+        self.filter_action = action("&Filter offerings", c.focus_filter, keys.Find, "filterAction")
+        self.amount_action = action("Go to &amount", c.focus_amount, "Ctrl+L", "amountAction")
+        self.reset_zoom_action = action(
+            "&Reset chart zoom", c.reset_zoom, "Ctrl+0", "resetZoomAction", "zoom-reset"
+        )
+        self.about_action = action(
+            "&About Term Sheet", lambda: show_about(self.window), name="aboutAction", icon_name="about"
+        )
+        for a in (self.copy_action, self.filter_action, self.amount_action, self.reset_zoom_action):
+            self.window.addAction(a)
+
+    def _build_menus(
+        self, host: ExportHost, folders: FolderMemory, validity: SignalInstance | None
+    ) -> tuple[QMenu, ExportActions]:
+        bar = self.window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        recent = file_menu.addMenu("Open &Recent")
+        recent.setObjectName("recentMenu")
+        recent.aboutToShow.connect(self.fill_recent)
+        file_menu.addAction(self.sample_action)
+        file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        exports = install(self.window, file_menu, host, folders, validity)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.filter_action)
+        edit_menu.addAction(self.amount_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.reset_zoom_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        return recent, exports
+
+    def _build_toolbar(self) -> None:
+        tb = self.window.addToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(18, 18))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.open_action, self.close_action):
+            tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.copy_action)
+        tb.addAction(self.reset_zoom_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        tb.addAction(self.about_action)
+
+    def fill_recent(self) -> None:
+        """File ▸ Open Recent, as the menu opens: the recent files that still exist."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = [p for p in settings.recent_files() if Path(p).is_file()]
+        for i, path in enumerate(recent, start=1):
+            a = menu.addAction(f"&{i % 10}  {Path(path).name}")
+            a.setToolTip(path)
+            a.triggered.connect(lambda _=False, p=path: self.commands.open_files([p]))
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Clear list", settings.clear_recent).setEnabled(bool(recent))
 
 
-def build_menus(w: Any) -> None:
-    bar = w.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.addAction(w.open_action)
-    w.recent_menu = file_menu.addMenu("Open &Recent")
-    w.recent_menu.setObjectName("recentMenu")
-    w.recent_menu.aboutToShow.connect(w._fill_recent)
-    file_menu.addAction(w.sample_action)
-    file_menu.addAction(w.close_action)
-    file_menu.addSeparator()
-    export_actions.install(w, file_menu)
-    file_menu.addSeparator()
-    file_menu.addAction(w.quit_action)
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addAction(w.copy_action)
-    edit_menu.addAction(w.filter_action)
-    edit_menu.addAction(w.amount_action)
-    view_menu = bar.addMenu("&View")
-    view_menu.addAction(w.reset_zoom_action)
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(w.about_action)
-
-
-def build_toolbar(w: Any) -> None:
-    tb = w.addToolBar("Main")
-    tb.setObjectName("mainToolbar")
-    tb.setMovable(False)
-    tb.setIconSize(QSize(18, 18))
-    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for a in (w.open_action, w.close_action):
-        tb.addAction(a)
-    tb.addSeparator()
-    tb.addAction(w.copy_action)
-    tb.addAction(w.reset_zoom_action)
-    spacer = QWidget()
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    tb.addWidget(spacer)
-    tb.addAction(w.about_action)
-
-
-def show_about(w: Any) -> None:
+def show_about(w: QWidget) -> None:
     QMessageBox.about(
         w,
         f"About {APP_NAME}",

@@ -18,11 +18,10 @@ from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
 
 from app.ui.window import settings
+from app.ui.window.settings import FORMAT_KEY, GEOMETRY, PURCHASES
 
 log = logging.getLogger("termsheet.ui")
 FORMAT = 1  # bump when a key changes meaning; a newer format is not read
-FORMAT_KEY = "settingsFormat"
-PURCHASES = "purchases"
 _GEOMETRY_MAGIC = 0x1D9D0CB
 MIN_VISIBLE = 60  # px of the saved window that must fall on a screen
 
@@ -84,7 +83,7 @@ class SavedState:
         return None if self.newer else settings.settings().value(key)
 
     def geometry(self) -> QByteArray | None:
-        value = self.value("geometry")
+        value = self.value(GEOMETRY)
         if value is None:
             return None
         if not isinstance(value, QByteArray):

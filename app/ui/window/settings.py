@@ -1,4 +1,5 @@
-"""Where the window keeps its state (``QSettings``), overridable so tests never touch the user's.
+"""Where the window keeps its state (``QSettings``) and under which keys; overridable so tests never
+touch the user's settings.
 
 ``TERMSHEET_SETTINGS`` names an INI file to use instead of the platform's native store; tests
 point it at a temporary folder. ``use_file()`` does the same from code.
@@ -15,6 +16,18 @@ ORG = "termsheet"
 APP = "termsheet"
 ENV = "TERMSHEET_SETTINGS"
 MAX_RECENT = 10
+
+# every key the window keeps; ``session.Session`` reads and writes them (``saved_state`` checks them)
+FORMAT_KEY = "settingsFormat"  # the format written (``saved_state.FORMAT``)
+GEOMETRY = "geometry"
+LAYOUT_VERSION = "layoutVersion"
+SPLITTER = "splitter/"  # + the splitter's objectName
+FILES = "files"  # the open documents
+LAST_CUSIP = "lastCusip"
+RECENT = "recent"
+OPEN_DIR = "openDir"
+EXPORT_FOLDER = "export/folder"
+PURCHASES = "purchases"  # + /<CUSIP>/amount, settle, price
 
 _override: Path | None = None
 
@@ -45,20 +58,20 @@ def str_list(value: object) -> list[str]:
 
 
 def recent_files() -> list[str]:
-    return str_list(settings().value("recent"))
+    return str_list(settings().value(RECENT))
 
 
 def add_recent(paths: str | list[str], store: QSettings | None = None) -> list[str]:
     """Put ``paths`` first in the recent-files list (the last one first); the new list."""
     store = store if store is not None else settings()
-    items = str_list(store.value("recent"))
+    items = str_list(store.value(RECENT))
     for path in [paths] if isinstance(paths, str) else paths:
         full = str(Path(path).resolve())
         items = [full] + [p for p in items if p != full]
     items = items[:MAX_RECENT]
-    store.setValue("recent", items)
+    store.setValue(RECENT, items)
     return items
 
 
 def clear_recent() -> None:
-    settings().setValue("recent", [])
+    settings().setValue(RECENT, [])

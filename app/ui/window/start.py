@@ -13,13 +13,16 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import sample_path
 from app.ui.window import safety, settings
+
+if TYPE_CHECKING:
+    from app.ui.window.main_window import MainWindow
 
 log = logging.getLogger("termsheet.ui")
 SCREENSHOT_SIZE = (1440, 900)
@@ -30,7 +33,7 @@ FIRST_PAINT_HOOK: Callable[[], None] | None = None
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the product's look (created once)."""
-    from app.ui.common.resources import apply_look
+    from app.ui.common import apply_look
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -44,18 +47,20 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def session_files(window: Any) -> list[str]:
-    """The last session's documents that still exist (missing ones are noted), or the sample."""
-    saved = window.saved.files("files", "the last session's files")
-    return saved or [str(sample_path())]
+class Preset(Protocol):
+    """The command line's CUSIP and purchase texts (``cli.CalcArgs``), each may be missing."""
 
+    @property
+    def cusip(self) -> str | None: ...
 
-def prune_recent(window: Any) -> None:
-    """Drop files that no longer exist (or are not text) from the recent list, with a note."""
-    value = settings.settings().value("recent")
-    kept = window.saved.files("recent", "the recent files")
-    if value is not None and kept != settings.str_list(value) and not window.saved.newer:
-        settings.settings().setValue("recent", kept)
+    @property
+    def amount(self) -> str | None: ...
+
+    @property
+    def settle(self) -> str | None: ...
+
+    @property
+    def price(self) -> str | None: ...
 
 
 def initial_size(app: QApplication) -> tuple[int, int]:
@@ -66,7 +71,7 @@ def initial_size(app: QApplication) -> tuple[int, int]:
     return min(1680, int(avail.width() * 0.92)), min(1050, int(avail.height() * 0.92))
 
 
-def build_window(files: list[str], calc: Any, screenshot: bool = False) -> Any:
+def build_window(files: list[str], calc: Preset, screenshot: bool = False) -> MainWindow:
     """The main window with ``files`` (or the session/sample) loaded and a CUSIP selected."""
     from app.ui.window.main_window import MainWindow
 
@@ -74,20 +79,20 @@ def build_window(files: list[str], calc: Any, screenshot: bool = False) -> Any:
     window = MainWindow(calc, persist=not screenshot)
     window.chart.ready.connect(freeze_startup_objects)
     restored = False if screenshot else window.restore_state()
-    wanted = getattr(calc, "cusip", None)
+    wanted = calc.cusip
     if not wanted and not files and not screenshot:
-        wanted = window.saved.text("lastCusip", "the last CUSIP")
+        wanted = window.session.last_cusip()
     if not files:
-        files = [str(sample_path())] if screenshot else session_files(window)
+        files = ([] if screenshot else window.session.files()) or [str(sample_path())]
     if not screenshot:
-        prune_recent(window)
+        window.session.prune_recent()
     window.open_files(files, select=str(wanted) if wanted else None)
     window.show_state_notes()
     if not restored:  # after loading, so the calculator's width includes its texts
         width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
         window.resize(width, height)
         window.use_default_sizes()
-    cusip = getattr(calc, "cusip", None)
+    cusip = calc.cusip
     if cusip and not window.loads_pending() and window.offerings.current_note() is None:
         window.messages.show_message(f"CUSIP {cusip} is not in the loaded documents.", "warning")
     elif cusip and not window.loads_pending():
@@ -107,7 +112,7 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def _save_screenshot(window: Any, path: str) -> None:
+def _save_screenshot(window: MainWindow, path: str) -> None:
     app = QApplication.instance()
     if window.loads_pending():
         window.loadsIdle.connect(lambda: _save_screenshot(window, path))
@@ -121,7 +126,7 @@ def _save_screenshot(window: Any, path: str) -> None:
     QApplication.exit(0 if ok else 3)
 
 
-def run(files: list[str], calc: Any, screenshot: str | None) -> int:
+def run(files: list[str], calc: Preset, screenshot: str | None) -> int:
     """Open the window and run the event loop; the process exit status."""
     app = application()
     safety.install()

@@ -17,8 +17,10 @@ from pytestqt.qtbot import QtBot
 from app.domain.model import Offering, Quote
 from app.reports.export import render
 from app.ui.exports import actions as export_actions
-from app.ui.exports.actions import FOLDER_KEY, KINDS, ExportActions
+from app.ui.exports.actions import KINDS, ExportActions
 from app.ui.window import settings
+from app.ui.window.session import Folders
+from app.ui.window.settings import EXPORT_FOLDER
 
 KIND = {k.key: k for k in KINDS}
 
@@ -28,7 +30,7 @@ class FakeWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        self.persist = True
+        self.folders = Folders(persist=True)
         self.offering: Offering | None = None
         self.quote: Quote | None = None
         self.file_menu = self.menuBar().addMenu("&File")
@@ -66,7 +68,7 @@ def window(qtbot: QtBot, offering: Offering, ally_quote: Quote) -> FakeWindow:
 
 
 def install(w: FakeWindow) -> ExportActions:
-    return export_actions.install(w, w.file_menu)
+    return export_actions.install(w, w.file_menu, w, w.folders)
 
 
 def test_items_exist_and_follow_the_quote(window: FakeWindow) -> None:
@@ -81,7 +83,7 @@ def test_items_exist_and_follow_the_quote(window: FakeWindow) -> None:
     window.quote = quote
     window.file_menu.aboutToShow.emit()
     assert all(a.isEnabled() for a in found)
-    assert window.export_actions is actions  # type: ignore[attr-defined]
+    assert isinstance(actions, ExportActions)
 
 
 def test_export_writes_the_cli_bytes_and_remembers_the_folder(
@@ -94,7 +96,7 @@ def test_export_writes_the_cli_bytes_and_remembers_the_folder(
     window.findChild(QAction, "export_csv").trigger()
     assert window.offering is not None and window.quote is not None
     assert out.read_bytes() == render(window.offering, window.quote, "csv")
-    assert settings.settings().value(FOLDER_KEY) == str(out.parent)
+    assert settings.settings().value(EXPORT_FOLDER) == str(out.parent)
     assert actions.start_folder() == out.parent
     assert window.statusBar().currentMessage() == f"Exported {out}"
 
@@ -146,12 +148,12 @@ def test_cancelled_dialog_writes_nothing(
     actions = install(window)
     monkeypatch.setattr(actions, "choose_path", lambda kind, quote: None)
     assert actions.export(KIND["pdf"]) is None
-    assert settings.settings().value(FOLDER_KEY) is None
+    assert settings.settings().value(EXPORT_FOLDER) is None
 
 
 def test_save_dialog_suggests_a_name_and_adds_the_suffix(window: FakeWindow, tmp_path: Path) -> None:
     actions = install(window)
-    settings.settings().setValue(FOLDER_KEY, str(tmp_path))
+    settings.settings().setValue(EXPORT_FOLDER, str(tmp_path))
     seen: dict[str, str] = {}
 
     def answer() -> None:
@@ -200,7 +202,7 @@ def test_real_window_exports_its_purchase(qtbot: QtBot, sample_file: Path, tmp_p
     w = MainWindow(persist=False)
     qtbot.addWidget(w)
     w.open_files([str(sample_file)], background=False, select="02006DTT8")
-    actions = w.export_actions  # type: ignore[attr-defined]
+    actions = w.chrome.exports
     assert isinstance(actions, ExportActions)
     quote = w.current_quote()
     assert quote is not None and quote.purchase.note.cusip == "02006DTT8"

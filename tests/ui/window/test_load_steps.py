@@ -1,8 +1,8 @@
 """A document back from the loader is shown a step per event-loop turn: its tree rows (a large
 document's in slices), then — if it selects a note — the calculator, then the terms, then the
 chart. What the user does in between wins: another note chosen, the document closed, an amount
-typed, the window closed. The steps are run one by one here (``_loaded`` is the slot the loader
-thread's signal reaches; ``_load_step`` is what the window's zero-interval timer runs).
+typed, the window closed. The steps are run one by one here (``loads.arrive`` is the slot the loader
+thread's signal reaches; ``loads.step`` is what the queue's zero-interval timer runs).
 
 Offerings: the Ally PS 213 offering and the 30-year monthly callable note of tests/offerings.py.
 """
@@ -25,18 +25,18 @@ from tests.offerings import big_offering, long_offering
 
 
 def _arrive(win: Any, path: str, offering: Offering) -> None:
-    win._loaded(path, offering, [])  # as the loader thread's signal delivers it
+    win.loads.arrive(path, offering, [])  # as the loader thread's signal delivers it
 
 
 def _step(win: Any, count: int = 1) -> None:
     for _ in range(count):
         assert win.loads_pending()
-        win._load_step()
+        win.loads.step()
 
 
 def _finish(win: Any) -> None:
     while win.loads_pending():
-        win._load_step()
+        win.loads.step()
 
 
 def _chart_cusip(win: Any) -> str | None:

@@ -308,7 +308,7 @@ class Monkey:
         self.win.open_files([path])
 
     def export(self) -> None:
-        actions = self.win.export_actions
+        actions = self.win.chrome.exports
         kind = self.rng.choice(list(actions.actions))
         folder = self.rng.choice([self.writable, self.writable, *self.unwritable])
         self.export_path = folder / f"export-{self.rng.randint(0, 9)}.out"
@@ -344,7 +344,7 @@ class Monkey:
 
     def recent(self) -> None:
         self.log.append("  recent menu")
-        self.win._fill_recent()
+        self.win.chrome.fill_recent()
 
     def start(self) -> tuple[str, Steps]:
         """Pick the next action; its steps (each one user event) run as the caller iterates."""

@@ -62,16 +62,16 @@ def test_garbage_of_every_type_is_ignored_with_a_note(
     assert win.calculator.settleDateEdit.value() == date(2019, 11, 29)
     text = notes(win)
     assert "saved settings were not used" in text and "window geometry" in text
-    assert all(size > 0 for split in win._splitters() for size in split.sizes())
-    win._fill_recent()  # a menu of garbage: no crash, only the placeholder
-    assert win.recent_menu.actions()[0].text() == "No recent files"
+    assert all(size > 0 for split in win.panes.splitters() for size in split.sizes())
+    win.chrome.fill_recent()  # a menu of garbage: no crash, only the placeholder
+    assert win.chrome.recent_menu.actions()[0].text() == "No recent files"
     asked: list[str] = []
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda _w, _t, start, _f: (asked.append(start), ([], ""))[1]
     )
     win.open_dialog()  # a Rect is no folder: the dialog starts at home
     assert asked == [str(Path.home())]
-    assert win.export_actions.start_folder().is_dir()  # a Point is no folder: Documents/home
+    assert win.chrome.exports.start_folder().is_dir()  # a Point is no folder: Documents/home
 
 
 def test_geometry_off_every_screen_starts_with_default_size(qtbot: Any) -> None:
@@ -95,7 +95,7 @@ def test_damaged_geometry_and_splitters(qtbot: Any) -> None:
     second = start(qtbot)
     assert "panel sizes" in notes(second) and "geometry" not in notes(second)
     assert second.height() == 700  # the geometry is still good (the default panels may widen it)
-    qtbot.waitUntil(lambda: all(s > 0 for s in second.middle_split.sizes()))
+    qtbot.waitUntil(lambda: all(s > 0 for s in second.panes.middle_split.sizes()))
     second.close()
     write({"geometry": QByteArray(b"\x01\xd9\xd0\xcb truncated")})
     third = start(qtbot)
@@ -121,8 +121,8 @@ def test_missing_files_in_the_session_and_recent_lists(qtbot: Any, tmp_path: Pat
     assert [d.path for d in win.offerings.documents()] == [str(kept)]
     assert "gone.txt" in notes(win)
     assert settings.recent_files() == [str(kept)]  # the list is pruned once, with the note
-    win._fill_recent()
-    shown = [a.toolTip() for a in win.recent_menu.actions() if a.toolTip()]
+    win.chrome.fill_recent()
+    shown = [a.toolTip() for a in win.chrome.recent_menu.actions() if a.toolTip()]
     assert str(kept) in shown and gone not in shown
 
 

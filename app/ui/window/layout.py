@@ -1,0 +1,112 @@
+"""Where the panels sit: four splitters under the message strip — offerings over terms on the left,
+the calculator (scrolling) over the call schedule in the middle, the chart over the coupon calendar
+on the right — and their default positions for a window of a given size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+
+def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
+    """``body`` under a header with ``title`` (and ``extra`` at its right)."""
+    frame = QFrame()
+    frame.setObjectName("panel")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    head = QFrame()
+    head.setObjectName("panelHeader")
+    row = QHBoxLayout(head)
+    row.setContentsMargins(10, 5, 6, 5)
+    label = QLabel(title)
+    label.setObjectName("panelTitle")
+    row.addWidget(label)
+    row.addStretch(1)
+    if extra is not None:
+        row.addWidget(extra)
+    layout.addWidget(head)
+    layout.addWidget(body, 1)
+    return frame
+
+
+def _splitter(name: str, orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
+    split = QSplitter(orientation)
+    split.setObjectName(name)
+    for widget in widgets:
+        split.addWidget(widget)
+    split.setChildrenCollapsible(False)
+    split.setHandleWidth(8)
+    return split
+
+
+class Layout:
+    """The splitters and the ``central`` widget holding the panels given."""
+
+    def __init__(
+        self,
+        messages: QWidget,
+        offerings: QWidget,
+        terms: QWidget,
+        calculator: QWidget,
+        call_schedule: QWidget,
+        chart: QWidget,
+        coupon_calendar: QWidget,
+    ) -> None:
+        self.calculator = calculator
+        self.calc_scroll = QScrollArea()
+        self.calc_scroll.setObjectName("calculatorScroll")
+        self.calc_scroll.setWidget(calculator)
+        self.calc_scroll.setWidgetResizable(True)
+        self.calc_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.calc_scroll.setMinimumWidth(self.calculator_width())
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        self.left_split = _splitter("leftSplitter", vertical, offerings, terms)
+        self.right_split = _splitter("rightSplitter", vertical, chart, coupon_calendar)
+        self.middle_split = _splitter("middleSplitter", vertical, self.calc_scroll, call_schedule)
+        self.main_split = _splitter(
+            "mainSplitter", horizontal, self.left_split, self.middle_split, self.right_split
+        )
+        for column, stretch in enumerate((0, 0, 1)):
+            self.main_split.setStretchFactor(column, stretch)
+        self.central = QWidget()
+        self.central.setObjectName("central")
+        layout = QVBoxLayout(self.central)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(6)
+        layout.addWidget(messages)
+        layout.addWidget(self.main_split, 1)
+
+    def splitters(self) -> tuple[QSplitter, ...]:
+        return (self.main_split, self.left_split, self.middle_split, self.right_split)
+
+    def apply_default_sizes(self, width: int, height: int) -> None:
+        """Splitter positions for a window of this size (1366×768 laptop … 2560×1440)."""
+        middle = self.calculator_width()
+        self.calc_scroll.setMinimumWidth(middle)
+        total = (self.main_split.width() if self.main_split.width() > 400 else width - 16) - 16
+        left = max(300, min(440, int(total * 0.21)))
+        middle = max(middle, min(520, int(total * 0.26)))
+        left = max(240, min(left, total - middle - 560))  # narrow windows: the chart keeps 560
+        self.main_split.setSizes([left, middle, max(300, total - left - middle)])
+        self.left_split.setSizes([int(height * 0.30), int(height * 0.70)])
+        avail = self.middle_split.height() if self.middle_split.height() > 200 else height - 140
+        calc = min(self.calculator.sizeHint().height() + 12, avail - 140)
+        self.middle_split.setSizes([calc, max(120, avail - calc)])
+        self.right_split.setSizes([int(height * 0.56), int(height * 0.44)])
+
+    def fit_calculator(self) -> None:
+        """Widen the calculator column if the new note's texts need it (once laid out)."""
+        width = self.calculator_width()
+        if width > self.calc_scroll.minimumWidth():
+            self.calc_scroll.setMinimumWidth(width)
+
+    def calculator_width(self) -> int:
+        """The calculator column's narrowest width without clipping (plus a scroll bar)."""
+        for widget in self.calculator.findChildren(QWidget):
+            widget.ensurePolished()  # style-sheet fonts decide the label widths
+        layout = self.calculator.layout()
+        if layout is not None:
+            layout.activate()
+        bar = self.calc_scroll.verticalScrollBar().sizeHint().width()
+        return self.calculator.minimumSizeHint().width() + bar + 2
