@@ -1,6 +1,6 @@
 """The code stays as the style guide has it: ruff's lint rules and formatting over the whole
-project, and ``mypy --strict`` over the Qt-free layers (pyproject.toml configures all three; both
-tools are in the test extra)."""
+project, and ``mypy --strict`` over the Qt-free layers: domain, sources, present (pyproject.toml
+configures all three; both tools are in the test extra)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,6 @@ def test_ruff_lint_and_format() -> None:
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
 
 
-def test_mypy_strict_on_domain_and_sources() -> None:
+def test_mypy_strict_on_the_qt_free_layers() -> None:
     result = _run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
