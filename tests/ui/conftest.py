@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.domain.model import Offering, Quote
-from app.domain.quote import make_purchase, quote
 from app.ui.window import settings
-from tests import offerings
 
 
 @pytest.fixture(autouse=True)
@@ -30,23 +25,6 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     settings.use_file(ini)
     yield ini
     settings.use_file(None)
-
-
-@pytest.fixture
-def ally() -> Offering:
-    return offerings.ALLY
-
-
-@pytest.fixture
-def ally_quote() -> Quote:
-    """$25,000 of 02006DTT8 settling 2019-12-03: 4 days accrued = $6.53, total $25,006.53."""
-    ally = offerings.ALLY
-    return quote(make_purchase(ally, ally.notes[0], Decimal(25000), date(2019, 12, 3)))
-
-
-@pytest.fixture
-def long_offering() -> Offering:
-    return offerings.long_offering()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The item models alone (no window): coupon calendar, call schedule, offerings tree + filter.
+"""The item models alone (no window): the coupon calendar and the call schedule.
 
 Check values: domain.md (Ally 02006DTT8, settle 11/29/2019; 12/15/2019 is a Sunday → paid
 12/16; 2/15/2020 Saturday + Washington's Birthday → 2/18) and the $25,000 purchase of issue 4
@@ -8,18 +8,15 @@ Check values: domain.md (Ally 02006DTT8, settle 11/29/2019; 12/15/2019 is a Sund
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.domain.model import Offering, ParseWarning, Quote, Redemption
+from app.domain.model import Offering, Quote
 from app.domain.quote import make_purchase, quote
 from app.present.rows import call_rows, cash_flow_rows, income_to_calls
-from app.present.terms import terms_groups
 from app.ui.common.roles import KIND_ROLE, RAW_ROLE
-from app.ui.offerings.tree_model import Document, OfferingFilterProxy, OfferingTreeModel
 from app.ui.tables.models import COUPON_COLUMNS, CallTableModel, CouponTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -106,77 +103,7 @@ def test_call_schedule(qtbot: object, ally_quote: Quote) -> None:
         assert sum(r.workout for r in rows) == 1
 
 
-def test_terms_show_the_first_coupon_check(ally: Offering, ally_quote: Quote) -> None:
-    groups = terms_groups(ally, ally.notes[0], [], ally_quote)
-    titles = [g.title for g in groups]
-    assert titles[:1] == ["Checks and warnings"]
-    assert {"Note", "Offering", "Redemption", "Survivor's option"} <= set(titles)
-    texts = [t.value for g in groups for t in g.terms]
-    assert "1st coupon amount $1.04 matches 30/360" in texts
-
-
-def test_checks_say_each_warning_once_under_its_cusip(ally: Offering) -> None:
-    # 02006DTT8 as if its call wording were "Subject to our redemption right" (no call dates):
-    # the quote words the warning; an offering file written while the loader worded it too
-    # carries that copy ("line 7", "CUSIP: …"), shown once; a row's other warning is the note's
-    note = replace(ally.notes[0], redemption=Redemption("Subject to our redemption right", True))
-    q = quote(make_purchase(ally, note))
-    (said,) = q.warnings
-    loaded = [
-        ParseWarning("line 7", f"{note.cusip}: {said.message}"),
-        ParseWarning("line 7", f"{note.cusip}: survivor's option not understood"),
-        ParseWarning("line 9", "02006DTU5: survivor's option not understood"),
-    ]
-    checks = terms_groups(ally, note, loaded, q)[0]
-    values = [t.value for t in checks.terms]
-    assert sum("callable on terms the document does not give" in v for v in values) == 1
-    assert f"{note.cusip}: survivor's option not understood" in values
-    assert ("Other CUSIPs", "1 warning(s) in this document") in [(t.label, t.value) for t in checks.terms]
-
-
-def test_offering_tree_and_filter(qtbot: object, ally: Offering, long_offering: Offering) -> None:
-    model = OfferingTreeModel()
-    model.add_document(Document("/x/ally.txt", ally, []))
-    model.add_document(Document("/x/long.json", long_offering, []))
-    assert model.rowCount() == 2
-    doc = model.index(0, 0)
-    assert model.rowCount(doc) == 2
-    assert model.data(model.index(0, 0, doc)) == "02006DTT8"
-    assert model.data(model.index(1, 1, doc)) == "2.600%"
-    assert model.data(model.index(1, 2, doc)) == "2024-11-15"
-    assert model.note_at(model.index(1, 0, doc)) is ally.notes[1]
-    assert model.parent(model.index(1, 0, doc)) == doc
-    assert model.find_note("02006dtu5") == model.index(1, 0, doc)
-
-    proxy = OfferingFilterProxy()
-    proxy.setSourceModel(model)
-
-    def visible() -> list[str]:
-        out = []
-        for r in range(proxy.rowCount()):
-            parent = proxy.index(r, 0)
-            out += [proxy.index(c, 0, parent).data() for c in range(proxy.rowCount(parent))]
-        return out
-
-    assert len(visible()) == 3
-    proxy.set_filter_text("DTU5")
-    assert visible() == ["02006DTU5"]
-    proxy.set_filter_text("ally 2022")
-    assert visible() == ["02006DTT8"]
-    proxy.set_filter_text("5.250")
-    assert visible() == ["99999ZZZ0"]
-    proxy.set_filter_text("example")  # the issuer: all of its notes
-    assert visible() == ["99999ZZZ0"]
-    proxy.set_filter_text("nothing-like-this")
-    assert proxy.rowCount() == 0
-    model.remove_row(0)
-    proxy.set_filter_text("")
-    assert visible() == ["99999ZZZ0"]
-    assert model.rowCount(QModelIndex()) == 1
-
-
 def test_rows_dropped_and_added_at_the_top_keep_the_model_exact(qtbot: object, ally: Offering) -> None:
-    from app.domain.quote import make_purchase, quote
 
     note = ally.notes[0]
     early = quote(make_purchase(ally, note, Decimal(25000), date(2019, 12, 3)))
@@ -237,7 +164,6 @@ def test_views_following_the_signals_show_every_edit_exactly(qtbot: object, long
     fresh model shows, through amounts typed, settle dates crossing coupon and call dates (the
     first call at 2021-01-15 passes), a price change and back — also when something reads
     cells while rows are about to leave or join (the cached cells must be the new rows')."""
-    from app.domain.quote import make_purchase, quote
 
     note = long_offering.notes[0]
     steps = [
@@ -266,16 +192,3 @@ def test_views_following_the_signals_show_every_edit_exactly(qtbot: object, long
         assert calls.rows() == call_rows(q)
     # settle 2035-06-09: the coupons paid 2035-06-15 … 2050-01-15 (176 months) and the principal
     assert coupons.rowCount() == 177
-
-
-def test_a_call_with_no_dates_is_flagged_without_a_valid_purchase(long_offering: Offering) -> None:
-    """The warning is worded from the note, so the checks show it even while the purchase on
-    screen is invalid (the quote-less window after a bad settle date)."""
-    from app.domain.model import Redemption
-    from app.present.terms import check_terms
-
-    note = replace(long_offering.notes[0], redemption=Redemption("Callable", callable=True))
-    group = check_terms(note, None, [])
-    assert [t.value for t in group.terms if t.level == "warn"] == [
-        "callable on terms the document does not give (see the prospectus): no call dates"
-    ]
