@@ -32,38 +32,14 @@ from app.present.rows import (
     fmt_rate,
     income_to_calls,
 )
-from app.ui.chart.painting import QuietAxis, paint_nothing
+from app.ui.chart.axes import MoneyAxis, PercentAxis, date_axis
+from app.ui.chart.painting import paint_nothing
 from app.ui.chart.panels import IncomePanel, PaymentsPanel
 from app.ui.chart.style import DOTS_UP_TO, GRID_ALPHA
-from app.ui.chart.yield_panel import PercentAxis, YieldPanel
+from app.ui.chart.yield_panel import YieldPanel
 from app.ui.common.palette import AXIS_LINE, AXIS_TEXT, AXIS_TITLE
 
 HEADROOM = 1.32  # room above the capped principal bar for its label
-
-
-def _money_tick(value: float) -> str:
-    if abs(value) >= 1_000_000:
-        return f"${value / 1_000_000:.1f}M"
-    if abs(value) >= 10_000:
-        return f"${value / 1000:.0f}k"
-    if abs(value) >= 1000:
-        return f"${value / 1000:.1f}k"
-    return f"${value:,.0f}" if abs(value) >= 10 or value == 0 else f"${value:.2f}"
-
-
-class MoneyAxis(QuietAxis):
-    """Dollar tick labels ($26, $1.2k, $25k)."""
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [_money_tick(v * scale) for v in values]
-
-
-class _DateAxis(QuietAxis, pg.DateAxisItem):  # type: ignore[misc]
-    pass
-
-
-def _date_axis() -> pg.DateAxisItem:
-    return _DateAxis(orientation="bottom", utcOffset=0)
 
 
 def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
@@ -102,15 +78,15 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._bar_x = self._bar_top = self._call_x = EMPTY
         self._bar_half = 1.0
         self._notice_tip = ""
-        self.top = self._panel(_date_axis(), MoneyAxis("left"), "Payment")
+        self.top = self._panel(date_axis(), MoneyAxis("left"), "Payment")
         self.payments = PaymentsPanel()
         self.top.addItem(self.payments, ignoreBounds=True)
         self.ci.nextRow()
-        self.bottom = self._panel(_date_axis(), MoneyAxis("left"), "Coupons")
+        self.bottom = self._panel(date_axis(), MoneyAxis("left"), "Coupons")
         self.income = IncomePanel()
         self.bottom.addItem(self.income, ignoreBounds=True)
         self.ci.nextRow()
-        self.yield_plot = self._panel(_date_axis(), PercentAxis("left"), "Yield")
+        self.yield_plot = self._panel(date_axis(), PercentAxis("left"), "Yield")
         self.yields = YieldPanel(self.yield_plot)
         for row, stretch in enumerate((4, 3, 3)):
             self.ci.layout.setRowStretchFactor(row, stretch)

@@ -17,16 +17,9 @@ from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from app.domain.model import Quote
 from app.present.chart_arrays import Floats, epoch
 from app.present.rows import fmt_date, fmt_rate
-from app.ui.chart.painting import Label, PanelItem, QuietAxis, Series, Symbol, horizontal_line, pen
+from app.ui.chart.painting import Label, PanelItem, Series, Symbol, horizontal_line, pen
 from app.ui.chart.style import DOTS_UP_TO
 from app.ui.common.palette import FIRST_CALL, YIELD
-
-
-class PercentAxis(QuietAxis):
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        places = 2 if spacing < 0.1 else 1
-        return [f"{v * scale:.{places}f}%" for v in values]
-
 
 _x = epoch
 _DATE = attrgetter("date")
