@@ -242,7 +242,8 @@ def _assemble(
     worst = _worst(workable, maturity_pct, note.maturity_date)
     worst_bey = None
     if worst is not None:
-        at = next((i for i, t in enumerate(to_call) if t.date == worst[1]), None)
+        when = worst[1]
+        at = None if when == note.maturity_date else next(i for i, t in enumerate(to_call) if t.date == when)
         level = maturity_root if at is None else float(call_levels[at])
         worst_bey = _bey_pct(flows, level, worst[0], places)
     zero = note.coupon_type is CouponType.ZERO
