@@ -48,8 +48,9 @@ def calls_unknown(note: Note) -> bool:
     prospectus): no call dates, so a yield to worst can only be the yield to maturity. A
     make-whole call at any time is known: it has no fixed-price call date."""
     terms = note.redemption
-    known = terms.schedule or terms.make_whole or par_call_date(terms) is not None
-    return bool(terms.callable) and not known
+    if not terms.callable or terms.schedule or terms.make_whole:
+        return False
+    return par_call_date(terms) is None
 
 
 def call_dates(note: Note, periods: tuple[Period, ...]) -> tuple[CallDate, ...]:
