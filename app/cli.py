@@ -18,7 +18,7 @@ from app import __version__
 from app.domain.dates import parse_date
 from app.domain.errors import InputError, SourceError, TermSheetError
 from app.domain.model import Offering, ParseWarning, Purchase, Quote
-from app.domain.money import parse_amount, parse_percent
+from app.domain.money import format_pct, parse_amount, parse_percent
 
 PROG = "termsheet"
 SUBCOMMANDS = ("show", "calc", "export")
@@ -36,19 +36,45 @@ class _Parser(argparse.ArgumentParser):
 
 @dataclass(frozen=True)
 class CalcArgs:
-    """The calculator's inputs as typed on the command line (or preset for the window)."""
+    """The calculator's inputs as typed on the command line (or preset for the window);
+    ``yield_pct``/``yield_to``: price the purchase from a yield instead (``calc``, ``export``)."""
 
     cusip: str | None = None
     amount: str | None = None
     settle: str | None = None
     price: str | None = None
+    yield_pct: str | None = None
+    yield_to: str | None = None
 
 
-def _add_calc_options(p: argparse.ArgumentParser, cusip_required: bool) -> None:
+def _add_calc_options(p: argparse.ArgumentParser, cusip_required: bool, from_yield: bool = False) -> None:
     p.add_argument("--cusip", required=cusip_required, help="the CUSIP to price")
     p.add_argument("--amount", help="face amount, e.g. 25000 or $25,000 (default: the minimum)")
     p.add_argument("--settle", help="settle date, 2019-12-03 or 12/03/2019 (default: the offering's)")
-    p.add_argument("--price", help="clean price in percent of par (default: the selling price)")
+    price = p.add_mutually_exclusive_group() if from_yield else p
+    price.add_argument("--price", help="clean price in percent of par (default: the selling price)")
+    if from_yield:
+        price.add_argument("--yield", dest="yield_pct", metavar="Y", help="price from this yield, in percent")
+        p.add_argument(
+            "--yield-to",
+            metavar="WORKOUT",
+            type=_workout,
+            help="what --yield works out to: maturity (default), worst, call (the first call after the "
+            "settle date) or call:YYYY-MM-DD",
+        )
+
+
+def _workout(text: str) -> str:
+    """``--yield-to``: maturity, worst, call or call:DATE (a malformed one is a usage error)."""
+    kind, _, when = text.strip().lower().partition(":")
+    if (kind in ("maturity", "worst") and not when) or kind == "call":
+        if when:
+            try:
+                parse_date(when, "call date")
+            except InputError as err:
+                raise argparse.ArgumentTypeError(err.message) from None
+        return text.strip().lower()
+    raise argparse.ArgumentTypeError(f"{text!r} is not maturity, worst, call or call:YYYY-MM-DD")
 
 
 def _parsers() -> tuple[_Parser, _Parser]:
@@ -60,11 +86,11 @@ def _parsers() -> tuple[_Parser, _Parser]:
     show.add_argument("--json", action="store_true", help="print the offering file JSON")
     calc = sub.add_parser("calc", help="price a purchase of one CUSIP")
     calc.add_argument("file")
-    _add_calc_options(calc, cusip_required=True)
+    _add_calc_options(calc, cusip_required=True, from_yield=True)
     calc.add_argument("--json", action="store_true", help="print the contract's calc JSON")
     export = sub.add_parser("export", help="write cash flows (csv), a calendar (ics) or a term sheet (pdf)")
     export.add_argument("file")
-    _add_calc_options(export, cusip_required=True)
+    _add_calc_options(export, cusip_required=True, from_yield=True)
     export.add_argument("--format", required=True, choices=("csv", "ics", "pdf"))
     export.add_argument("--out", required=True, help="the file to write")
     gui = _Parser(prog=PROG, description="Open the window (default: the bundled sample offering).")
@@ -100,8 +126,35 @@ def build_purchase(offering: Offering, args: CalcArgs) -> Purchase:
     )
 
 
+def price_from_yield(purchase: Purchase, args: CalcArgs) -> tuple[Purchase, dict[str, str] | None]:
+    """``purchase`` repriced from ``args.yield_pct`` (to ``args.yield_to``: maturity by default)
+    and what ``calc --json`` says of it (``price_from_yield``); unchanged with no yield."""
+    from app.domain.model import Workout
+    from app.domain.quote import reprice_from_yield
+
+    if args.yield_pct is None:
+        return purchase, None
+    wanted = parse_percent(args.yield_pct, "yield")
+    kind, _, when = (args.yield_to or "maturity").partition(":")
+    workout = Workout(kind)
+    call_date = parse_date(when, "call date") if when else None
+    repriced, workout_date = reprice_from_yield(purchase, wanted, workout, call_date)
+    lands = "maturity" if workout_date == purchase.note.maturity_date else f"the call on {workout_date}"
+    worst = workout is Workout.WORST
+    note = f"price from a yield to {'worst' if worst else lands} of {format_pct(wanted)}"
+    return repriced, {
+        "yield_pct": str(wanted),
+        "to": workout.value,
+        "workout_date": workout_date.isoformat(),
+        "note": note + (f", working out to {lands}" if worst else ""),
+    }
+
+
 def _calc_args(ns: argparse.Namespace) -> CalcArgs:
-    return CalcArgs(ns.cusip, ns.amount, ns.settle, ns.price)
+    yield_pct, yield_to = getattr(ns, "yield_pct", None), getattr(ns, "yield_to", None)
+    if yield_to is not None and yield_pct is None:
+        raise UsageError(f"--yield-to needs --yield (see '{PROG} --help')")
+    return CalcArgs(ns.cusip, ns.amount, ns.settle, ns.price, yield_pct, yield_to)
 
 
 def cmd_show(ns: argparse.Namespace) -> int:
@@ -109,7 +162,7 @@ def cmd_show(ns: argparse.Namespace) -> int:
 
     offering, warnings = load(ns.file)
     if ns.json:
-        sys.stdout.write(dumps(offering, warnings))
+        sys.stdout.write(dumps(offering, warnings, checks=True))
     else:
         from app.reports.text import offering_text
 
@@ -117,23 +170,29 @@ def cmd_show(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _quote(ns: argparse.Namespace) -> tuple[Offering, Quote]:
+def _quote(ns: argparse.Namespace) -> tuple[Offering, Quote, dict[str, str] | None]:
+    """The offering, the quote the options ask for, and where its price came from (a yield)."""
     from app.domain.quote import quote
 
+    args = _calc_args(ns)
     offering, _ = load(ns.file)
-    return offering, quote(build_purchase(offering, _calc_args(ns)))
+    purchase, priced = price_from_yield(build_purchase(offering, args), args)
+    return offering, quote(purchase), priced
 
 
 def cmd_calc(ns: argparse.Namespace) -> int:
-    offering, q = _quote(ns)
+    offering, q, priced = _quote(ns)
     if ns.json:
         from app.reports.calc_json import quote_dict
 
-        sys.stdout.write(json.dumps(quote_dict(q), indent=2) + "\n")
+        data = quote_dict(q)
+        if priced is not None:
+            data["price_from_yield"] = priced
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
         from app.reports.text import quote_text
 
-        sys.stdout.write(quote_text(offering, q))
+        sys.stdout.write(quote_text(offering, q, priced["note"] if priced else None))
     return EXIT_OK
 
 
@@ -142,7 +201,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
         from app.reports.export import export_file
     except ImportError:
         raise UsageError("export is not available in this build") from None
-    offering, q = _quote(ns)
+    offering, q, _ = _quote(ns)
     written = export_file(offering, q, ns.format, Path(ns.out), source_name=Path(ns.file).name)
     print(f"wrote {written}", file=sys.stderr)
     return EXIT_OK

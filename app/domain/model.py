@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from app.domain import cusip as _cusip
 from app.domain.daycount import DayCount
+from app.domain.money import round_cents
 
 
 class Frequency(Enum):
@@ -265,6 +266,61 @@ class CallDate(NamedTuple):
     price_pct: Decimal
 
 
+class SettleFrom(Enum):
+    """Where the settle date of a check comes from."""
+
+    PRINTED = "printed"  # printed with the yield
+    OFFERING = "offering"  # the offering's settle date
+    ISSUE = "issue"  # the note's issue date
+    COUPON_DATE = "regular-coupon-date"  # none printed: assumed on a regular coupon date
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedYieldCheck:
+    """A printed yield against the engine's. ``computed_pct`` is at the printed decimals on the
+    printed basis: the yield of the workout it matches, else (no match) the yield to maturity
+    (to worst when the label speaks of a call or of worst). None with ``reason`` when it cannot be
+    computed. ``maturity_pct`` is the yield to maturity at the same decimals and basis."""
+
+    printed: PrintedYield
+    computed_pct: Decimal | None
+    matches: bool
+    workout: Workout
+    workout_date: date | None
+    workout_price_pct: Decimal | None
+    is_worst: bool
+    maturity_pct: Decimal | None
+    price_pct: Decimal
+    settle_date: date | None
+    settle_from: SettleFrom | None
+    compounding: int
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedAccruedCheck:
+    """Printed accrued interest (dollars on the principal amount) against the engine's."""
+
+    printed: Decimal
+    computed: Decimal | None
+    settle_date: date | None
+    accrual_start: date | None
+    days: int | None
+    reason: str | None = None
+
+    @property
+    def matches(self) -> bool:
+        return self.computed is not None and abs(self.printed - self.computed) <= Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedChecks:
+    """The yield and accrued interest a note's document prints, each checked (None: not printed)."""
+
+    yield_check: PrintedYieldCheck | None
+    accrued: PrintedAccruedCheck | None
+
+
 @dataclass(frozen=True, slots=True)
 class Purchase:
     """A client's purchase: the note, face amount, settle date and clean price (percent of par)."""
@@ -275,6 +331,9 @@ class Purchase:
     price_pct: Decimal
     minimum: Decimal = Decimal(1000)
     increment: Decimal = Decimal(1000)
+    # the document's printed yield and accrued interest, checked at its own price and settle
+    # date (``quote.make_purchase`` fills it in; it does not depend on this purchase)
+    printed: PrintedChecks | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,15 +352,59 @@ class YieldToCall(NamedTuple):
     yield_pct: Decimal
 
 
+class Workout(Enum):
+    """Where a yield works out: at maturity, on a call date, or the worst of them."""
+
+    MATURITY = "maturity"
+    CALL = "call"
+    WORST = "worst"
+
+
+class WorstBasis(Enum):
+    """What the yield to worst is: to a call, to maturity, or only to maturity because the
+    document does not give the call terms (callable, terms in the prospectus)."""
+
+    CALL = "call"
+    MATURITY = "maturity"
+    CALLS_UNKNOWN = "maturity-calls-unknown"
+
+
+WORST_CALLS_UNKNOWN = (
+    "calls unknown (terms in the prospectus): the yield to worst is only the yield to maturity"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Yields:
-    """Yields of a purchase (street convention, compounding at the coupon frequency)."""
+    """Yields of a purchase (street convention, compounding at the coupon frequency).
+
+    ``calls_unknown``: the note is callable on terms the document does not give, so
+    ``worst_pct`` is only the yield to maturity (say so wherever it is shown). The
+    ``*_bey_pct`` are the same yields restated semi-annually (bond-equivalent)."""
 
     current_pct: Decimal | None
     maturity_pct: Decimal | None
     worst_pct: Decimal | None
     worst_date: date | None
     to_call: tuple[YieldToCall, ...] = ()
+    calls_unknown: bool = False
+    maturity_bey_pct: Decimal | None = None
+    worst_bey_pct: Decimal | None = None
+
+    @property
+    def worst_basis(self) -> WorstBasis | None:
+        """What ``worst_pct`` works out to (None when there is no yield)."""
+        if self.worst_date is None:
+            return None
+        if self.calls_unknown:
+            return WorstBasis.CALLS_UNKNOWN
+        on_call = any(t.date == self.worst_date for t in self.to_call)
+        return WorstBasis.CALL if on_call else WorstBasis.MATURITY
+
+    @property
+    def worst_note(self) -> str | None:
+        """Why the yield to worst is not what it seems, in the one wording every output uses."""
+        return WORST_CALLS_UNKNOWN if self.calls_unknown else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,8 +422,20 @@ class FirstCouponCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class SurvivorOption:
+    """The survivor's option of a purchase: the first day the estate may put the holding back
+    (at 100% plus accrued), what it would receive that day (None when that day is not before
+    maturity) and the limits the supplement states (None when it states none)."""
+
+    eligible_date: date
+    estate_amount: Decimal | None
+    limits: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
-    """Every figure of ``calc`` for one purchase."""
+    """Every figure of ``calc`` for one purchase. A zero-coupon note has no ``coupons``: it pays
+    only ``redemption`` (or a call amount). ``survivor`` is None unless the note has the option."""
 
     purchase: Purchase
     principal: Decimal
@@ -336,7 +451,23 @@ class Quote:
     calls: tuple[CallDate, ...]
     yields: Yields | None = None
     warnings: tuple[ParseWarning, ...] = ()
+    survivor: SurvivorOption | None = None
+
+    @property
+    def printed_yield(self) -> PrintedYieldCheck | None:
+        """The document's printed yield, checked (beside ``first_coupon``)."""
+        return self.purchase.printed.yield_check if self.purchase.printed else None
+
+    @property
+    def printed_accrued(self) -> PrintedAccruedCheck | None:
+        """The document's printed accrued interest (dollars), checked."""
+        return self.purchase.printed.accrued if self.purchase.printed else None
 
     @property
     def next_coupon(self) -> Coupon | None:
         return self.coupons[0] if self.coupons else None
+
+    def call_amount(self, call: CallDate) -> Decimal:
+        """The principal repaid on the purchase if the note is called on ``call`` (amount × call
+        price, rounded once to the cent; a callable zero's stated amount)."""
+        return round_cents(self.purchase.amount * call.price_pct / 100)

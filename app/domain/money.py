@@ -52,6 +52,21 @@ def format_usd(value: Decimal | None) -> str:
     return f"{sign}${abs(value):,.2f}"
 
 
+def price_digits(value: Decimal) -> str:
+    """A price in percent of par as digits, the one way every output echoes it: at least three
+    decimals, more only where the price has them (``100`` → ``100.000``, ``101.2345`` →
+    ``101.2345``); ``calc --json`` carries these digits, the text outputs add ``%``."""
+    if not value.is_finite():
+        return str(value)
+    places = max(3, -int(value.normalize().as_tuple().exponent))
+    return f"{value:.{places}f}"
+
+
+def format_price(value: Decimal | None) -> str:
+    """``Decimal('100')`` → ``100.000%``, ``Decimal('99.6475')`` → ``99.6475%``; None → em dash."""
+    return "—" if value is None else price_digits(value) + "%"
+
+
 def format_pct(value: Decimal | None, places: int = 3) -> str:
     """``Decimal('2.35')`` → ``2.350%``."""
     if value is None:

@@ -8,10 +8,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from app.domain.calendar import following
-from app.domain.calls import note_calls
+from app.domain.calls import calls_unknown, note_calls, par_call_date
 from app.domain.errors import InputError
 from app.domain.model import (
     Coupon,
+    CouponType,
     FirstCouponCheck,
     Note,
     Offering,
@@ -19,9 +20,12 @@ from app.domain.model import (
     Period,
     Purchase,
     Quote,
+    Redemption,
     Repayment,
+    Workout,
 )
-from app.domain.money import format_usd, round_cents
+from app.domain.money import format_price, format_usd, round_cents
+from app.domain.printed import printed_checks
 from app.domain.schedule import (
     accrued_fraction,
     first_coupon_per_1000,
@@ -29,7 +33,8 @@ from app.domain.schedule import (
     period_amount,
     periods,
 )
-from app.domain.yields import purchase_yields
+from app.domain.survivor import survivor_option
+from app.domain.yields import price_for_yield_pct, purchase_yields
 
 MAX_AMOUNT = Decimal(1_000_000_000)
 MIN_PRICE_PCT = Decimal("1")
@@ -47,7 +52,8 @@ def make_purchase(
     offering's settle date (else the note's issue date), the selling price (else 100).
 
     A note whose document prints no issue date (a rate sheet) is priced as a new issue settling
-    on the settle date given, which ``InputError`` asks for when there is none."""
+    on the settle date given, which ``InputError`` asks for when there is none. The purchase
+    carries the document's printed yield and accrued interest, checked (``printed``)."""
     minimum = offering.minimum_denomination or Decimal(1000)
     increment = offering.increment or minimum
     settle = settle_date or offering.settle_date or note.issue_date
@@ -57,6 +63,7 @@ def make_purchase(
             "enter the date the purchase settles",
             field="settle",
         )
+    printed = printed_checks(offering, note)
     if note.issue_date is None:
         note = replace(note, issue_date=settle)
     return Purchase(
@@ -66,7 +73,25 @@ def make_purchase(
         price_pct=price_pct if price_pct is not None else (note.price_pct or Decimal(100)),
         minimum=minimum,
         increment=increment,
+        printed=printed,
     )
+
+
+def reprice_from_yield(
+    purchase: Purchase, yield_pct: Decimal, workout: Workout = Workout.MATURITY, call_date: date | None = None
+) -> tuple[Purchase, date]:
+    """``purchase`` at the clean price (``yields.PRICE_PLACES``) at which its yield to
+    ``workout`` is ``yield_pct`` (``yields.price_for_yield_pct``), and the date it works out to.
+    ``InputError``: a price outside the allowed range (naming the yield), no such call date."""
+    price, when = price_for_yield_pct(purchase.note, purchase.settle_date, yield_pct, workout, call_date)
+    if not MIN_PRICE_PCT <= price <= MAX_PRICE_PCT:
+        raise InputError(
+            f"yield {yield_pct}% gives a price of {price}%, out of range: {MIN_PRICE_PCT}% to "
+            f"{MAX_PRICE_PCT}% of par",
+            field="yield",
+            value=yield_pct,
+        )
+    return replace(purchase, price_pct=price), when
 
 
 def validate(purchase: Purchase) -> None:
@@ -133,17 +158,17 @@ def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
     schedule = periods(note)
     index = holding_index(schedule, settle)
     current = schedule[index]
-    days, fraction = accrued_fraction(note, current, settle)
-    accrued = round_cents(amount * current.rate_pct * fraction.numerator / (100 * fraction.denominator))
+    zero = note.coupon_type is CouponType.ZERO
+    start, days, accrued = (settle, 0, _NO_INTEREST) if zero else _accrued(purchase, current)
     principal = round_cents(amount * purchase.price_pct / 100)
-    coupons = _note_coupons(note, amount)[index:]
+    coupons = () if zero else _note_coupons(note, amount)[index:]
     concession = round_cents(amount * note.concession_pct / 100) if note.concession_pct is not None else None
     calls = tuple(c for c in note_calls(note) if c.date > settle)
     maturity = note.maturity_date
     return Quote(
         purchase=purchase,
         principal=principal,
-        accrual_start=current.accrual_start,
+        accrual_start=start,
         accrued_days=days,
         accrued_interest=accrued,
         total=principal + accrued,
@@ -155,22 +180,48 @@ def quote(purchase: Purchase, *, with_yields: bool = True) -> Quote:
         calls=calls,
         yields=purchase_yields(purchase) if with_yields else None,
         warnings=note_warnings(note),
+        survivor=survivor_option(purchase),
     )
+
+
+_NO_INTEREST = Decimal("0.00")
+
+
+def _accrued(purchase: Purchase, period: Period) -> tuple[date, int, Decimal]:
+    """Start, 30/360 days and amount of the interest accrued in ``period`` up to the settle date
+    (a zero-coupon note accrues none: its quote says so with the settle date and 0 days)."""
+    days, fraction = accrued_fraction(purchase.note, period, purchase.settle_date)
+    rate = period.rate_pct * fraction.numerator
+    return period.accrual_start, days, round_cents(purchase.amount * rate / (100 * fraction.denominator))
 
 
 def note_warnings(note: Note) -> tuple[ParseWarning, ...]:
     """What the figures cannot show, worded here only (the loaders leave these to the quote, so
     the window, ``calc`` and the term sheet say each once): a floating rate projected; a call
-    with no call dates."""
+    with no call dates (``Yields.worst_note`` says what that does to the yield to worst); a
+    make-whole call: at any time, or before a par call."""
     found = []
-    if note.coupon_type.value == "floating":
+    if note.coupon_type is CouponType.FLOATING:
         found.append(ParseWarning(note.cusip, "floating rate: coupons projected at the current rate"))
-    terms = note.redemption
-    if terms.callable and terms.first_call_date is None:
-        why = (
-            "make-whole call at any time: no call dates at a fixed price"
-            if terms.make_whole
-            else "callable on terms the document does not give (see the prospectus): no call dates"
-        )
-        found.append(ParseWarning(note.cusip, why))
+    if calls_unknown(note):
+        found.append(ParseWarning(note.cusip, UNKNOWN_CALLS))
+    elif note.redemption.callable and note.redemption.make_whole:
+        found.append(ParseWarning(note.cusip, make_whole_words(note.redemption)))
     return tuple(found)
+
+
+UNKNOWN_CALLS = "callable on terms the document does not give (see the prospectus): no call dates"
+MAKE_WHOLE_ANY_TIME = "make-whole call at any time: no call dates at a fixed price"
+
+
+def make_whole_words(terms: Redemption) -> str:
+    """A make-whole call in words: before its par call ("make-whole call before 2033-12-15 at
+    T+15 bp: not a fixed-price call; par call from 2033-12-15"), or at any time."""
+    par = par_call_date(terms)
+    if par is None:
+        return MAKE_WHOLE_ANY_TIME
+    spread = terms.make_whole_spread_bps
+    at = f" at T+{spread.normalize():f} bp" if spread is not None else ""
+    price = terms.price_pct if terms.price_pct is not None else Decimal(100)
+    follows = "par call" if price == 100 else f"call at {format_price(price)}"
+    return f"make-whole call before {par}{at}: not a fixed-price call; {follows} from {par}"

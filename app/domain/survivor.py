@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from app.domain.dates import add_months
 from app.domain.errors import InputError
-from app.domain.model import Note, Purchase
+from app.domain.model import Note, Purchase, SurvivorOption
 from app.domain.money import round_cents
 from app.domain.schedule import accrued_fraction, holding_index, periods
 
@@ -32,6 +33,7 @@ _LIMIT = re.compile(r"\b(limit\w*|aggregate|per deceased|per year|calendar year|
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 
+@lru_cache(maxsize=256)
 def holding_months(note: Note) -> int:
     """Months the note must be held before the option can be exercised: as the supplement's
     survivor's option text states it ("held for at least six (6) months", "one year"), else six."""
@@ -72,6 +74,7 @@ def estate_amount(purchase: Purchase, on: date) -> Decimal:
     return round_cents(purchase.amount * (100 + accrued_pct) / 100)
 
 
+@lru_cache(maxsize=256)
 def stated_limits(note: Note) -> str | None:
     """The sentences of the supplement's survivor's option text that state its limits, if any."""
     found = [s for s in _sentences(note) if _LIMIT.search(s)]
@@ -81,3 +84,14 @@ def stated_limits(note: Note) -> str | None:
 def _sentences(note: Note) -> list[str]:
     text = " ".join((note.survivors_option_text or "").split())
     return [s for s in _SENTENCE.split(text) if s]
+
+
+def survivor_option(purchase: Purchase) -> SurvivorOption | None:
+    """The option of ``purchase`` as the quote carries it (None unless the note has one):
+    eligible from, what the estate would receive that day, the stated limits."""
+    note = purchase.note
+    if not note.survivors_option:
+        return None
+    eligible = eligibility_date(purchase)
+    estate = estate_amount(purchase, eligible) if eligible < note.maturity_date else None
+    return SurvivorOption(eligible, estate, stated_limits(note))

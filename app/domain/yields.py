@@ -33,16 +33,18 @@ from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain.calls import note_calls
+from app.domain.calls import calls_unknown, note_calls
 from app.domain.errors import InputError
 from app.domain.model import (
     CallDate,
+    CouponType,
     Frequency,
     Note,
     Period,
     Purchase,
+    Workout,
     Yields,
     YieldToCall,
 )
@@ -57,9 +59,14 @@ from app.domain.yield_solver import (
     use_numpy,
 )
 
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
 YIELD_PLACES = 6
 PRICE_PLACES = 6
 ZERO_COUPON_COMPOUNDING = 2
+BOND_EQUIVALENT_COMPOUNDING = 2  # a bond-equivalent yield compounds semi-annually
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,17 +175,18 @@ def _yields(
     flows = _flows(note, settle)
     target = _target(flows, price_pct)
     maturity_root = _solve_exit(flows, _maturity_exit(flows), target)
-    maturity_pct = _yield_pct(flows, maturity_root, places)
     later = [(c, e) for c in calls if (e := _call_exit(flows, c)) is not None]
     anchor = maturity_root if maturity_root is not None else 0.0
     roots = solve_exits(flows.times, flows.coupons, [e for _, e in later], target, anchor)
-    to_call = tuple(
-        YieldToCall(c.date, pct)
+    solved = [
+        (YieldToCall(c.date, pct), root)
         for (c, _), root in zip(later, roots, strict=True)
-        if (pct := _yield_pct(flows, root, places)) is not None
-    )
+        if root is not None and (pct := _yield_pct(flows, root, places)) is not None
+    ]
+    to_call = tuple(t for t, _ in solved)
     valid = {c.date for c, _ in later if c.notice_date >= settle}
-    return _assemble(flows, price_pct, maturity_pct, to_call, [t for t in to_call if t.date in valid], places)
+    workable = [t for t in to_call if t.date in valid]
+    return _assemble(flows, price_pct, maturity_root, to_call, [r for _, r in solved], workable, places)
 
 
 def _yields_numpy(note: Note, settle: date, price_pct: Decimal, places: int | None) -> Yields:
@@ -192,7 +200,6 @@ def _yields_numpy(note: Note, settle: date, price_pct: Decimal, places: int | No
     target = _target(flows, price_pct)
     times, coupons = np.array(flows.times), np.array(flows.coupons)
     maturity_root = solve_array(times, _with_last(coupons, 100.0), target)
-    maturity_pct = _yield_pct(flows, maturity_root, places)
     # calls on an accrual end: that coupon + the call price then; others (between coupon dates,
     # rare) as _call_exit says; calls on or before the settle date drop out
     k = arrays.at - flows.held
@@ -209,32 +216,58 @@ def _yields_numpy(note: Note, settle: date, price_pct: Decimal, places: int | No
     levels = solve_exit_arrays(times, coupons, before[on], time[on], amount[on], target, anchor)
     found = np.isfinite(levels) & (levels <= MAX_LEVEL)
     picked = np.flatnonzero(on)[found]
+    solved = levels[found]
     with np.errstate(all="ignore"):
-        pcts = _decimals((100.0 * flows.per_year * np.expm1(levels[found])).tolist(), places)
+        pcts = _decimals((100.0 * flows.per_year * np.expm1(solved)).tolist(), places)
     to_call = tuple(map(YieldToCall, [base.calls[j].date for j in picked.tolist()], pcts))
     valid = (arrays.notice[picked] >= settle_day).tolist()
     workable = [t for t, v in zip(to_call, valid, strict=True) if v]
-    return _assemble(flows, price_pct, maturity_pct, to_call, workable, places)
+    return _assemble(flows, price_pct, maturity_root, to_call, solved, workable, places)
 
 
 def _assemble(
     flows: _Flows,
     price_pct: Decimal,
-    maturity_pct: Decimal | None,
+    maturity_root: float | None,
     to_call: tuple[YieldToCall, ...],
+    call_levels: Sequence[float] | npt.NDArray[np.float64],
     workable: Sequence[YieldToCall],
     places: int | None,
 ) -> Yields:
-    """The ``Yields``: ``workable`` are the calls whose notice date is not before the settle
-    date (the candidates for the yield to worst, with maturity)."""
-    worst = _worst(workable, maturity_pct, flows.note.maturity_date)
+    """The ``Yields``: ``call_levels`` are the roots of ``to_call`` (in its order), ``workable``
+    the calls whose notice date is not before the settle date (the candidates for the yield to
+    worst, with maturity). Bond-equivalent yields come from the roots, not the rounded yields."""
+    note = flows.note
+    maturity_pct = _yield_pct(flows, maturity_root, places)
+    worst = _worst(workable, maturity_pct, note.maturity_date)
+    worst_bey = None
+    if worst is not None:
+        when = worst[1]
+        at = None if when == note.maturity_date else next(i for i, t in enumerate(to_call) if t.date == when)
+        level = maturity_root if at is None else float(call_levels[at])
+        worst_bey = _bey_pct(flows, level, worst[0], places)
+    zero = note.coupon_type is CouponType.ZERO
     return Yields(
-        current_pct=_current_pct(flows.remaining[0], price_pct, places),
+        current_pct=None if zero else _current_pct(flows.remaining[0], price_pct, places),
         maturity_pct=maturity_pct,
         worst_pct=worst[0] if worst else None,
         worst_date=worst[1] if worst else None,
         to_call=to_call,
+        calls_unknown=calls_unknown(note),
+        maturity_bey_pct=_bey_pct(flows, maturity_root, maturity_pct, places),
+        worst_bey_pct=worst_bey,
     )
+
+
+def _bey_pct(flows: _Flows, level: float | None, pct: Decimal | None, places: int | None) -> Decimal | None:
+    """The bond-equivalent yield 2·((1 + y/f)^(f/2) − 1) of the root ``level`` (= ln(1 + y/f)),
+    whose yield is ``pct``: that yield itself when it compounds semi-annually already."""
+    if level is None or pct is None or flows.per_year == BOND_EQUIVALENT_COMPOUNDING:
+        return pct
+    exponent = flows.per_year / BOND_EQUIVALENT_COMPOUNDING * level
+    if exponent > MAX_LEVEL:  # past what a float holds (a price of 1 a day before maturity)
+        return None
+    return _quantize_float(100 * BOND_EQUIVALENT_COMPOUNDING * math.expm1(exponent), places)
 
 
 def _with_last(values: Any, extra: float) -> Any:
@@ -304,17 +337,67 @@ def clean_price_pct(
     exit_ = _maturity_exit(flows) if call is None else _call_exit(flows, call)
     if exit_ is None:
         raise InputError(f"call date {call.date if call else None} is not after {settle}", field="call")
+    times, amounts = _exit_flows(flows, exit_)
+    level = _level(flows, yield_pct, max(times))
+    dirty = sum(a * math.exp(-t * level) for t, a in zip(times, amounts, strict=True))
+    return _quantize_float(dirty - float(flows.accrued), places)
+
+
+def price_for_yield_pct(
+    note: Note,
+    settle: date,
+    yield_pct: Decimal,
+    workout: Workout = Workout.MATURITY,
+    call_date: date | None = None,
+    places: int | None = PRICE_PLACES,
+) -> tuple[Decimal, date]:
+    """The clean price per 100 at which the yield to ``workout`` is ``yield_pct``, and the date it
+    works out to: maturity; the call on ``call_date`` (``Workout.CALL``; None: the first call after
+    the settle date); or worst — the lowest of the prices to maturity and to each call whose
+    notice date is not before the settle date (at that price the lowest yield is ``yield_pct``;
+    on a tie the later date). ``InputError`` for a date that is not a call date after ``settle``
+    or a yield no price gives."""
+    if workout is Workout.MATURITY:
+        return clean_price_pct(note, settle, yield_pct, None, places), note.maturity_date
+    later = [c for c in note_calls(note) if c.date > settle]
+    if workout is Workout.CALL:
+        call = next((c for c in later if call_date in (None, c.date)), None)
+        if call is None:
+            raise InputError(_not_a_call(note, settle, call_date, later), field="yield-to", value=call_date)
+        return clean_price_pct(note, settle, yield_pct, call, places), call.date
+    flows = _flows(note, settle)
+    level = _level(flows, yield_pct, flows.times[-1])
+    pairs = zip(flows.times, flows.coupons, strict=True)
+    discounted = [0.0, *accumulate(a * math.exp(-t * level) for t, a in pairs)]
+    exits = [(note.maturity_date, _maturity_exit(flows))]
+    workable = [c for c in later if c.notice_date >= settle]
+    exits += [(c.date, e) for c in workable if (e := _call_exit(flows, c)) is not None]
+    dirty, when = min(
+        ((discounted[e.before] + e.amount * math.exp(-e.time * level), d) for d, e in exits),
+        key=lambda found: (found[0], -found[1].toordinal()),
+    )
+    return _quantize_float(dirty - float(flows.accrued), places), when
+
+
+def _not_a_call(note: Note, settle: date, wanted: date | None, later: Sequence[CallDate]) -> str:
+    if not later:
+        return f"{note.cusip or 'this note'} has no call date after the settle date {settle}"
+    listed = ", ".join(c.date.isoformat() for c in later[:4]) + (", …" if len(later) > 4 else "")
+    return f"{wanted} is not a call date after the settle date {settle}: the call dates are {listed}"
+
+
+def _level(flows: _Flows, yield_pct: Decimal, longest: float) -> float:
+    """L = ln(1 + y/f) of a yield in percent; ``InputError`` for one at or below −100·f % or too
+    low to price a flow ``longest`` periods away (e^(t·L) past what a float holds)."""
     growth = 1 + float(yield_pct) / (100 * flows.per_year)
     if growth <= 0:
         raise InputError(
             f"yield {yield_pct}% is not above {-100 * flows.per_year}%", field="yield", value=yield_pct
         )
-    times, amounts = _exit_flows(flows, exit_)
     level = math.log(growth)
-    if -level * max(times) > MAX_LEVEL:
+    if -level * longest > MAX_LEVEL:
         raise InputError(f"yield {yield_pct}% is too low to price", field="yield", value=yield_pct)
-    dirty = sum(a * math.exp(-t * level) for t, a in zip(times, amounts, strict=True))
-    return _quantize_float(dirty - float(flows.accrued), places)
+    return level
 
 
 def bond_equivalent_yield_pct(
@@ -463,6 +546,7 @@ __all__ = [
     "compounding_per_year",
     "current_yield_pct",
     "full_price_pct",
+    "price_for_yield_pct",
     "purchase_yields",
     "yield_to_call_pct",
     "yield_to_maturity_pct",

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from app.domain.model import Offering, Quote
+from app.domain.model import CouponType, Offering, Quote
 from app.reports.termsheet_html import CHART_URL, term_sheet_html
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ CHART_SIZE = (710, 180)  # logical 96-dpi pixels: 7.4 in × 1.9 in on the page
 CHART_SCALE = 3  # image pixels per logical pixel (about 290 dpi on paper)
 MARGIN_INCH = 0.55
 BAR, CALL_SHADE, GRID, AXIS_TEXT = "#2f6f9f", "#fbe8d0", "#dde3ea", "#5b6776"
+CALL_BAR = "#9cc0dc"  # a zero's call amount: lighter than the principal
 
 _app: QGuiApplication | None = None
 
@@ -80,15 +81,25 @@ def chart_image(q: Quote, width: int = CHART_SIZE[0], height: int = CHART_SIZE[1
     return image
 
 
+def _bars(q: Quote) -> list[tuple[date, Decimal, str]]:
+    """What the chart draws: each coupon on its payment date; a zero-coupon note, which pays
+    none, its principal at maturity and (lighter) what each call date would repay."""
+    if q.purchase.note.coupon_type is not CouponType.ZERO:
+        return [(c.payment_date, c.amount, BAR) for c in q.coupons]
+    r = q.redemption
+    return [(c.payment_date, q.call_amount(c), CALL_BAR) for c in q.calls] + [(r.payment_date, r.amount, BAR)]
+
+
 class _Axes:
     """Maps dates and amounts to pixels inside the plot rectangle."""
 
     def __init__(self, q: Quote, left: float, top: float, right: float, bottom: float) -> None:
+        bars = _bars(q)
         first = q.purchase.settle_date.toordinal()
         last = max(q.redemption.payment_date.toordinal(), first + 1)
-        pad = (last - first) / max(len(q.coupons), 1) * 0.6  # room for the end bars
+        pad = (last - first) / max(len(bars), 1) * 0.6  # room for the end bars
         self.start, self.end = first - pad, last + pad
-        amounts = [c.amount for c in q.coupons] or [Decimal(0)]
+        amounts = [amount for _, amount, _ in bars] or [Decimal(0)]
         self.step = _nice_step(max(amounts))
         self.top_value = self.step * max(1, -(-float(max(amounts)) // self.step))
         self.left, self.top, self.right, self.bottom = left, top, right, bottom
@@ -146,12 +157,12 @@ def _paint_bars(painter: QPainter, q: Quote, axes: _Axes) -> None:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor
 
-    count = max(len(q.coupons), 1)
-    bar = max(0.8, min(12.0, (axes.right - axes.left) / count * 0.55))
-    for c in q.coupons:
-        x = axes.x(c.payment_date)
-        y = axes.y(float(c.amount))
-        painter.fillRect(QRectF(x - bar / 2, y, bar, axes.bottom - y), QColor(BAR))
+    bars = _bars(q)
+    width = max(0.8, min(12.0, (axes.right - axes.left) / max(len(bars), 1) * 0.55))
+    for paid, amount, colour in bars:
+        x = axes.x(paid)
+        y = axes.y(float(amount))
+        painter.fillRect(QRectF(x - width / 2, y, width, axes.bottom - y), QColor(colour))
 
 
 def _paint_years(painter: QPainter, q: Quote, axes: _Axes) -> None:

@@ -15,8 +15,9 @@ from html import escape
 
 from app.domain.calendar import roll_reason
 from app.domain.model import CouponType, Frequency, Note, Offering, Quote
-from app.domain.money import format_pct, format_usd
-from app.reports.text import call_terms
+from app.domain.money import format_pct, format_price, format_usd
+from app.domain.printed import lines_of
+from app.reports.text import call_terms, worst_words
 
 CHART_URL = "termsheet://chart.png"
 FIRST_PAYMENTS = 12
@@ -101,7 +102,7 @@ def note_rows(offering: Offering, q: Quote) -> list[tuple[str, str]]:
         ("Issue date", _e(long_date(n.issue_date))),
         ("First coupon", _e(first)),
         ("Maturity", f"<b>{_e(long_date(n.maturity_date))}</b>"),
-        ("Call terms", _e(call_terms(n.redemption).capitalize())),
+        ("Call terms", _e(_first_upper(call_terms(n.redemption)))),
         ("Survivor's option", _e(survivors_words(n))),
     ]
 
@@ -113,7 +114,7 @@ def purchase_rows(q: Quote) -> list[tuple[str, str]]:
         accrued += f" ({q.accrued_days} days)"
     return [
         ("Face amount", _e(format_usd(p.amount))),
-        ("Price", _e(format_pct(p.price_pct))),
+        ("Price", _e(format_price(p.price_pct))),
         ("Settle date", _e(long_date(p.settle_date))),
         ("Principal", _e(format_usd(q.principal))),
         ("Accrued interest", _e(accrued)),
@@ -126,15 +127,17 @@ def yield_rows(q: Quote) -> list[tuple[str, str]]:
     y = q.yields
     if y is None:
         return [*rows, ("Yields", f'<span style="color:{MUTED};">not available</span>')]
-    worst = format_pct(y.worst_pct)
-    if y.worst_date is not None:
-        worst += f" (to {long_date(y.worst_date)})"
-    return [
-        *rows,
+    worst = worst_words(y, lambda d: f"to {long_date(d)}") if y.worst_pct is not None else "—"
+    bey = f"{format_pct(y.maturity_bey_pct)} to maturity"
+    if not y.calls_unknown and y.worst_date != q.purchase.note.maturity_date:
+        bey += f", {format_pct(y.worst_bey_pct)} to worst"
+    rows += [
         ("Current yield", _e(format_pct(y.current_pct))),
         ("Yield to maturity", _e(format_pct(y.maturity_pct))),
         ("Yield to worst", _e(worst)),
+        ("Bond-equivalent yield", _e(bey)),
     ]
+    return rows + [(c.label, _e(c.text)) for c in lines_of(q.purchase.printed)]
 
 
 def _remark(q: Quote, accrual_end: date, payment_date: date) -> str:
@@ -146,6 +149,35 @@ def _remark(q: Quote, accrual_end: date, payment_date: date) -> str:
     if payment_date != accrual_end:
         parts.append(f"due {long_date(accrual_end)}: {roll_reason(accrual_end)}")
     return "; ".join(parts)
+
+
+def _zero_rows(q: Quote) -> list[tuple[str, str, str]]:
+    """A zero-coupon note's payments: what each call date would repay, then maturity."""
+    r = q.redemption
+    rows = [
+        (long_date(c.payment_date), format_usd(q.call_amount(c)), f"if called on {long_date(c.date)}")
+        for c in q.calls
+    ]
+    return [*rows, (long_date(r.payment_date), format_usd(r.amount), "principal at maturity")]
+
+
+def zero_table(q: Quote) -> str:
+    """The payments table of a zero-coupon note: no coupons, the call amounts and maturity."""
+    head = "".join(
+        f'<th align="{a}" width="{w}%" style="color:white; font-weight:600;">{t}</th>'
+        for t, a, w in (("Paid on", "left", 25), ("Amount", "right", 20), ("", "left", 55))
+    )
+    body = []
+    for i, (day, amount, what) in enumerate(_zero_rows(q)):
+        shade = f' bgcolor="{SHADE}"' if i % 2 else ""
+        body.append(
+            f"<tr{shade}><td>{_e(day)}</td><td align=right>{_e(amount)}</td>"
+            f'<td style="color:{MUTED}; font-size:7.5pt;">{_e(what)}</td></tr>'
+        )
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="3" style="font-size:8.5pt;">'
+        f'<tr bgcolor="{NAVY}">{head}</tr>{"".join(body)}</table>'
+    )
 
 
 def payments_table(q: Quote) -> str:
@@ -179,6 +211,12 @@ def payments_table(q: Quote) -> str:
 
 def chart_caption(q: Quote) -> str:
     r = q.redemption
+    if q.purchase.note.coupon_type is CouponType.ZERO:
+        called = "; the lighter bars are what each call date would repay" if q.calls else ""
+        return _e(
+            f"A zero-coupon note pays no interest: the principal, {format_usd(r.amount)}, is repaid on "
+            f"{long_date(r.payment_date)}{called}."
+        )
     text = "Each bar is one interest payment, on the date it is paid"
     if q.calls:
         text += "; the shaded part is the callable period"
@@ -189,8 +227,14 @@ def chart_caption(q: Quote) -> str:
 
 
 def income_line(q: Quote) -> str:
-    total = sum((c.amount for c in q.coupons), Decimal(0))
     r = q.redemption
+    if q.purchase.note.coupon_type is CouponType.ZERO:
+        text = (
+            f"Zero coupon: no interest is paid. The principal, <b>{_e(format_usd(r.amount))}</b>, is "
+            f"repaid on {_e(long_date(r.payment_date))} for a cost of {_e(format_usd(q.total))}"
+        )
+        return text + (" unless the note is called first." if q.calls else ".")
+    total = sum((c.amount for c in q.coupons), Decimal(0))
     text = (
         f"Annual income <b>{_e(format_usd(q.annual_income))}</b>. {len(q.coupons)} payments "
         f"remain, {_e(format_usd(total))} of interest in all; principal "
@@ -239,6 +283,12 @@ def _header(offering: Offering, n: Note) -> str:
     )
 
 
+def _payments_section(q: Quote) -> str:
+    if q.purchase.note.coupon_type is CouponType.ZERO:
+        return _section("Repayment" + (" and call amounts" if q.calls else "")) + zero_table(q)
+    return _section(f"First {min(FIRST_PAYMENTS, len(q.coupons))} payments") + payments_table(q)
+
+
 def _section(title: str) -> str:
     return (
         f'<p style="margin:12px 0 4px 0; font-size:8pt; font-weight:600; color:{NAVY};'
@@ -264,8 +314,7 @@ def term_sheet_html(
         + _section("Payments over the life of the note")
         + f'<p style="margin:0;"><img src="{CHART_URL}" width="{chart_width_px}"></p>'
         + f'<p style="margin:2px 0 0 0; font-size:7.5pt; color:{MUTED};">{chart_caption(q)}</p>'
-        + _section(f"First {min(FIRST_PAYMENTS, len(q.coupons))} payments")
-        + payments_table(q)
+        + _payments_section(q)
         + f'<p style="margin:4px 0 0 0;">{income_line(q)}</p>'
         + _rule(RULE, 1, 10)
         + f'<p style="font-size:7.5pt; color:{MUTED}; margin:4px 0 0 0;">'
@@ -273,3 +322,8 @@ def term_sheet_html(
         + f'<p style="font-size:7.5pt; color:{MUTED}; margin:3px 0 0 0;"><b>Not an offer.</b> '
         + f"{_e(DISCLAIMER.format(day_count=n.day_count.value))}</p></body></html>"
     )
+
+
+def _first_upper(text: str) -> str:
+    """``text`` with its first letter upper-case and the rest as written ("Treasuries" stays)."""
+    return text[:1].upper() + text[1:]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
 from app.domain.calendar import roll_reason
-from app.domain.model import Note, Offering, ParseWarning, Quote, Redemption
-from app.domain.money import format_pct, format_usd
+from app.domain.calls import par_call_date
+from app.domain.model import CouponType, Note, Offering, ParseWarning, Quote, Redemption, Yields
+from app.domain.money import format_pct, format_price, format_usd
+from app.domain.printed import check_lines, lines_of
 
 
 def _date(d: date | None) -> str:
@@ -20,25 +22,52 @@ def _flag(v: bool | None) -> str:
 
 
 def call_terms(r: Redemption) -> str:
-    """Call terms in words: "callable at 100% from 2020-11-15, monthly, 30 calendar days' notice"."""
+    """Call terms in words: "callable at 100.000% from 2020-11-15, monthly, 30 calendar days'
+    notice"; listed dates with their prices; a make-whole period before a par call."""
     if r.callable is False:
         return "non-callable"
     if r.callable is None:
         return "not stated"
-    if r.make_whole and r.first_call_date is None:
-        spread = (
-            f" at Treasuries + {r.make_whole_spread_bps} bps" if r.make_whole_spread_bps is not None else ""
-        )
+    spread = f" at Treasuries + {r.make_whole_spread_bps} bps" if r.make_whole_spread_bps is not None else ""
+    if r.schedule:
+        return "callable on " + _listed_calls(r) + _notice(r)
+    par = par_call_date(r)
+    if r.make_whole and par is None:
         return f"make-whole call{spread}"
-    if r.first_call_date is None:
+    if par is None:
         return "callable (terms in the prospectus)"
-    price = format_pct(r.price_pct, 2) if r.price_pct is not None else "100%"
     freq = r.frequency.value if r.frequency else "once"
-    text = f"callable at {price} from {r.first_call_date}, {freq}"
-    if r.notice_days:
-        kind = r.notice_kind.value if r.notice_kind else "calendar"
-        text += f", {r.notice_days} {kind} days' notice"
-    return text
+    freq = _CALL_FREQUENCY_WORDS.get(freq, freq)
+    price = r.price_pct if r.price_pct is not None else Decimal(100)
+    text = f"callable at {format_price(price)} from {par}, {freq}{_notice(r)}"
+    return f"make-whole call before {par}{spread}, then {text}" if r.make_whole else text
+
+
+_CALL_FREQUENCY_WORDS = {"continuous": "any time"}
+_LISTED_SHOWN = 4
+
+
+def _listed_calls(r: Redemption) -> str:
+    listed = sorted(r.schedule, key=lambda c: c.date)
+    words = [f"{c.date} at {format_price(c.price_pct)}" for c in listed[:_LISTED_SHOWN]]
+    more = len(listed) - _LISTED_SHOWN
+    return ", ".join(words) + (f" and {more} more date{'s' if more > 1 else ''}" if more > 0 else "")
+
+
+def _notice(r: Redemption) -> str:
+    if not r.notice_days:
+        return ""
+    kind = r.notice_kind.value if r.notice_kind else "calendar"
+    return f", {r.notice_days} {kind} days' notice"
+
+
+def worst_words(y: Yields, when: Callable[[date | None], str]) -> str:
+    """The yield to worst in words, ``when`` writing its date: "2.345% (2020-11-15)", or, when the
+    call terms are unknown, "n/a — calls unknown; to maturity 2.350%" (never a yield to worst
+    that is only the yield to maturity)."""
+    if y.calls_unknown:
+        return f"n/a — calls unknown; to maturity {format_pct(y.maturity_pct)}"
+    return f"{format_pct(y.worst_pct)} ({when(y.worst_date)})"
 
 
 def _warnings(warnings: Sequence[ParseWarning]) -> list[str]:
@@ -62,6 +91,10 @@ def offering_text(offering: Offering, warnings: Sequence[ParseWarning]) -> str:
         f" {'per $1k':>8} {'price':>8} {'conc.':>7} {'SO':<3} call terms",
     ]
     lines += [_note_line(n) for n in o.notes]
+    checks = [
+        f"  {n.cusip or '(no CUSIP)'} {c.label.lower()}: {c.text}" for n in o.notes for c in check_lines(o, n)
+    ]
+    lines += ["", "Checks:", *checks] if checks else []
     return "\n".join(lines + _warnings(warnings)) + "\n"
 
 
@@ -70,7 +103,7 @@ def _note_line(n: Note) -> str:
     return (
         f"{n.cusip:<10} {format_pct(n.coupon_rate_pct):>8} {n.frequency.value:<11}"
         f" {_date(n.maturity_date):<10} {_date(n.first_coupon_date):<10} {amount:>8}"
-        f" {format_pct(n.price_pct):>8} {format_pct(n.concession_pct):>7}"
+        f" {format_price(n.price_pct):>8} {format_pct(n.concession_pct):>7}"
         f" {_flag(n.survivors_option):<3} {call_terms(n.redemption)}"
     )
 
@@ -79,14 +112,14 @@ def _pct(v: Decimal | None) -> str:
     return format_pct(v, 3)
 
 
-def quote_text(offering: Offering, q: Quote) -> str:
-    """The purchase's figures, coupon calendar, calls and yields."""
+def quote_text(offering: Offering, q: Quote, price_note: str | None = None) -> str:
+    """The purchase's figures, coupon calendar, calls and yields; ``price_note`` says where the
+    price came from when it is not the one typed (a price from a yield)."""
     p, n = q.purchase, q.purchase.note
-    fc = q.first_coupon
     lines = [
-        f"{n.cusip}  {offering.issuer or ''}  {format_pct(n.coupon_rate_pct)} {n.frequency.value},"
-        f" matures {n.maturity_date}",
-        f"Purchase {format_usd(p.amount)} at {p.price_pct}% settling {p.settle_date}",
+        f"{n.cusip}  {offering.issuer or ''}  {coupon_words(n)}, matures {n.maturity_date}",
+        f"Purchase {format_usd(p.amount)} at {format_price(p.price_pct)} settling {p.settle_date}",
+        *([f"  ({price_note})"] if price_note else []),
         "",
         f"  Principal         {format_usd(q.principal):>16}",
         f"  Accrued interest  {format_usd(q.accrued_interest):>16}  ({q.accrued_days} days from"
@@ -94,19 +127,69 @@ def quote_text(offering: Offering, q: Quote) -> str:
         f"  Total cost        {format_usd(q.total):>16}",
         f"  Concession        {format_usd(q.concession):>16}",
         f"  Annual income     {format_usd(q.annual_income):>16}",
-        f"  1st coupon/$1,000 printed {format_usd(fc.printed)}, computed {format_usd(fc.computed)}"
-        f" ({'matches' if fc.matches else 'DOES NOT MATCH'})",
-    ]
-    if q.yields:
-        y = q.yields
-        lines.append(
-            f"  Yields            current {_pct(y.current_pct)}, to maturity {_pct(y.maturity_pct)},"
-            f" to worst {_pct(y.worst_pct)} ({_date(y.worst_date)})"
-        )
-    lines += [
+        *_check_lines(q),
+        *_yield_lines(q),
+        *_survivor_lines(q),
         "",
+        *_coupon_lines(q),
+        *_call_lines(q),
+    ]
+    return "\n".join(lines + _warnings(q.warnings)) + "\n"
+
+
+def coupon_words(n: Note) -> str:
+    """ "2.350% monthly", "zero coupon" (a zero has neither rate nor coupon frequency)."""
+    if n.coupon_type is CouponType.ZERO:
+        return "zero coupon"
+    return f"{format_pct(n.coupon_rate_pct)} {n.frequency.value}"
+
+
+def _check_lines(q: Quote) -> list[str]:
+    """The first coupon check, then the printed yield and accrued interest checks."""
+    n = q.purchase.note
+    if n.coupon_type is CouponType.ZERO:
+        lines = ["  1st coupon/$1,000 n/a (zero coupon)"]
+    else:
+        fc = q.first_coupon
+        verdict = "not printed" if fc.printed is None else "matches" if fc.matches else "DOES NOT MATCH"
+        lines = [
+            f"  1st coupon/$1,000 printed {format_usd(fc.printed)}, computed {format_usd(fc.computed)}"
+            f" ({verdict})"
+        ]
+    return lines + [f"  {c.label:<17} {c.text}" for c in lines_of(q.purchase.printed)]
+
+
+def _yield_lines(q: Quote) -> list[str]:
+    y = q.yields
+    if y is None:
+        return []
+    lines = [
+        f"  Yields            current {_pct(y.current_pct)}, to maturity {_pct(y.maturity_pct)},"
+        f" to worst {worst_words(y, _date)}",
+        f"  Bond-equivalent   to maturity {_pct(y.maturity_bey_pct)}, to worst "
+        + ("n/a — calls unknown" if y.calls_unknown else _pct(y.worst_bey_pct)),
+    ]
+    return lines + ([f"  ! {y.worst_note}"] if y.worst_note else [])
+
+
+def _survivor_lines(q: Quote) -> list[str]:
+    s = q.survivor
+    if s is None:
+        return []
+    line = f"  Survivor's option eligible from {s.eligible_date}"
+    if s.estate_amount is not None:
+        line += f"; the estate would receive {format_usd(s.estate_amount)} that day"
+    return [line]
+
+
+def _coupon_lines(q: Quote) -> list[str]:
+    r = q.redemption
+    repaid = f"  principal repaid {r.payment_date}: {format_usd(r.amount)}"
+    if q.purchase.note.coupon_type is CouponType.ZERO:
+        return ["  no coupons (zero coupon): the principal is repaid at maturity", repaid]
+    lines = [
         f"  {'#':>3}  {'accrual start':<13} {'accrual end':<11} {'paid':<10} {'days':>4}"
-        f" {'rate':>7} {'amount':>12}",
+        f" {'rate':>7} {'amount':>12}"
     ]
     call_dates = {c.date for c in q.calls}
     for c in q.coupons:
@@ -116,16 +199,25 @@ def quote_text(offering: Offering, q: Quote) -> str:
             f"  {c.number:>3}  {c.accrual_start!s:<13} {c.accrual_end!s:<11} {c.payment_date!s:<10}"
             f" {c.days:>4} {format_pct(c.rate_pct):>7} {format_usd(c.amount):>12}{mark}{rolled}"
         )
-    r = q.redemption
-    lines.append(f"  principal repaid {r.payment_date}: {format_usd(r.amount)}")
-    if q.calls:
-        to_call = {t.date: t.yield_pct for t in q.yields.to_call} if q.yields else {}
-        worst = q.yields.worst_date if q.yields else None
-        lines += ["", f"  {'call date':<11} {'paid':<10} {'notice by':<10} {'price':>8} {'yield':>8}"]
-        for c in q.calls:
-            mark = "  ← worst" if c.date == worst else ""
-            lines.append(
-                f"  {c.date!s:<11} {c.payment_date!s:<10} {c.notice_date!s:<10} {c.price_pct:>7}%"
-                f" {_pct(to_call.get(c.date)):>8}{mark}"
-            )
-    return "\n".join(lines + _warnings(q.warnings)) + "\n"
+    return [*lines, repaid]
+
+
+def _call_lines(q: Quote) -> list[str]:
+    if not q.calls:
+        return []
+    to_call = {t.date: t.yield_pct for t in q.yields.to_call} if q.yields else {}
+    worst = q.yields.worst_date if q.yields else None
+    lines = [
+        "",
+        f"  {'call date':<11} {'paid':<10} {'notice by':<10} {'price':>9} {'if called':>14} {'yield':>8}",
+    ]
+    for call in q.calls:
+        mark = "  ← worst" if call.date == worst else ""
+        lines.append(
+            f"  {call.date!s:<11} {call.payment_date!s:<10} {call.notice_date!s:<10}"
+            f" {format_price(call.price_pct):>9} {format_usd(q.call_amount(call)):>14}"
+            f" {_pct(to_call.get(call.date)):>8}{mark}"
+        )
+    if q.purchase.note.coupon_type is CouponType.ZERO:
+        return lines
+    return [*lines, "  if the note is called, no coupon after the call date is paid"]

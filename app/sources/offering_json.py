@@ -23,11 +23,14 @@ from app.domain.model import (
     NoticeKind,
     Offering,
     ParseWarning,
+    PrintedAccruedCheck,
     PrintedYield,
+    PrintedYieldCheck,
     Redemption,
     Step,
     YieldBasis,
 )
+from app.domain.money import price_digits
 
 FORMAT = "termsheet-offering/1"
 _DAY_COUNT_LABELS = {dc.value: dc for dc in DayCount}
@@ -69,7 +72,73 @@ def printed_yield_dict(p: PrintedYield | None) -> dict[str, Any] | None:
     }
 
 
-def note_dict(n: Note) -> dict[str, Any]:
+def printed_yield_check_dict(c: PrintedYieldCheck) -> dict[str, Any]:
+    """The printed yield's check, output only (``show --json`` and ``calc --json``): the figure
+    the engine computes at the printed decimals and basis, whether it matches, the workout it
+    matches, the price and settle date it was computed at and where that date came from."""
+    from app.domain.printed import printed_yield_text
+
+    return {
+        "computed_pct": _s(c.computed_pct),
+        "matches": c.matches,
+        "workout": c.workout.value,
+        "workout_date": _d(c.workout_date),
+        "is_worst": c.is_worst,
+        "maturity_pct": _s(c.maturity_pct),
+        "compounding_per_year": c.compounding,
+        "checked_price_pct": price_digits(c.price_pct),
+        "checked_settle_date": _d(c.settle_date),
+        "settle_from": c.settle_from.value if c.settle_from else None,
+        "check": printed_yield_text(c),
+        "reason": c.reason,
+    }
+
+
+def printed_accrued_block(c: PrintedAccruedCheck | None) -> dict[str, Any] | None:
+    """Printed accrued interest (dollars on the principal amount) against the engine's."""
+    from app.domain.printed import printed_accrued_text
+
+    if c is None:
+        return None
+    return {
+        "printed": _s(c.printed),
+        "computed": _s(c.computed),
+        "matches": c.matches,
+        "settle_date": _d(c.settle_date),
+        "accrual_start": _d(c.accrual_start),
+        "days": c.days,
+        "check": printed_accrued_text(c),
+        "reason": c.reason,
+    }
+
+
+def printed_yield_block(c: PrintedYieldCheck | None) -> dict[str, Any] | None:
+    """The printed yield as printed, then its check (``show --json`` and ``calc --json``)."""
+    if c is None:
+        return None
+    return (printed_yield_dict(c.printed) or {}) | printed_yield_check_dict(c)
+
+
+def printed_dicts(offering: Offering, n: Note) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The printed yield block and the printed accrued interest check of ``n`` in ``offering``
+    (the engine is imported only here: loading a document does not need it)."""
+    from app.domain.printed import check_printed_accrued, check_printed_yield
+
+    return printed_yield_block(check_printed_yield(offering, n)), printed_accrued_block(
+        check_printed_accrued(offering, n)
+    )
+
+
+def note_dict(n: Note, checked_in: Offering | None = None) -> dict[str, Any]:
+    """The note as the offering file holds it; with ``checked_in`` (its offering), the printed
+    yield and accrued interest also carry their checks (output only: loading ignores them)."""
+    data = _note_fields(n)
+    if checked_in is not None:
+        data["printed_yield"], data["printed_accrued_interest_check"] = printed_dicts(checked_in, n)
+    return data
+
+
+def _note_fields(n: Note) -> dict[str, Any]:
     return {
         "cusip": n.cusip or None,
         "cusip_valid": n.cusip_valid,
@@ -96,9 +165,10 @@ def note_dict(n: Note) -> dict[str, Any]:
 
 
 def to_dict(
-    offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = ()
+    offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = (), *, checks: bool = False
 ) -> dict[str, Any]:
-    """The offering file as a JSON-ready dict."""
+    """The offering file as a JSON-ready dict; ``checks`` adds each note's printed-figure checks
+    (``show --json``)."""
     o = offering
     return {
         "format": FORMAT,
@@ -120,14 +190,17 @@ def to_dict(
             "agents": list(o.agents),
             "family": o.family.value if o.family else None,
         },
-        "notes": [note_dict(n) for n in o.notes],
+        "notes": [note_dict(n, o if checks else None) for n in o.notes],
         "warnings": [{"where": w.where, "message": w.message} for w in warnings],
     }
 
 
-def dumps(offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = ()) -> str:
-    """The offering file text (indented, key order as in the contract)."""
-    return json.dumps(to_dict(offering, warnings), indent=2, ensure_ascii=False) + "\n"
+def dumps(
+    offering: Offering, warnings: list[ParseWarning] | tuple[ParseWarning, ...] = (), *, checks: bool = False
+) -> str:
+    """The offering file text (indented, key order as in the contract); ``checks``: with the
+    printed-figure checks (``show --json``; the golden files hold the offering alone)."""
+    return json.dumps(to_dict(offering, warnings, checks=checks), indent=2, ensure_ascii=False) + "\n"
 
 
 class _Reader:

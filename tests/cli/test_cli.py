@@ -71,7 +71,8 @@ def test_calc_json_on_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> 
         "date": "2020-11-15",
         "payment_date": "2020-11-16",
         "notice_date": "2020-10-16",
-        "price_pct": "100",
+        "price_pct": "100.000",  # "Callable at 100%", echoed as every price is (money.price_digits)
+        "amount": "25000.00",  # what the call would repay on $25,000
     }
     assert all(isinstance(v, str) for v in (data["amount"], data["price_pct"]))
 

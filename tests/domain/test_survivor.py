@@ -109,3 +109,24 @@ def test_the_limits_are_the_supplements_own_words() -> None:
         "owner per year."
     )
     assert stated_limits(ALLY) is None
+
+
+def test_the_quote_carries_the_option_so_every_output_has_it() -> None:
+    """house.md: the window computed this itself; the quote has it now (``Quote.survivor``). Ally
+    02006DTT8, $25,000 settling 1/10/2020: eligible 7/10/2020, when 25 days have accrued in the
+    6/15 period: $25,000 + $40.80 (domain.md: 25 days → $1.63 per $1,000)."""
+    from app.domain.model import Offering, SurvivorOption
+    from app.domain.quote import make_purchase, quote
+
+    note = replace(ALLY, survivors_option_text=TYPICAL)
+    offering = Offering((note,), settle_date=date(2019, 11, 29))
+    q = quote(make_purchase(offering, note, Decimal(25000), date(2020, 1, 10)))
+    assert q.survivor == SurvivorOption(date(2020, 7, 10), Decimal("25040.80"), stated_limits(note))
+    assert q.survivor.limits is not None and "$250,000 per deceased owner" in q.survivor.limits
+    late = quote(make_purchase(offering, note, Decimal(1000), date(2022, 8, 1)))
+    assert late.survivor == SurvivorOption(date(2023, 2, 1), None, stated_limits(note))  # after maturity
+    for without in (False, None):
+        plain = replace(note, survivors_option=without)
+        assert (
+            quote(make_purchase(Offering((plain,)), plain, Decimal(1000), date(2020, 1, 10))).survivor is None
+        )

@@ -178,7 +178,8 @@ def test_a_zero_coupon_note_compounds_semiannually() -> None:
                 coupon_type=CouponType.ZERO)  # fmt: skip
     got = purchase_yields(buy(zero, "60", date(2020, 1, 15)))
     assert got.maturity_pct == Decimal("5.174051")
-    assert got.current_pct == Decimal("0.000000")
+    assert got.current_pct is None  # no coupon: a current yield does not apply (shown "—")
+    assert got.maturity_bey_pct == got.maturity_pct  # it compounds semi-annually already
 
 
 def test_nothing_left_to_discount_gives_no_yield() -> None:

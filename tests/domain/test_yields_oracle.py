@@ -5,6 +5,14 @@ Clean), Thirty360(BondBasis), Compounded, f, settle)`` of a ``FixedRateBond`` bu
 *unadjusted* payment dates (flows on their accrual ends). Yield to a call: QuantLib has none, so
 the same bond is cut at the call date (its schedule dates up to the call, the call date last) and
 redeemed at the call price. A note paying interest only at maturity compounds semiannually.
+
+The random notes include long first periods. They agree with QuantLib to 1e-10 because the bond is
+built with unadjusted payment dates: QuantLib then discounts a long first coupon, pro-rated by its
+30/360 days, over (days − accrued)/360 years, i.e. days/180 periods semi-annually — the street
+convention the printed yields follow (documents.md "Yields with an irregular first coupon";
+tests/domain/test_printed.py pins Chubb 5.045% and Toyota 1.908%). Built with Following payment
+dates, as domain.md builds the bond for its cash flows, QuantLib discounts the rolled dates and
+differs by up to about a basis point (Chubb: 5.04466% against the street 5.04500%).
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def test_terms_source_and_disclaimer(offering: Offering, ally_quote: Quote) -> N
         "Ally Financial Term Notes, Series A",
         "2.350% fixed, paid monthly",
         "Nov 15, 2022",
-        "Callable at 100.00% from 2020-11-15, monthly, 30 calendar days' notice",
+        "Callable at 100.000% from 2020-11-15, monthly, 30 calendar days' notice",  # one price format
         "Survivor's option Yes",
         "ally-term-notes-pricing-supplement-213.txt",
         "Preliminary Pricing Supplement No. 213 dated Nov 18, 2019",
