@@ -23,7 +23,8 @@ _BLOCKS = {
 }  # fmt: skip
 _CELLS = {"td", "th"}
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\(?\d{1,2}\)?|\(?[a-z]\)|[*†‡§]+)\s*$")
-_SPACE_RE = re.compile(r"\s+")
+_BREAK = "\ue000"  # private-use marks of a block's edge and a cell's end in the page text,
+_CELL_GAP = "\ue001"  # kept until its whitespace is collapsed (removed from the input first)
 _MAX_COLSPAN = 60
 _RAW_TEXT_RE = re.compile(
     r"<(script|style|title|textarea|xmp|noscript|iframe|noembed|noframes)\b.*?"
@@ -49,7 +50,7 @@ def _parse(text: str, source: str) -> Any:
     parser = lxml_html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, encoding="utf-8"
     )
-    text = _RAW_TEXT_RE.sub(" ", text)
+    text = _RAW_TEXT_RE.sub(" ", text).replace(_BREAK, " ").replace(_CELL_GAP, " ")
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
@@ -62,8 +63,13 @@ def _parse(text: str, source: str) -> Any:
     return root
 
 
+def _spaced(text: str) -> str:
+    """Every run of whitespace one space, no space at either end (``str.split``: C speed)."""
+    return " ".join(text.split())
+
+
 def _text(el: Any) -> str:
-    return _SPACE_RE.sub(" ", normalize(el.text_content())).strip()
+    return _spaced(normalize(el.text_content()))
 
 
 def _row_cells(tr: Any) -> list[str]:
@@ -88,20 +94,20 @@ def _table_rows(table: Any) -> list[Row]:
 
 
 def _prose(root: Any) -> str:
+    """The page as text: a line per block element, cells apart by three spaces, every other run
+    of whitespace one space. Block edges are marked first, so that one pass over the whole
+    text collapses the page's own whitespace."""
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
-        if el.text:
-            el.text = _SPACE_RE.sub(" ", el.text)
-        if el.tail:
-            el.tail = _SPACE_RE.sub(" ", el.tail)
         if tag in _BLOCKS:
-            el.text = "\n" + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
+            el.text = _BREAK + (el.text or "")
+            el.tail = _BREAK + (el.tail or "")
         elif tag in _CELLS:
-            el.tail = "   " + (el.tail or "")
-    return "\n".join(line.strip() for line in normalize(root.text_content()).split("\n"))
+            el.tail = _CELL_GAP + (el.tail or "")
+    text = _spaced(root.text_content()).replace(_BREAK, "\n").replace(_CELL_GAP, "   ")
+    return "\n".join(line.strip() for line in normalize(text).split("\n"))
 
 
 def read(text: str, source: str) -> tuple[list[Row], str]:

@@ -64,6 +64,8 @@ class RawRecord:
 
 def as_cusip(cell: str) -> str | None:
     """The CUSIP in a key cell, or None."""
+    if len(cell) < 9:
+        return None
     text = clean(cell).replace(" ", "").upper()
     return text if _CUSIP_RE.match(text) else None
 

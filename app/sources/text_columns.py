@@ -14,13 +14,22 @@ import re
 from app.sources.grid import Row, as_cusip, label_of
 from app.sources.text_header import columns_of, place, segments, widen
 from app.sources.values import DATE_PATTERN, DATE_RE
-from app.sources.vocabulary import Field, field_of, split_header_line
+from app.sources.vocabulary import Field, field_of, mostly_header_words, split_header_line
 
 _RULE_RE = re.compile(r"^[\s\-=_|+]+$")
 _CUSIP_WORD_RE = re.compile(r"\bCUSIP\b", re.I)
 _DATA_START_RE = re.compile(rf"^\s*(?:\$|\d|\[|{DATE_PATTERN})", re.I)
 _LABEL_LINE_RE = re.compile(r"^\s*[A-Z][\w'/ ]{1,40}:\s+\S")
 _MAX_LINE = 600
+ROWS_BEFORE = 40  # a header (up to four lines, rules, blank lines) above the first CUSIP row
+ROWS_AFTER = 200  # a second row group, redemption lines and continued cells below the last
+# a word that may be a CUSIP (a damaged one too: 7 to 11 characters with a digit), or one
+# printed with a space ("149123 BP5"); its first character is matched before the look-behind so
+# that the engine skips the prose between candidates at C speed
+_KEY_WORD_RE = re.compile(
+    r"[0-9A-Z*@#](?<![\w*@#][0-9A-Z*@#])"
+    r"(?:(?=[0-9A-Z*@#]{0,9}\d)[0-9A-Z*@#]{6,10}|[0-9A-Z]{5} [0-9A-Z*@#]{2}\d)(?![\w*@#])"
+)
 _MAX_GENERIC = 2
 _MONEY = r"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|\[[^\]\s]{0,3}\])"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?%?|\[[^\]\s]{0,3}\]\s?%?)"
@@ -44,17 +53,24 @@ _VALUE_PATTERNS: dict[Field, str] = {
 
 
 def _is_header_start(line: str) -> bool:
+    """A line naming the CUSIP column or three fields, in words that are mostly column names
+    (prose that mentions "the CUSIP number" or "the interest rate" is not a header)."""
+    if not mostly_header_words(line):
+        return False
     if _CUSIP_WORD_RE.search(line):
         return True
-    return len(split_header_line(line)) >= 3 and not _DATA_START_RE.match(line)
+    return not _DATA_START_RE.match(line) and len(split_header_line(line)) >= 3
 
 
 def _header_lines(lines: list[str], i: int) -> int:
-    """Index after the header block starting at ``i`` (up to four lines, stops at data)."""
+    """Index after the header block starting at ``i`` (up to four lines of column names, stops
+    at data and at prose)."""
     j = i + 1
     while j < len(lines) and j < i + 4:
         line = lines[j]
         if not line.strip() or _RULE_RE.match(line) or _DATA_START_RE.match(line):
+            break
+        if not mostly_header_words(line):
             break
         if _LABEL_LINE_RE.match(line) or DATE_RE.search(line):
             break
@@ -133,7 +149,7 @@ class _Block:
         """Whether a non-blank line is a row of this table. ``near``: the last non-blank line
         was a row (one blank line between at most); ``adjacent``: no blank line between."""
         text = line.strip()
-        if as_cusip(text.split()[0]):
+        if as_cusip(text.split(None, 1)[0]):
             return True
         if label_of(text) is not None:
             return near
@@ -167,18 +183,22 @@ class _Block:
         return inside >= 0.7 * len(parts)
 
 
-def _consume(block: _Block, lines: list[str], k: int, rows: list[Row], prose: list[str]) -> int:
-    """Rows of ``block`` from line ``k``; returns where the table ends. A keyed table runs on
-    past prose (a damaged row must not hide the CUSIP rows after it) until the next header."""
+def _consume(
+    block: _Block, lines: list[str], span: tuple[int, int], rows: list[Row], prose: list[str]
+) -> int:
+    """Rows of ``block`` from line ``span[0]``; returns where the table ends. A keyed table runs
+    on past prose (a damaged row must not hide the CUSIP rows after it) until the next header
+    or the end of the span."""
+    k, stop = span
     after_row = True  # the header itself: its first row may follow it
     blanks = 0
-    while k < len(lines):
+    while k < stop:
         line = lines[k]
         if not line.strip() or _RULE_RE.match(line):
             blanks += 0 if line.strip() else 1
             k += 1
             continue
-        if _is_header_start(line) and not as_cusip(line.split()[0]):
+        if _is_header_start(line) and not as_cusip(line.split(None, 1)[0]):
             break
         if block.is_row(line, after_row and blanks <= 1, after_row and blanks == 0):
             label = label_of(line.strip()) is not None and not block.aligned
@@ -196,25 +216,49 @@ def _consume(block: _Block, lines: list[str], k: int, rows: list[Row], prose: li
     return k
 
 
+def table_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """Line ranges that can hold a note table: from ``ROWS_BEFORE`` lines above a line holding
+    a CUSIP-like word to ``ROWS_AFTER`` lines below it, overlapping ranges merged. One pattern
+    over the whole text: the prose of a long document is never read line by line."""
+    text = "\n".join(lines)
+    spans: list[tuple[int, int]] = []
+    line = pos = 0
+    for m in _KEY_WORD_RE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lo, hi = max(0, line - ROWS_BEFORE), min(len(lines), line + ROWS_AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def scan(lines: list[str]) -> tuple[list[Row], list[str]]:
     """Rows of every whitespace table in ``lines`` (header rows included) and the prose lines."""
     rows: list[Row] = []
     prose = list(lines)
     i = 0
-    while i < len(lines):
-        if not lines[i].strip() or not _is_header_start(lines[i]):
-            i += 1
-            continue
-        end = _header_lines(lines, i)
-        block = _Block(lines, i, end)
-        if not block.usable:
-            i += 1
-            continue
-        found: list[Row] = []
-        after = _consume(block, lines, end, found, prose)
-        if found:
-            rows.append(Row(i + 1, block.header_cells()))
-            rows.extend(found)
-            prose[i:end] = [""] * (end - i)
-        i = max(after, i + 1)
+    for lo, hi in table_spans(lines):
+        i = max(i, lo)
+        while i < hi:
+            i = _table_at(lines, (i, hi), rows, prose)
     return rows, prose
+
+
+def _table_at(lines: list[str], span: tuple[int, int], rows: list[Row], prose: list[str]) -> int:
+    """The table whose header starts at ``span[0]`` (if one does) into ``rows``; the next line."""
+    i, stop = span
+    if not lines[i].strip() or not _is_header_start(lines[i]):
+        return i + 1
+    end = _header_lines(lines, i)
+    block = _Block(lines, i, end)
+    if not block.usable:
+        return i + 1
+    found: list[Row] = []
+    after = _consume(block, lines, (end, max(end, stop)), found, prose)
+    if found:
+        rows.append(Row(i + 1, block.header_cells()))
+        rows.extend(found)
+        prose[i:end] = [""] * (end - i)
+    return max(after, i + 1)
