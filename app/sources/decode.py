@@ -42,6 +42,11 @@ def _utf16(data: bytes) -> str | None:
     return text if sum(ch < "\x80" for ch in head) * 2 > len(head) else None
 
 
+def is_utf16(data: bytes) -> bool:
+    """Whether the bytes are UTF-16 text (judged on their first 4 KB)."""
+    return _utf16(data[:4096]) is not None
+
+
 def decode(data: bytes) -> str:
     """Decode a document's bytes: BOMs first, then strict UTF-8, then Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
