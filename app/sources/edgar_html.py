@@ -1,8 +1,8 @@
 """EDGAR HTML supplements (lxml, no network, no entities fetched): tables → rows, the rest → prose.
 
-``<br>`` inside cells becomes a space, ``&nbsp;`` a space, footnote marks in ``<sup>`` are
-dropped, a ``colspan`` cell is widened to its columns, spacer columns and lone ``$`` / ``%``
-cells are folded into their neighbours.
+``<br>`` inside cells becomes a space, ``&nbsp;`` a space, footnote marks in ``<sup>`` stay in
+the text as marks (cells are read through their footnotes), a ``colspan`` cell is widened to its
+columns, spacer columns and lone ``$`` / ``%`` cells are folded into their neighbours.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ _FOOTNOTE_RE = re.compile(r"^\s*(?:\(?\d{1,2}\)?|\(?[a-z]\)|[*†‡§]+)\s*$")
 _BREAK = "\ue000"  # private-use marks of a block's edge and a cell's end in the page text,
 _CELL_GAP = "\ue001"  # kept until its whitespace is collapsed (removed from the input first)
 _MAX_COLSPAN = 60
+_XML_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _RAW_TEXT_RE = re.compile(
     r"<(script|style|title|textarea|xmp|noscript|iframe|noembed|noframes)\b.*?"
     r"(?:</\1\s*>|(?=<(?:html|head|body|table|tr|td|th|p|div)\b))|<plaintext\b[^>]*>",
@@ -59,8 +60,18 @@ def _parse(text: str, source: str) -> Any:
         bad.drop_tree()
     for sup in root.iter("sup"):
         if _FOOTNOTE_RE.match(sup.text_content() or ""):
-            sup.drop_tree()
+            sup.drop_tag()  # the mark stays in the text: cells are read through their footnotes
     return root
+
+
+def _prefix(el: Any, attr: str, mark: str) -> None:
+    """``mark`` put before an element's text or tail. A character reference to a control
+    character ("&#1;") parses, but lxml refuses to store it back: it becomes a space."""
+    value = mark + (getattr(el, attr) or "")
+    try:
+        setattr(el, attr, value)
+    except ValueError:
+        setattr(el, attr, _XML_UNSAFE_RE.sub(" ", value))
 
 
 def _spaced(text: str) -> str:
@@ -78,7 +89,7 @@ def _row_cells(tr: Any) -> list[str]:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in _CELLS:
             continue
         for br in cell.iter("br"):
-            br.tail = " " + (br.tail or "")
+            _prefix(br, "tail", " ")
         try:
             span = max(1, min(int(cell.get("colspan", "1")), _MAX_COLSPAN))
         except ValueError:
@@ -102,10 +113,10 @@ def _prose(root: Any) -> str:
             continue
         tag = el.tag.lower()
         if tag in _BLOCKS:
-            el.text = _BREAK + (el.text or "")
-            el.tail = _BREAK + (el.tail or "")
+            _prefix(el, "text", _BREAK)
+            _prefix(el, "tail", _BREAK)
         elif tag in _CELLS:
-            el.tail = _CELL_GAP + (el.tail or "")
+            _prefix(el, "tail", _CELL_GAP)
     text = _spaced(root.text_content()).replace(_BREAK, "\n").replace(_CELL_GAP, "   ")
     return "\n".join(line.strip() for line in normalize(text).split("\n"))
 

@@ -31,8 +31,10 @@ _KEY_WORD_RE = re.compile(
     r"(?:(?=[0-9A-Z*@#]{0,9}\d)[0-9A-Z*@#]{6,10}|[0-9A-Z]{5} [0-9A-Z*@#]{2}\d)(?![\w*@#])"
 )
 _MAX_GENERIC = 2
-_MONEY = r"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|\[[^\]\s]{0,3}\])"
-_PERCENT = r"(?:\d+(?:\.\d+)?\s?%?|\[[^\]\s]{0,3}\]\s?%?)"
+_PLACEHOLDER = r"\[[^\]\s]{0,3}\]|-(?: -){1,5}"  # "[]", "[—]", "- - - -"
+_MONEY = rf"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|{_PLACEHOLDER})"
+_PERCENT = rf"(?:\d+(?:\.\d+)?\s?%?|(?:{_PLACEHOLDER})\s?%?)"
+_RATE = rf"{_PERCENT}(?:\s+to\s+\d+(?:\.\d+)?\s?%)?"  # "4.25% to 4.85%": a step-up's range
 _VALUE_PATTERNS: dict[Field, str] = {
     Field.CUSIP: r"[0-9A-Za-z*@#]{9}",
     Field.PRINCIPAL: _MONEY,
@@ -41,7 +43,7 @@ _VALUE_PATTERNS: dict[Field, str] = {
     Field.PRICE: _PERCENT,
     Field.AGENT_PRICE: _PERCENT,
     Field.CONCESSION: _PERCENT,
-    Field.COUPON_RATE: _PERCENT,
+    Field.COUPON_RATE: _RATE,
     Field.COUPON_TYPE: r"(?i:fixed(?:\s+rate)?|step(?:[-\s]?up)?|floating(?:\s+rate)?|zero(?:\s+coupon)?)",
     Field.FREQUENCY: r"(?i:monthly|quarterly|semi[-\s]?annual(?:ly)?|annual(?:ly)?|at\s+maturity)",
     Field.MATURITY: DATE_PATTERN,
@@ -72,8 +74,8 @@ def _header_lines(lines: list[str], i: int) -> int:
             break
         if not mostly_header_words(line):
             break
-        if _LABEL_LINE_RE.match(line) or DATE_RE.search(line):
-            break
+        if _LABEL_LINE_RE.match(line) or DATE_RE.search(line) or _CUSIP_WORD_RE.search(line):
+            break  # a second line naming the CUSIP column starts the header (the first is damaged)
         first = line.split()[0]
         if as_cusip(first) or label_of(line.strip()):
             break
@@ -122,6 +124,7 @@ class _Block:
         known = [field_of(c.text) for c in self.columns]
         self.fields = [f for f, _ in split_header_line(" ".join(self.header))]
         count = sum(k is not None for k in known)
+        self.known = {k for k in known if k is not None}
         self.aligned = count >= 3 and count >= len(self.fields)
         self.keyed = Field.CUSIP in (known if self.aligned else self.fields)
         self.pattern = row_pattern(known if self.aligned else list[Field | None](self.fields))
@@ -251,14 +254,33 @@ def _table_at(lines: list[str], span: tuple[int, int], rows: list[Row], prose: l
     i, stop = span
     if not lines[i].strip() or not _is_header_start(lines[i]):
         return i + 1
-    end = _header_lines(lines, i)
+    top, end = _header_top(lines, i), _header_lines(lines, i)
     block = _Block(lines, i, end)
+    if top < i:  # words stacked above are kept when they name every column and more: a damaged
+        wider = _Block(lines, top, end)  # line over the header loses one
+        top, block = (top, wider) if wider.aligned and wider.known > block.known else (i, block)
     if not block.usable:
         return i + 1
     found: list[Row] = []
     after = _consume(block, lines, (end, max(end, stop)), found, prose)
     if found:
-        rows.append(Row(i + 1, block.header_cells()))
+        rows.append(Row(top + 1, block.header_cells()))
         rows.extend(found)
-        prose[i:end] = [""] * (end - i)
+        prose[top:end] = [""] * (end - top)
     return max(after, i + 1)
+
+
+def _header_top(lines: list[str], i: int) -> int:
+    """Where the header naming its columns at line ``i`` begins: up to two lines of column
+    words stacked right above it ("1st Interest" over "Payment" over "Amount"), none of them
+    over its first column (a line reaching there is the text above the table)."""
+    first_end = segments(lines[i])[0][1]
+    top = i
+    while top > max(0, i - 2) and lines[top - 1].strip() and not _RULE_RE.match(lines[top - 1]):
+        above = lines[top - 1]
+        if segments(above)[0][0] < first_end or _CUSIP_WORD_RE.search(above):
+            break
+        if not mostly_header_words(above):
+            break
+        top -= 1
+    return top

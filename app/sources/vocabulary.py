@@ -28,10 +28,22 @@ class Field(Enum):
     REDEMPTION = "redemption"
     ISSUE_DATE = "original issue date"
     STEP_SCHEDULE = "step schedule"
+    CALLABLE = "callable"  # a rate sheet's or transposed table's call column: No / Yes / a date
+    YIELD = "yield"  # a printed yield (rate sheets: semi-annual bond-equivalent)
 
 
 _ALIASES: dict[Field, tuple[str, ...]] = {
-    Field.CUSIP: ("cusip", "cusip number", "cusip no", "cusip #", "cusip no."),
+    Field.CUSIP: (
+        "cusip",
+        "cusip number",
+        "cusip no",
+        "cusip #",
+        "cusip no.",
+        "cusip or common code",
+        "cusip / isin",
+        "cusip/isin",
+        "cusip number / isin",
+    ),
     Field.PRINCIPAL: (
         "principal amount",
         "aggregate principal amount",
@@ -45,6 +57,7 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "public offering price",
         "issue price",
         "offering price",
+        "price",  # a rate sheet's column
     ),
     Field.AGENT_PRICE: (
         "price to purchasing agent",
@@ -79,6 +92,9 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "interest payment frequency",
         "interest frequency",
         "frequency",
+        "interest",  # a rate sheet's column: "Monthly(†)", "Quarterly"
+        "interest payments",
+        "interest paid",
     ),
     Field.MATURITY: ("maturity date", "stated maturity date", "maturity", "stated maturity"),
     Field.FIRST_COUPON_DATE: (
@@ -115,6 +131,15 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "optional redemption",
     ),
     Field.ISSUE_DATE: ("original issue date", "issue date", "settlement date", "settle date"),
+    Field.CALLABLE: ("callable", "callable by issuer", "call date", "first call date", "callable?"),
+    Field.YIELD: (
+        "yield",
+        "yield to maturity",
+        "implicit rate",
+        "implied yield",
+        "bond equivalent yield",
+        "accrual yield",
+    ),
     Field.STEP_SCHEDULE: (
         "step schedule",
         "step-up schedule",

@@ -4,6 +4,7 @@ offering raise ``SourceError`` naming the file, oversize files are refused, noth
 from __future__ import annotations
 
 import socket
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,11 @@ def test_html_fetches_nothing_and_resolves_no_entities(monkeypatch: pytest.Monke
     offering, _ = load_bytes(EVIL_HTML.encode(), "evil.html")
     assert offering.notes[0].cusip == "02006DTT8"
     assert "root:" not in repr(offering)
+
+
+def test_html_with_a_control_character_reference_loads() -> None:
+    """ "&#1;" parses to a control character that lxml refuses to store back: it was an internal
+    error (found by fuzzing the rate sheet); now a space."""
+    html = EVIL_HTML.replace("Settle Date:", "Settle&#1; Date&#31;:").replace("<td>2.350%", "<td>&#1;2.350%")
+    offering, _ = load_bytes(html.encode(), "control.html")
+    assert offering.notes[0].coupon_rate_pct == Decimal("2.350")
