@@ -221,10 +221,8 @@ def test_a_rate_range_without_its_note_says_what_is_missing() -> None:
     offering, warnings = load_bytes(STEP_TABLE.encode(), "step.md")
     note = offering.note("06050XJY0")
     assert note is not None and note.coupon_rate_pct is None and note.steps == ()
-    assert any(
-        w.message == "06050XJY0: the rate steps 4.25% to 4.85%, but no note under the table gives the step date"
-        for w in warnings
-    )
+    missing = "06050XJY0: the rate steps 4.25% to 4.85%, but no note under the table gives the step date"
+    assert any(w.message == missing for w in warnings)
     with_note = STEP_TABLE + "\nInitial Coupon 4.25% steps to 4.85% on 7/15/05\n"
     note = load_bytes(with_note.encode(), "step.md")[0].note("06050XJY0")
     assert note is not None and [s.rate_pct for s in note.steps] == [Decimal("4.25"), Decimal("4.85")]
