@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from app.domain import cusip as cusip_rules
 from app.sources.grid import Row, as_cusip, label_of
 from app.sources.text_header import columns_of, place, segments, widen
 from app.sources.values import DATE_PATTERN, DATE_RE
@@ -36,7 +37,7 @@ _MONEY = rf"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|{_PLACEHOLDER})"
 _PERCENT = rf"(?:\d+(?:\.\d+)?\s?%?|(?:{_PLACEHOLDER})\s?%?)"
 _RATE = rf"{_PERCENT}(?:\s+to\s+\d+(?:\.\d+)?\s?%)?"  # "4.25% to 4.85%": a step-up's range
 _VALUE_PATTERNS: dict[Field, str] = {
-    Field.CUSIP: r"[0-9A-Za-z*@#]{9}",
+    Field.CUSIP: r"[0-9A-Za-z*@#]{9}|[0-9A-Za-z]{6} [0-9A-Za-z*@#]{3}",  # "149123 BP5" too
     Field.PRINCIPAL: _MONEY,
     Field.NET_PROCEEDS: _MONEY,
     Field.FIRST_COUPON_AMOUNT: _MONEY,
@@ -64,6 +65,19 @@ def _is_header_start(line: str) -> bool:
     return not _DATA_START_RE.match(line) and len(split_header_line(line)) >= 3
 
 
+def _key_cusip(line: str) -> str | None:
+    """The CUSIP a line starts with ("02006DTT8", or "149123 BP5" printed with a space, when its
+    check digit holds: two words of prose in capitals must not pass for one)."""
+    words = line.split(None, 2)
+    if not words:
+        return None
+    found = as_cusip(words[0])
+    if found is None and len(words) > 1 and len(words[0]) == 6:
+        found = as_cusip(f"{words[0]}{words[1]}")
+        return found if found and cusip_rules.is_valid(found) else None
+    return found
+
+
 def _header_lines(lines: list[str], i: int) -> int:
     """Index after the header block starting at ``i`` (up to four lines of column names, stops
     at data and at prose)."""
@@ -76,8 +90,7 @@ def _header_lines(lines: list[str], i: int) -> int:
             break
         if _LABEL_LINE_RE.match(line) or DATE_RE.search(line) or _CUSIP_WORD_RE.search(line):
             break  # a second line naming the CUSIP column starts the header (the first is damaged)
-        first = line.split()[0]
-        if as_cusip(first) or label_of(line.strip()):
+        if _key_cusip(line) or label_of(line.strip()):
             break
         j += 1
     return j
@@ -144,15 +157,16 @@ class _Block:
             typed = match_row(self.pattern, line)
             return typed if typed is not None else place(line, self.columns)
         found = _flat_cells(line, self.pattern, len(self.fields))
-        if found is None and self.keyed and as_cusip(line.split()[0]):
-            return [line.split()[0] if f is Field.CUSIP else "" for f in self.fields]
+        key = _key_cusip(line)
+        if found is None and self.keyed and key:
+            return [key if f is Field.CUSIP else "" for f in self.fields]
         return found
 
     def is_row(self, line: str, near: bool, adjacent: bool) -> bool:
         """Whether a non-blank line is a row of this table. ``near``: the last non-blank line
         was a row (one blank line between at most); ``adjacent``: no blank line between."""
         text = line.strip()
-        if as_cusip(text.split(None, 1)[0]):
+        if _key_cusip(text):
             return True
         if label_of(text) is not None:
             return near
@@ -201,7 +215,7 @@ def _consume(
             blanks += 0 if line.strip() else 1
             k += 1
             continue
-        if _is_header_start(line) and not as_cusip(line.split(None, 1)[0]):
+        if _is_header_start(line) and not _key_cusip(line):
             break
         if block.is_row(line, after_row and blanks <= 1, after_row and blanks == 0):
             label = label_of(line.strip()) is not None and not block.aligned
