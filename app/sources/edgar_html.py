@@ -14,7 +14,7 @@ from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources.assemble import assemble
 from app.sources.decode import normalize
-from app.sources.grid import Row, header_of, read_rows, tidy
+from app.sources.grid import Row, holds_note_table, read_rows, tidy
 from app.sources.text_document import load_text
 
 _BLOCKS = {
@@ -122,14 +122,15 @@ def _prose(root: Any) -> str:
 
 
 def read(text: str, source: str) -> tuple[list[Row], str]:
-    """The rows of every note table (leaf tables holding a header row) and the prose text."""
+    """The rows of every note table (leaf tables holding a header row, or a transposed block)
+    and the prose text."""
     root = _parse(text, source)
     rows: list[Row] = []
     for table in list(root.iter("table")):
         if table.find(".//table") is not None:
             continue
         table_rows = _table_rows(table)
-        if any(header_of(r.cells) for r in table_rows):
+        if holds_note_table(table_rows):
             rows.extend(table_rows)
             table.drop_tree()
     return rows, _prose(root)

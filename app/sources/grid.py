@@ -274,6 +274,14 @@ def join_header_rows(rows: list[Row]) -> list[Row]:
     return out
 
 
+def holds_note_table(rows: list[Row]) -> bool:
+    """Whether the rows of one table hold a note table: a header row (perhaps split over
+    several rows) or a transposed block."""
+    from app.sources import transposed  # it builds on this module's Row
+
+    return any(header_of(r.cells) for r in join_header_rows(rows)) or transposed.holds_block(rows)
+
+
 def read_rows(rows: list[Row]) -> tuple[list[RawRecord], list[ParseWarning]]:
     """Every CUSIP record of a table (or of several tables fed in order); transposed blocks and
     headers split over several rows are read as the tables they stand for."""

@@ -226,3 +226,39 @@ def test_a_rate_range_without_its_note_says_what_is_missing() -> None:
     with_note = STEP_TABLE + "\nInitial Coupon 4.25% steps to 4.85% on 7/15/05\n"
     note = load_bytes(with_note.encode(), "step.md")[0].note("06050XJY0")
     assert note is not None and [s.rate_pct for s in note.steps] == [Decimal("4.25"), Decimal("4.85")]
+
+
+def _as_html_table(text: str) -> str:
+    """The transposed .txt golden as EDGAR HTML: its blocks as table rows (a cell per value),
+    each paragraph of the rest as a <p>."""
+    out: list[str] = []
+    for paragraph in text.split("\n\n"):
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        if lines and "CUSIP or Common Code:" in lines[0]:
+            rows = (
+                "".join(f"<td>{c.strip()}&nbsp;</td>" for c in line.split("  ") if c.strip())
+                for line in lines
+            )
+            out.append("<table border='0'>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>")
+        elif lines:
+            out.append("<p>" + " ".join(line.strip() for line in lines) + "</p>")
+    return "<html><body>" + "\n".join(out) + "</body></html>"
+
+
+def test_a_transposed_html_table_reads_as_the_text_one() -> None:
+    from pathlib import Path
+
+    from app.sources import load_bytes, load_path
+
+    golden = (
+        Path(__file__).resolve().parents[1]
+        / "data"
+        / "supplements"
+        / "john-hancock-signaturenotes-2002-transposed.txt"
+    )
+    html = _as_html_table(golden.read_text(encoding="utf-8"))
+    assert "<td>CUSIP or Common Code:&nbsp;</td><td>41013MBP4&nbsp;</td>" in html
+    offering, warnings = load_bytes(html.encode(), "jh.html")
+    expected, expected_warnings = load_path(golden)
+    assert offering.notes == expected.notes
+    assert [w.message for w in warnings] == [w.message for w in expected_warnings]
