@@ -93,7 +93,8 @@ def assemble(
     built, placeholder = _notes(raw, settle, context)
     if not any(note for note, _ in built):
         failed = [*warnings, *(w for _, found in built for w in found)]
-        raise refusal.no_offering(text, source, _why(raw, failed))
+        cells = "\n".join(v for record in raw for v in record.values.values())  # what it is may be there
+        raise refusal.no_offering(f"{text}\n{cells}", source, _why(raw, failed))
     document: list[ParseWarning] = [ParseWarning(DOCUMENT, RATE_SHEET_DATES)] if rate_sheet else []
     if not any(Field.PRICE in r.values for r in raw):
         built = [(replace(n, price_pct=Decimal(100)) if n else None, found) for n, found in built]

@@ -5,16 +5,31 @@ Rate:``, ``Maturity Date:``, ``Callable by Issuer:`` ... in the rows around it; 
 second block with its own labels. Each block is turned into an ordinary table (a header row of
 the labels, a row per CUSIP) so the one table reader reads it. A row with an empty label
 continues the values of the row above it (a value wrapped onto a second line).
+
+A pricing term sheet is a label/value table too, its tranches in parallel columns: a block with
+a term sheet's labels (``Issuer:``, ``Trade Date:``, ``Settlement Date:``, ``Benchmark Treasury:``
+...) is left to the term sheet reader.
 """
 
 from __future__ import annotations
 
 from app.sources.grid import Row, as_cusip
 from app.sources.text_header import Column, place, segments
-from app.sources.vocabulary import Field, field_of
+from app.sources.vocabulary import Field, field_of, norm_label
 
 MAX_LABEL = 80
 WINDOW = 60  # text lines searched above and below a CUSIP line for its block
+TERM_SHEET_LABELS = frozenset(
+    norm_label(label)
+    for label in (
+        "Issuer", "Guarantor", "Security Type", "Securities", "Trade Date", "Pricing Date",
+        "Settlement Date", "Expected Settlement Date", "Benchmark Treasury", "Spread to Benchmark",
+        "Spread to Benchmark Treasury", "Treasury Yield", "Joint Book-Running Managers",
+        "Book-Running Managers", "Co-Managers", "Underwriters", "Yield to Maturity", "Re-offer Yield",
+        "Reoffer Yield", "Re-offer Price", "Reoffer Price", "Expected Ratings", "Ratings",
+        "Use of Proceeds", "Make-Whole Call", "Par Call",
+    )
+)  # fmt: skip
 
 
 def _label(cell: str) -> bool:
@@ -87,24 +102,39 @@ def _as_table(block: list[Row], key: Row, columns: list[int]) -> list[Row]:
     return out
 
 
-def expand(rows: list[Row]) -> list[Row]:
-    """``rows`` with every transposed block replaced by the table it stands for."""
-    out: list[Row] = []
+def _term_sheet(block: list[Row]) -> bool:
+    return any(row.cells and norm_label(row.cells[0]) in TERM_SHEET_LABELS for row in block)
+
+
+def _blocks(rows: list[Row]) -> list[tuple[int, int, int]]:
+    """The transposed blocks of ``rows``: (start, end, CUSIP row), a term sheet's left out."""
+    found: list[tuple[int, int, int]] = []
     i = 0
     while i < len(rows):
         at = next((k for k in range(i, len(rows)) if _cusip_columns(rows[k])), None)
         if at is None:
-            return out + rows[i:]
+            break
         start, end = _block(rows, at, i)
+        if not _term_sheet(rows[start:end]):
+            found.append((start, end, at))
+        i = end
+    return found
+
+
+def expand(rows: list[Row]) -> list[Row]:
+    """``rows`` with every transposed block replaced by the table it stands for."""
+    out: list[Row] = []
+    i = 0
+    for start, end, at in _blocks(rows):
         out.extend(rows[i:start])
         out.extend(_as_table(rows[start:end], rows[at], _cusip_columns(rows[at])))
         i = end
-    return out
+    return out + rows[i:]
 
 
 def holds_block(rows: list[Row]) -> bool:
     """Whether ``rows`` (one table) hold a transposed block."""
-    return any(_cusip_columns(r) for r in rows)
+    return bool(_blocks(rows))
 
 
 def _text_columns(line: str) -> list[Column]:
@@ -134,8 +164,9 @@ def scan_text(lines: list[str]) -> tuple[list[Row], list[str]]:
         lo, hi = max(floor, i - WINDOW), min(len(lines), i + WINDOW)
         window = [Row(k + 1, place(lines[k], columns) if lines[k].strip() else []) for k in range(lo, hi)]
         start, end = _block(window, i - lo, 0)
-        for row in window[start:end]:
-            rows.append(row)
-            prose[row.line - 1] = ""
+        if not _term_sheet(window[start:end]):
+            for row in window[start:end]:
+                rows.append(row)
+                prose[row.line - 1] = ""
         floor = i = lo + end
     return rows, prose

@@ -262,3 +262,23 @@ def test_a_transposed_html_table_reads_as_the_text_one() -> None:
     expected, expected_warnings = load_path(golden)
     assert offering.notes == expected.notes
     assert [w.message for w in warnings] == [w.message for w in expected_warnings]
+
+
+CHUBB_TERM_SHEET = [  # documents.md §2: a pricing term sheet is a label/value table, not transposed
+    Row(1, ["Issuer:", "Chubb INA Holdings LLC"]),
+    Row(2, ["Trade Date:", "March 4, 2024"]),
+    Row(3, ["Settlement Date:", "March 7, 2024 (T+3)"]),
+    Row(4, ["Maturity Date:", "March 15, 2034"]),
+    Row(5, ["Coupon:", "5.000%"]),
+    Row(6, ["Price to Public:", "99.648% of the principal amount"]),
+    Row(7, ["Yield to Maturity:", "5.045%"]),
+    Row(8, ["CUSIP/ISIN:", "171239AK2 / US171239AK24"]),
+]
+
+
+def test_a_term_sheet_is_left_to_the_term_sheet_reader() -> None:
+    assert not transposed.holds_block(CHUBB_TERM_SHEET)
+    assert transposed.expand(CHUBB_TERM_SHEET) == CHUBB_TERM_SHEET
+    two_tranches = [Row(r.line, [*r.cells, r.cells[1]]) for r in CHUBB_TERM_SHEET]
+    assert not transposed.holds_block(two_tranches)
+    assert transposed.holds_block(JH)
