@@ -27,7 +27,7 @@ _FLOATING = tuple(
     re.compile(p, _I)
     for p in (
         r"\bfloating[-\s]rate\s+notes?\b",
-        r"\bbase\s+rate\s*:\s*[^\n,;.]{0,40}",
+        r"\bbase\s+rate\s*:\s*[A-Za-z][^\n,;.]{0,40}",  # filled in: a form's blank "Base Rate: ____" is not
         r"\b(?:compounded\s+)?SOFR\b",
         r"\b(?:three|3)[-\s]month\s+(?:USD\s+)?LIBOR\b|\bLIBOR\b",
         r"\binterest\s+reset\s+(?:dates?|period)\b",
@@ -56,6 +56,7 @@ _FIXED = tuple(
     re.compile(p, _I)
     for p in (
         r"\bfixed[-\s]rate\s+notes?\b",
+        r"(?:þ|☒|☑|\[\s*x\s*\])\s*fixed[-\s]rate",  # the ticked box of an MTN form
         r"\bcoupon\s+type\b[^\n]{0,40}\bfixed\b",
         r"\b(?:coupon|interest)\s+rate\s*:\s*\d{1,2}\.\d+\s*%",
         r"\bstep[-\s]up\b",

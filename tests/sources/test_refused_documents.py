@@ -71,6 +71,16 @@ KINDS = [
         None,
     ),
     ("Interest rates may rise; an index of prices may fall.", None),
+    # documents.md §3: an MTN form ticks the fixed box and leaves the floating fields blank
+    (
+        "þ Fixed Rate Note  o Floating Rate Note\nBase Rate: ________\nInterest Reset Dates: ____\n"
+        "Index Maturity: ____\nSpread Multiplier: ____",
+        None,
+    ),
+    (
+        "o Fixed Rate Note  þ Floating Rate Note\nBase Rate: Three-month LIBOR\nIndex Maturity: 3 months",
+        "a floating-rate note",
+    ),
 ]
 
 
