@@ -10,6 +10,7 @@ prospectuses do, and carry curly quotes, dashes and ``®``.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from pathlib import Path
 
@@ -86,4 +87,6 @@ def long_html(name: str = "prudential-internotes-2014.html") -> bytes:
     page = (SUPPLEMENTS / name).read_text(encoding="utf-8")
     block = _html_block()
     repeats = max(1, (TARGET_BYTES - len(page)) // len(block.encode()))
-    return page.replace("</body>", block * repeats + "</body>").encode()
+    end = re.search(r"</body>", page, re.I)
+    assert end is not None, name
+    return (page[: end.start()] + block * repeats + page[end.start() :]).encode()

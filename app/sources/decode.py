@@ -62,6 +62,8 @@ def decode(data: bytes) -> str:
 
 def normalize(text: str) -> str:
     """LF newlines, straight quotes, plain spaces, no control characters."""
+    if text.isascii() and text.isprintable():
+        return text  # the commonest table cell: nothing to change
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for old, new in _REPLACE:
         if old in text:

@@ -240,7 +240,7 @@ def _known(cells: list[str]) -> int:
 def _header_words(row: Row) -> bool:
     """A row of column names only: no CUSIP, and mostly words of column names."""
     filled = [c for c in row.cells if c.strip()]
-    return bool(filled) and not any(as_cusip(c) for c in filled) and mostly_header_words(" ".join(filled))
+    return bool(filled) and mostly_header_words(" ".join(filled)) and not any(as_cusip(c) for c in filled)
 
 
 def _joined_header(rows: list[Row], i: int) -> tuple[Row, int]:

@@ -63,6 +63,7 @@ FIGURES = [
     Figure("sources", "pdf_docs_per_s", "loaders: PDF", "docs/s"),
     Figure("sources", "text_5mb_s", "loaders: a 5 MB .txt supplement (mostly prose)", "s", 1.0),
     Figure("sources", "html_5mb_s", "loaders: a 5 MB EDGAR HTML supplement", "s", 1.0),
+    Figure("sources", "html_split_header_5mb_s", "loaders: the same, header split over two rows", "s", 1.0),
     Figure("ui", "first_paint_ms", "start → first paint, sample loaded", "ms"),
     Figure("ui", "bare_qt_first_paint_ms", "bare Qt + PlotWidget first paint", "ms"),
     Figure("ui", "first_paint_ratio", "first paint / bare Qt", "×", 1.0),
