@@ -233,6 +233,13 @@ class TableReader:
                 record.labels.setdefault(key, self.header[i] if i < len(self.header) else key.value)
 
 
+def stack(top: list[str], bottom: list[str]) -> list[str]:
+    """Two rows' cells joined column by column ("CUSIP" over "Number" → "CUSIP Number")."""
+    width = max(len(top), len(bottom))
+    padded = [*top, *[""] * width][:width], [*bottom, *[""] * width][:width]
+    return [f"{a} {b}".strip() for a, b in zip(*padded, strict=True)]
+
+
 def _known(cells: list[str]) -> int:
     return len({f for c in cells if c and len(c) < 80 and (f := field_of(c)) is not None})
 
@@ -254,9 +261,7 @@ def _joined_header(rows: list[Row], i: int) -> tuple[Row, int]:
     for k in range(i + 1, min(i + _MAX_HEADER_ROWS, len(rows))):
         if not _header_words(rows[k]):
             break
-        width = max(len(cells), len(rows[k].cells))
-        pad = [*cells, *[""] * width][:width], [*rows[k].cells, *[""] * width][:width]
-        cells = [f"{a} {b}".strip() for a, b in zip(*pad, strict=True)]
+        cells = stack(cells, rows[k].cells)
         if _known(cells) <= max(_known(best.cells), _known(rows[k].cells)):
             break
         best, used = Row(rows[i].line, cells, rows[i].where), k - i + 1

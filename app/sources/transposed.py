@@ -13,7 +13,7 @@ a term sheet's labels (``Issuer:``, ``Trade Date:``, ``Settlement Date:``, ``Ben
 
 from __future__ import annotations
 
-from app.sources.grid import Row, as_cusip
+from app.sources.grid import Row, as_cusip, stack
 from app.sources.text_header import Column, place, segments
 from app.sources.vocabulary import Field, field_of, norm_label
 
@@ -80,16 +80,10 @@ def _labelled(rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     for row in rows:
         if out and not row.cells[0].strip():
-            merged = [f"{a} {b}".strip() for a, b in _zip(out[-1].cells, row.cells)]
-            out[-1] = Row(out[-1].line, merged, out[-1].where)
+            out[-1] = Row(out[-1].line, stack(out[-1].cells, row.cells), out[-1].where)
         elif any(c.strip() for c in row.cells[1:]):
             out.append(row)
     return out
-
-
-def _zip(a: list[str], b: list[str]) -> list[tuple[str, str]]:
-    width = max(len(a), len(b))
-    return [(a[k] if k < len(a) else "", b[k] if k < len(b) else "") for k in range(width)]
 
 
 def _as_table(block: list[Row], key: Row, columns: list[int]) -> list[Row]:
