@@ -282,3 +282,24 @@ def test_a_term_sheet_is_left_to_the_term_sheet_reader() -> None:
     two_tranches = [Row(r.line, [*r.cells, r.cells[1]]) for r in CHUBB_TERM_SHEET]
     assert not transposed.holds_block(two_tranches)
     assert transposed.holds_block(JH)
+
+
+def test_a_document_of_zeros_is_read_as_the_zero_coupon_family() -> None:
+    """documents.md §5 (John Hancock 2002, 41013MBT6): every note a zero → offering.family."""
+    from app.domain.model import CouponType, DocumentFamily, Frequency, YieldBasis
+    from app.sources import load_bytes
+
+    text = (
+        "Issue Date: October 29, 2002\n\n"
+        "| CUSIP | Price to Public | Interest Rate | Maturity Date | Implicit Rate |\n|---|---|---|---|---|\n"
+        "| 41013MBT6 | 50.000% | Zero Coupon | 04/15/2015 | 5.641% |\n"
+    )
+    offering, warnings = load_bytes(text.encode(), "zeros.md")
+    assert offering.family is DocumentFamily.ZERO_COUPON and warnings == []
+    zero = offering.notes[0]
+    assert (zero.coupon_type, zero.frequency, zero.coupon_rate_pct) == (
+        CouponType.ZERO,
+        Frequency.AT_MATURITY,
+        None,
+    )
+    assert zero.printed_yield is not None and zero.printed_yield.basis is YieldBasis.BOND_EQUIVALENT
