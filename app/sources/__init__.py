@@ -6,19 +6,30 @@ from pathlib import Path
 
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import edgar_html, offering_json, pdf
-from app.sources.decode import decode, normalize
+from app.sources import edgar_html, offering_json, pdf, sniff
+from app.sources.decode import decode, is_utf16, normalize
 from app.sources.text_document import load_text
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_MB = 50
+MAX_BYTES = MAX_MB * 1_000_000  # megabytes of 10^6 bytes, as the message says
+
+
+def _check_size(size: int, source: str) -> None:
+    """``SourceError`` for a document over the limit, its size in the limit's unit (rounded up
+    to 0.1 MB: a file just over the limit never reads as the limit itself)."""
+    if size > MAX_BYTES:
+        shown = -(-size // 100_000) / 10
+        raise SourceError(f"the document is {shown:.1f} MB; the limit is {MAX_MB} MB", source=source)
 
 
 def load_bytes(data: bytes, name: str) -> tuple[Offering, list[ParseWarning]]:
     """Load any supported document from its bytes; ``name`` is used in messages."""
-    if len(data) > MAX_BYTES:
-        raise SourceError(f"document is {len(data) / 1e6:.0f} MB; the limit is 50 MB", source=name)
+    _check_size(len(data), name)
     if pdf.looks_like(data):
         return pdf.load(data, name)
+    why = sniff.not_a_document(data, wide_text=is_utf16(data))
+    if why is not None:
+        raise SourceError(why, source=name)
     raw = decode(data)
     if offering_json.looks_like(raw):
         return offering_json.loads(raw, name)  # values kept exactly as written
@@ -32,9 +43,7 @@ def load_path(path: str | Path) -> tuple[Offering, list[ParseWarning]]:
     """Load a document from disk; ``SourceError`` names the file when it cannot be read."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"file is {size / 1e6:.0f} MB; the limit is 50 MB", source=str(p))
+        _check_size(p.stat().st_size, str(p))
         data = p.read_bytes()
     except OSError as err:
         raise SourceError(err.strerror or str(err), source=str(p)) from None

@@ -1,8 +1,8 @@
 """EDGAR HTML supplements (lxml, no network, no entities fetched): tables → rows, the rest → prose.
 
-``<br>`` inside cells becomes a space, ``&nbsp;`` a space, footnote marks in ``<sup>`` are
-dropped, a ``colspan`` cell is widened to its columns, spacer columns and lone ``$`` / ``%``
-cells are folded into their neighbours.
+``<br>`` inside cells becomes a space, ``&nbsp;`` a space, footnote marks in ``<sup>`` stay in
+the text as marks (cells are read through their footnotes), a ``colspan`` cell is widened to its
+columns, spacer columns and lone ``$`` / ``%`` cells are folded into their neighbours.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources.assemble import assemble
 from app.sources.decode import normalize
-from app.sources.grid import Row, header_of, read_rows, tidy
+from app.sources.grid import Row, holds_note_table, read_rows, tidy
 from app.sources.text_document import load_text
 
 _BLOCKS = {
@@ -23,8 +23,10 @@ _BLOCKS = {
 }  # fmt: skip
 _CELLS = {"td", "th"}
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\(?\d{1,2}\)?|\(?[a-z]\)|[*†‡§]+)\s*$")
-_SPACE_RE = re.compile(r"\s+")
+_BREAK = "\ue000"  # private-use marks of a block's edge and a cell's end in the page text,
+_CELL_GAP = "\ue001"  # kept until its whitespace is collapsed (removed from the input first)
 _MAX_COLSPAN = 60
+_XML_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _RAW_TEXT_RE = re.compile(
     r"<(script|style|title|textarea|xmp|noscript|iframe|noembed|noframes)\b.*?"
     r"(?:</\1\s*>|(?=<(?:html|head|body|table|tr|td|th|p|div)\b))|<plaintext\b[^>]*>",
@@ -49,7 +51,7 @@ def _parse(text: str, source: str) -> Any:
     parser = lxml_html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, encoding="utf-8"
     )
-    text = _RAW_TEXT_RE.sub(" ", text)
+    text = _RAW_TEXT_RE.sub(" ", text).replace(_BREAK, " ").replace(_CELL_GAP, " ")
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
@@ -58,12 +60,27 @@ def _parse(text: str, source: str) -> Any:
         bad.drop_tree()
     for sup in root.iter("sup"):
         if _FOOTNOTE_RE.match(sup.text_content() or ""):
-            sup.drop_tree()
+            sup.drop_tag()  # the mark stays in the text: cells are read through their footnotes
     return root
 
 
+def _prefix(el: Any, attr: str, mark: str) -> None:
+    """``mark`` put before an element's text or tail. A character reference to a control
+    character ("&#1;") parses, but lxml refuses to store it back: it becomes a space."""
+    value = mark + (getattr(el, attr) or "")
+    try:
+        setattr(el, attr, value)
+    except ValueError:
+        setattr(el, attr, _XML_UNSAFE_RE.sub(" ", value))
+
+
+def _spaced(text: str) -> str:
+    """Every run of whitespace one space, no space at either end (``str.split``: C speed)."""
+    return " ".join(text.split())
+
+
 def _text(el: Any) -> str:
-    return _SPACE_RE.sub(" ", normalize(el.text_content())).strip()
+    return _spaced(normalize(el.text_content()))
 
 
 def _row_cells(tr: Any) -> list[str]:
@@ -72,7 +89,7 @@ def _row_cells(tr: Any) -> list[str]:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in _CELLS:
             continue
         for br in cell.iter("br"):
-            br.tail = " " + (br.tail or "")
+            _prefix(br, "tail", " ")
         try:
             span = max(1, min(int(cell.get("colspan", "1")), _MAX_COLSPAN))
         except ValueError:
@@ -88,31 +105,32 @@ def _table_rows(table: Any) -> list[Row]:
 
 
 def _prose(root: Any) -> str:
+    """The page as text: a line per block element, cells apart by three spaces, every other run
+    of whitespace one space. Block edges are marked first, so that one pass over the whole
+    text collapses the page's own whitespace."""
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
-        if el.text:
-            el.text = _SPACE_RE.sub(" ", el.text)
-        if el.tail:
-            el.tail = _SPACE_RE.sub(" ", el.tail)
         if tag in _BLOCKS:
-            el.text = "\n" + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
+            _prefix(el, "text", _BREAK)
+            _prefix(el, "tail", _BREAK)
         elif tag in _CELLS:
-            el.tail = "   " + (el.tail or "")
-    return "\n".join(line.strip() for line in normalize(root.text_content()).split("\n"))
+            _prefix(el, "tail", _CELL_GAP)
+    text = _spaced(root.text_content()).replace(_BREAK, "\n").replace(_CELL_GAP, "   ")
+    return "\n".join(line.strip() for line in normalize(text).split("\n"))
 
 
 def read(text: str, source: str) -> tuple[list[Row], str]:
-    """The rows of every note table (leaf tables holding a header row) and the prose text."""
+    """The rows of every note table (leaf tables holding a header row, or a transposed block)
+    and the prose text."""
     root = _parse(text, source)
     rows: list[Row] = []
     for table in list(root.iter("table")):
         if table.find(".//table") is not None:
             continue
         table_rows = _table_rows(table)
-        if any(header_of(r.cells) for r in table_rows):
+        if holds_note_table(table_rows):
             rows.extend(table_rows)
             table.drop_tree()
     return rows, _prose(root)

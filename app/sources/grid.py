@@ -1,8 +1,10 @@
 """Note tables of every layout as rows of cells → one raw record per CUSIP.
 
-Handles the header repeated above every CUSIP, a table wrapped into two row groups (the second
-group, without a CUSIP column, is matched to the first by order), cells continued on following
-rows, and label rows under a CUSIP row ("Redemption Information: ...", broken or whole).
+Handles the header repeated above every CUSIP, header words split over two or three rows
+("CUSIP" over "Number", an empty top cell over "Selling Price"), a table wrapped into two row
+groups (the second group, without a CUSIP column, is matched to the first by order), cells
+continued on following rows, label rows under a CUSIP row ("Redemption Information: ...", broken
+or whole), and transposed tables (one column per CUSIP: app/sources/transposed.py).
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from dataclasses import dataclass, field
 
 from app.domain.model import ParseWarning
 from app.sources.values import clean
-from app.sources.vocabulary import Field, field_of
+from app.sources.vocabulary import Field, field_of, mostly_header_words
 
 _CUSIP_RE = re.compile(r"^[0-9A-Z*@#]{8}[0-9]$")
+# a CUSIP beside its ISIN, spaces removed: "171239AK2/US171239AK24"
+_WITH_ISIN_RE = re.compile(r"^([0-9A-Z*@#]{8}[0-9])/?[A-Z]{2}([0-9A-Z*@#]{9})[0-9]$")
+_MAX_HEADER_ROWS = 3
 _NEAR_CUSIP_RE = re.compile(r"^(?=.*\d)[0-9A-Z*@#]{7,11}$")
 _LABEL_RES = (
     (
@@ -56,6 +61,7 @@ class RawRecord:
     line: int
     values: dict[Field, str] = field(default_factory=dict)
     where: str = ""
+    labels: dict[Field, str] = field(default_factory=dict)  # the header words, as printed
 
     def add(self, key: Field, text: str) -> None:
         old = self.values.get(key)
@@ -63,9 +69,15 @@ class RawRecord:
 
 
 def as_cusip(cell: str) -> str | None:
-    """The CUSIP in a key cell, or None."""
+    """The CUSIP in a key cell ("149123 BP5" with its space, "171239AK2 / US171239AK24" with
+    its ISIN), or None."""
+    if len(cell) < 9:
+        return None
     text = clean(cell).replace(" ", "").upper()
-    return text if _CUSIP_RE.match(text) else None
+    if _CUSIP_RE.match(text):
+        return text
+    paired = _WITH_ISIN_RE.match(text)
+    return paired[1] if paired and paired[1] == paired[2] else None  # the ISIN holds the CUSIP
 
 
 def header_of(cells: list[str]) -> dict[int, Field] | None:
@@ -108,6 +120,7 @@ class TableReader:
         self.records: list[RawRecord] = []
         self.warnings: list[ParseWarning] = []
         self.mapping: dict[int, Field] | None = None
+        self.header: list[str] = []
         self.key = 0
         self.keyed = False
         self.current: RawRecord | None = None
@@ -124,6 +137,7 @@ class TableReader:
         mapping = header_of(cells)
         if mapping is not None:
             self._start_group(mapping)
+            self.header = cells
             return
         if self.mapping is None:
             return
@@ -216,12 +230,70 @@ class TableReader:
                 continue
             if i < len(cells) and cells[i] and (skip_key or key not in record.values):
                 record.add(key, cells[i])
+                record.labels.setdefault(key, self.header[i] if i < len(self.header) else key.value)
+
+
+def stack(top: list[str], bottom: list[str]) -> list[str]:
+    """Two rows' cells joined column by column ("CUSIP" over "Number" → "CUSIP Number")."""
+    width = max(len(top), len(bottom))
+    padded = [*top, *[""] * width][:width], [*bottom, *[""] * width][:width]
+    return [f"{a} {b}".strip() for a, b in zip(*padded, strict=True)]
+
+
+def _known(cells: list[str]) -> int:
+    return len({f for c in cells if c and len(c) < 80 and (f := field_of(c)) is not None})
+
+
+def _header_words(row: Row) -> bool:
+    """A row of column names only: no CUSIP, and mostly words of column names."""
+    filled = [c for c in row.cells if c.strip()]
+    return bool(filled) and mostly_header_words(" ".join(filled)) and not any(as_cusip(c) for c in filled)
+
+
+def _joined_header(rows: list[Row], i: int) -> tuple[Row, int]:
+    """The header starting at ``rows[i]`` with the header rows under it joined column by column
+    while that names more fields than either part ("CUSIP" over "Number", "" over "Selling
+    Price"); how many rows it took."""
+    best, used = rows[i], 1
+    if not _header_words(rows[i]):
+        return best, used
+    cells = rows[i].cells
+    for k in range(i + 1, min(i + _MAX_HEADER_ROWS, len(rows))):
+        if not _header_words(rows[k]):
+            break
+        cells = stack(cells, rows[k].cells)
+        if _known(cells) <= max(_known(best.cells), _known(rows[k].cells)):
+            break
+        best, used = Row(rows[i].line, cells, rows[i].where), k - i + 1
+    return best, used
+
+
+def join_header_rows(rows: list[Row]) -> list[Row]:
+    """``rows`` with every header split over two or three rows joined into one."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row, used = _joined_header(rows, i)
+        out.append(row)
+        i += used
+    return out
+
+
+def holds_note_table(rows: list[Row]) -> bool:
+    """Whether the rows of one table hold a note table: a header row (perhaps split over
+    several rows) or a transposed block."""
+    from app.sources import transposed  # it builds on this module's Row
+
+    return any(header_of(r.cells) for r in join_header_rows(rows)) or transposed.holds_block(rows)
 
 
 def read_rows(rows: list[Row]) -> tuple[list[RawRecord], list[ParseWarning]]:
-    """Every CUSIP record of a table (or of several tables fed in order)."""
+    """Every CUSIP record of a table (or of several tables fed in order); transposed blocks and
+    headers split over several rows are read as the tables they stand for."""
+    from app.sources import transposed  # it builds on this module's Row
+
     reader = TableReader()
-    for row in rows:
+    for row in join_header_rows(transposed.expand(rows)):
         reader.feed(row)
     return reader.records, reader.warnings
 

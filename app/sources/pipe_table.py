@@ -16,6 +16,8 @@ _HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
 
 def is_table_line(line: str) -> bool:
     """A markdown table row: starts with a pipe, or holds three or more unescaped pipes."""
+    if "|" not in line:
+        return False
     stripped = line.strip()
     if len(stripped) < 2:
         return False
@@ -37,6 +39,16 @@ def cells_of(line: str) -> list[str]:
     ]
 
 
+def _prose_line(line: str) -> str:
+    """A line outside the tables without markdown escapes, bold marks or heading marks (each
+    pattern run only where its character occurs: most lines of a long document are plain)."""
+    if "\\" in line:
+        line = unescape_markdown(line)
+    if "*" in line or "__" in line:
+        line = _BOLD_RE.sub("", line)
+    return _HEADING_RE.sub("", line) if "#" in line else line
+
+
 def split(lines: list[str]) -> tuple[list[Row], list[str]]:
     """Table rows (1-based line numbers) and the prose lines (table lines left blank)."""
     rows: list[Row] = []
@@ -47,5 +59,5 @@ def split(lines: list[str]) -> tuple[list[Row], list[str]]:
             if not _SEPARATOR_RE.match(line):
                 rows.append(Row(number, cells_of(line)))
         else:
-            prose.append(_HEADING_RE.sub("", _BOLD_RE.sub("", unescape_markdown(line))))
+            prose.append(_prose_line(line))
     return rows, prose

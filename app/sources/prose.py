@@ -24,8 +24,10 @@ _REGISTRATION_RES = (
     re.compile(r"\b(333-\d{5,7}(?:-\d{1,2})?)\b"),
 )
 _OFFERING_RE = re.compile(
-    rf"Offering\s+(?:Dates?|Period)s?:?\s*{_D}\s*(?:through|to|until|thru|-|–|—)\s*{_D}", _I
-)
+    rf"(?:Offering\s+(?:Dates?|Period)s?|For\s+the\s+Period)\s*:?\s*{_D}\s*(?:through|to|until|thru|-|–|—)"
+    rf"\s*{_D}",
+    _I,
+)  # "For the Period: 6/2/2008 to 6/9/2008": a rate sheet's offering week
 _TRADE_RE = re.compile(rf"Trade\s+Date:?\s*{_D}", _I)
 _SETTLE_RE = re.compile(
     rf"(?:Settle(?:ment)?\s+Date|Original\s+Issue\s+Date|Issue\s+Date|Settles?)\s*:?\s*{_D}", _I
@@ -45,19 +47,19 @@ _AGENTS_RE = re.compile(r"^\s*(?:Purchasing\s+|Lead\s+|Selling\s+)?Agents?\s*:\s
 _ISSUER_LABEL_RE = re.compile(r"^\s*Issuer\s*:\s*(.+?)\s*$", _I | re.M)
 _COMPANY = (
     r"[A-Z][\w&'.,\- ]{1,80}?\b(?:Inc\.|Incorporated|Corporation|Corp\.|Company|L\.?L\.?C\.?"
-    r"|N\.A\.|Ltd\.|plc|Co\.|Bank|Trust)"
-)
+    r"|N\.A\.|Ltd\.|plc|Co\.|Bank|Trust|INC\.|INCORPORATED|CORPORATION|CORP\.|COMPANY)"
+)  # the capitals of .txt filings' cover pages: "PRUDENTIAL FINANCIAL, INC."
 _ISSUER_LINE_RE = re.compile(rf"^\s*({_COMPANY})\s*$", re.M)
 _ISSUER_ANY_RE = re.compile(rf"^\s*({_COMPANY})(?=\s)", re.M)
 _PROGRAM_LABEL_RE = re.compile(r"^\s*(?:Program|Series|Notes)\s*:\s*(.+?)\s*$", _I | re.M)
 _PROGRAM_RE = re.compile(
-    r"((?:[A-Z][\w&'\-]*[ \t]+){0,8}?(?:Term[ \t]+Notes|InterNotes|CoreNotes|Medium-Term[ \t]+"
-    r"Notes|Retail[ \t]+Notes|Notes)(?:®|\(R\))?(?:,[ \t]+Series[ \t]+[A-Z0-9]{1,3}\b)?)"
+    r"((?:(?:[A-Z][\w&'\-]*|of)[ \t]+){0,8}?(?:Term[ \t]+Notes|InterNotes|CoreNotes|SignatureNotes"
+    r"|Medium-Term[ \t]+Notes|Retail[ \t]+Notes|Notes)(?:®|\(R\))?(?:,[ \t]+Series[ \t]+[A-Z0-9]{1,3}\b)?)"
 )
-_PROGRAM_HINT_RE = re.compile(r"Series|InterNotes|CoreNotes|Term\s+Notes|Retail|Direct", _I)
+_PROGRAM_HINT_RE = re.compile(r"Series|InterNotes|CoreNotes|SignatureNotes|Term\s+Notes|Retail|Direct", _I)
 _SUFFIX_RE = re.compile(r"^(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Co\.|N\.A\.|Ltd\.?|L\.P\.)$")
 _AMPERSAND_RE = re.compile(r"^\w+ & ")
-_STOP_WORDS = {"The", "These", "Such", "Any", "All", "Each", "Except", "If", "Our", "Selected"}
+_STOP_WORDS = {"The", "These", "Such", "Any", "All", "Each", "Except", "If", "Our", "Selected", "of"}
 
 
 def _date(pattern: re.Pattern[str], text: str, group: int = 1) -> date | None:

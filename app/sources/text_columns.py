@@ -11,28 +11,40 @@ from __future__ import annotations
 
 import re
 
+from app.domain import cusip as cusip_rules
 from app.sources.grid import Row, as_cusip, label_of
 from app.sources.text_header import columns_of, place, segments, widen
 from app.sources.values import DATE_PATTERN, DATE_RE
-from app.sources.vocabulary import Field, field_of, split_header_line
+from app.sources.vocabulary import Field, field_of, mostly_header_words, split_header_line
 
 _RULE_RE = re.compile(r"^[\s\-=_|+]+$")
 _CUSIP_WORD_RE = re.compile(r"\bCUSIP\b", re.I)
 _DATA_START_RE = re.compile(rf"^\s*(?:\$|\d|\[|{DATE_PATTERN})", re.I)
 _LABEL_LINE_RE = re.compile(r"^\s*[A-Z][\w'/ ]{1,40}:\s+\S")
 _MAX_LINE = 600
+ROWS_BEFORE = 40  # a header (up to four lines, rules, blank lines) above the first CUSIP row
+ROWS_AFTER = 200  # a second row group, redemption lines and continued cells below the last
+# a word that may be a CUSIP (a damaged one too: 7 to 11 characters with a digit), or one
+# printed with a space ("149123 BP5"); its first character is matched before the look-behind so
+# that the engine skips the prose between candidates at C speed
+_KEY_WORD_RE = re.compile(
+    r"[0-9A-Z*@#](?<![\w*@#][0-9A-Z*@#])"
+    r"(?:(?=[0-9A-Z*@#]{0,9}\d)[0-9A-Z*@#]{6,10}|[0-9A-Z]{5} [0-9A-Z*@#]{2}\d)(?![\w*@#])"
+)
 _MAX_GENERIC = 2
-_MONEY = r"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|\[[^\]\s]{0,3}\])"
-_PERCENT = r"(?:\d+(?:\.\d+)?\s?%?|\[[^\]\s]{0,3}\]\s?%?)"
+_PLACEHOLDER = r"\[[^\]\s]{0,3}\]|-(?: -){1,5}"  # "[]", "[—]", "- - - -"
+_MONEY = rf"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|{_PLACEHOLDER})"
+_PERCENT = rf"(?:\d+(?:\.\d+)?\s?%?|(?:{_PLACEHOLDER})\s?%?)"
+_RATE = rf"{_PERCENT}(?:\s+to\s+\d+(?:\.\d+)?\s?%)?"  # "4.25% to 4.85%": a step-up's range
 _VALUE_PATTERNS: dict[Field, str] = {
-    Field.CUSIP: r"[0-9A-Za-z*@#]{9}",
+    Field.CUSIP: r"[0-9A-Za-z*@#]{9}|[0-9A-Za-z]{6} [0-9A-Za-z*@#]{3}",  # "149123 BP5" too
     Field.PRINCIPAL: _MONEY,
     Field.NET_PROCEEDS: _MONEY,
     Field.FIRST_COUPON_AMOUNT: _MONEY,
     Field.PRICE: _PERCENT,
     Field.AGENT_PRICE: _PERCENT,
     Field.CONCESSION: _PERCENT,
-    Field.COUPON_RATE: _PERCENT,
+    Field.COUPON_RATE: _RATE,
     Field.COUPON_TYPE: r"(?i:fixed(?:\s+rate)?|step(?:[-\s]?up)?|floating(?:\s+rate)?|zero(?:\s+coupon)?)",
     Field.FREQUENCY: r"(?i:monthly|quarterly|semi[-\s]?annual(?:ly)?|annual(?:ly)?|at\s+maturity)",
     Field.MATURITY: DATE_PATTERN,
@@ -44,22 +56,41 @@ _VALUE_PATTERNS: dict[Field, str] = {
 
 
 def _is_header_start(line: str) -> bool:
+    """A line naming the CUSIP column or three fields, in words that are mostly column names
+    (prose that mentions "the CUSIP number" or "the interest rate" is not a header)."""
+    if not mostly_header_words(line):
+        return False
     if _CUSIP_WORD_RE.search(line):
         return True
-    return len(split_header_line(line)) >= 3 and not _DATA_START_RE.match(line)
+    return not _DATA_START_RE.match(line) and len(split_header_line(line)) >= 3
+
+
+def _key_cusip(line: str) -> str | None:
+    """The CUSIP a line starts with ("02006DTT8", or "149123 BP5" printed with a space, when its
+    check digit holds: two words of prose in capitals must not pass for one)."""
+    words = line.split(None, 2)
+    if not words:
+        return None
+    found = as_cusip(words[0])
+    if found is None and len(words) > 1 and len(words[0]) == 6:
+        found = as_cusip(f"{words[0]}{words[1]}")
+        return found if found and cusip_rules.is_valid(found) else None
+    return found
 
 
 def _header_lines(lines: list[str], i: int) -> int:
-    """Index after the header block starting at ``i`` (up to four lines, stops at data)."""
+    """Index after the header block starting at ``i`` (up to four lines of column names, stops
+    at data and at prose)."""
     j = i + 1
     while j < len(lines) and j < i + 4:
         line = lines[j]
         if not line.strip() or _RULE_RE.match(line) or _DATA_START_RE.match(line):
             break
-        if _LABEL_LINE_RE.match(line) or DATE_RE.search(line):
+        if not mostly_header_words(line):
             break
-        first = line.split()[0]
-        if as_cusip(first) or label_of(line.strip()):
+        if _LABEL_LINE_RE.match(line) or DATE_RE.search(line) or _CUSIP_WORD_RE.search(line):
+            break  # a second line naming the CUSIP column starts the header (the first is damaged)
+        if _key_cusip(line) or label_of(line.strip()):
             break
         j += 1
     return j
@@ -106,6 +137,7 @@ class _Block:
         known = [field_of(c.text) for c in self.columns]
         self.fields = [f for f, _ in split_header_line(" ".join(self.header))]
         count = sum(k is not None for k in known)
+        self.known = {k for k in known if k is not None}
         self.aligned = count >= 3 and count >= len(self.fields)
         self.keyed = Field.CUSIP in (known if self.aligned else self.fields)
         self.pattern = row_pattern(known if self.aligned else list[Field | None](self.fields))
@@ -125,15 +157,16 @@ class _Block:
             typed = match_row(self.pattern, line)
             return typed if typed is not None else place(line, self.columns)
         found = _flat_cells(line, self.pattern, len(self.fields))
-        if found is None and self.keyed and as_cusip(line.split()[0]):
-            return [line.split()[0] if f is Field.CUSIP else "" for f in self.fields]
+        key = _key_cusip(line)
+        if found is None and self.keyed and key:
+            return [key if f is Field.CUSIP else "" for f in self.fields]
         return found
 
     def is_row(self, line: str, near: bool, adjacent: bool) -> bool:
         """Whether a non-blank line is a row of this table. ``near``: the last non-blank line
         was a row (one blank line between at most); ``adjacent``: no blank line between."""
         text = line.strip()
-        if as_cusip(text.split()[0]):
+        if _key_cusip(text):
             return True
         if label_of(text) is not None:
             return near
@@ -167,18 +200,22 @@ class _Block:
         return inside >= 0.7 * len(parts)
 
 
-def _consume(block: _Block, lines: list[str], k: int, rows: list[Row], prose: list[str]) -> int:
-    """Rows of ``block`` from line ``k``; returns where the table ends. A keyed table runs on
-    past prose (a damaged row must not hide the CUSIP rows after it) until the next header."""
+def _consume(
+    block: _Block, lines: list[str], span: tuple[int, int], rows: list[Row], prose: list[str]
+) -> int:
+    """Rows of ``block`` from line ``span[0]``; returns where the table ends. A keyed table runs
+    on past prose (a damaged row must not hide the CUSIP rows after it) until the next header
+    or the end of the span."""
+    k, stop = span
     after_row = True  # the header itself: its first row may follow it
     blanks = 0
-    while k < len(lines):
+    while k < stop:
         line = lines[k]
         if not line.strip() or _RULE_RE.match(line):
             blanks += 0 if line.strip() else 1
             k += 1
             continue
-        if _is_header_start(line) and not as_cusip(line.split()[0]):
+        if _is_header_start(line) and not _key_cusip(line):
             break
         if block.is_row(line, after_row and blanks <= 1, after_row and blanks == 0):
             label = label_of(line.strip()) is not None and not block.aligned
@@ -196,25 +233,68 @@ def _consume(block: _Block, lines: list[str], k: int, rows: list[Row], prose: li
     return k
 
 
+def table_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """Line ranges that can hold a note table: from ``ROWS_BEFORE`` lines above a line holding
+    a CUSIP-like word to ``ROWS_AFTER`` lines below it, overlapping ranges merged. One pattern
+    over the whole text: the prose of a long document is never read line by line."""
+    text = "\n".join(lines)
+    spans: list[tuple[int, int]] = []
+    line = pos = 0
+    for m in _KEY_WORD_RE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lo, hi = max(0, line - ROWS_BEFORE), min(len(lines), line + ROWS_AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def scan(lines: list[str]) -> tuple[list[Row], list[str]]:
     """Rows of every whitespace table in ``lines`` (header rows included) and the prose lines."""
     rows: list[Row] = []
     prose = list(lines)
     i = 0
-    while i < len(lines):
-        if not lines[i].strip() or not _is_header_start(lines[i]):
-            i += 1
-            continue
-        end = _header_lines(lines, i)
-        block = _Block(lines, i, end)
-        if not block.usable:
-            i += 1
-            continue
-        found: list[Row] = []
-        after = _consume(block, lines, end, found, prose)
-        if found:
-            rows.append(Row(i + 1, block.header_cells()))
-            rows.extend(found)
-            prose[i:end] = [""] * (end - i)
-        i = max(after, i + 1)
+    for lo, hi in table_spans(lines):
+        i = max(i, lo)
+        while i < hi:
+            i = _table_at(lines, (i, hi), rows, prose)
     return rows, prose
+
+
+def _table_at(lines: list[str], span: tuple[int, int], rows: list[Row], prose: list[str]) -> int:
+    """The table whose header starts at ``span[0]`` (if one does) into ``rows``; the next line."""
+    i, stop = span
+    if not lines[i].strip() or not _is_header_start(lines[i]):
+        return i + 1
+    top, end = _header_top(lines, i), _header_lines(lines, i)
+    block = _Block(lines, i, end)
+    if top < i:  # words stacked above are kept when they name every column and more: a damaged
+        wider = _Block(lines, top, end)  # line over the header loses one
+        top, block = (top, wider) if wider.aligned and wider.known > block.known else (i, block)
+    if not block.usable:
+        return i + 1
+    found: list[Row] = []
+    after = _consume(block, lines, (end, max(end, stop)), found, prose)
+    if found:
+        rows.append(Row(top + 1, block.header_cells()))
+        rows.extend(found)
+        prose[top:end] = [""] * (end - top)
+    return max(after, i + 1)
+
+
+def _header_top(lines: list[str], i: int) -> int:
+    """Where the header naming its columns at line ``i`` begins: up to two lines of column
+    words stacked right above it ("1st Interest" over "Payment" over "Amount"), none of them
+    over its first column (a line reaching there is the text above the table)."""
+    first_end = segments(lines[i])[0][1]
+    top = i
+    while top > max(0, i - 2) and lines[top - 1].strip() and not _RULE_RE.match(lines[top - 1]):
+        above = lines[top - 1]
+        if segments(above)[0][0] < first_end or _CUSIP_WORD_RE.search(above):
+            break
+        if not mostly_header_words(above):
+            break
+        top -= 1
+    return top

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import pipe_table, text_columns
+from app.sources import pipe_table, refusal, text_columns, transposed
 from app.sources.assemble import assemble
 from app.sources.grid import read_rows
 
@@ -12,9 +11,11 @@ MAX_LINE = 10_000  # longer lines are cut: no supplement prints one, damaged fil
 
 
 def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
-    """Load normalized text; ``SourceError`` naming ``source`` when it holds no offering.
+    """Load normalized text; ``SourceError`` naming ``source`` when it holds no offering (saying
+    what it is, when it can be told: app/sources/refusal.py).
 
-    Pipe tables are read first; without them, whitespace-aligned or one-line rows.
+    Pipe tables are read first; without them, whitespace-aligned or one-line rows; then
+    transposed tables (one column per CUSIP).
     """
     lines = [line[:MAX_LINE] for line in text.split("\n")]
     rows, prose = pipe_table.split(lines)
@@ -23,5 +24,8 @@ def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
         rows, prose = text_columns.scan(lines)
         records, warnings = read_rows(rows)
     if not records:
-        raise SourceError("no offering found: no note table with a CUSIP column", source=source)
+        rows, prose = transposed.scan_text(lines)
+        records, warnings = read_rows(rows)
+    if not records:
+        raise refusal.no_offering(text, source)
     return assemble(records, warnings, "\n".join(prose), source)

@@ -49,19 +49,22 @@ def _merge_words(header: list[str], lo: int, hi: int) -> list[Column]:
     """Words of the header lines within ``lo``..``hi``, each joined to the word group above it
     that it overlaps most (a word under two groups does not fuse them)."""
     groups: list[list[tuple[int, int, str]]] = []
+    spans: list[tuple[int, int]] = []
     for line in header:
         for m in _WORD_RE.finditer(line):
             start, end = m.start(), m.end()
             if start < lo or end > hi:
                 continue
-            spans = [(min(x[0] for x in g), max(x[1] for x in g)) for g in groups]
             overlaps = [min(end, b) - max(start, a) for a, b in spans]
-            best = max(range(len(groups)), key=lambda k: overlaps[k], default=None)
+            best = max(range(len(groups)), key=overlaps.__getitem__, default=None)
             if best is not None and overlaps[best] > 0:
                 groups[best].append((start, end, m.group(0)))
+                a, b = spans[best]
+                spans[best] = (min(a, start), max(b, end))
             else:
                 groups.append([(start, end, m.group(0))])
-    columns = [Column(min(x[0] for x in g), max(x[1] for x in g), " ".join(x[2] for x in g)) for g in groups]
+                spans.append((start, end))
+    columns = [Column(a, b, " ".join(x[2] for x in g)) for g, (a, b) in zip(groups, spans, strict=True)]
     return sorted(columns, key=lambda c: c.start)
 
 

@@ -43,7 +43,10 @@ _LONG_RE = re.compile(rf"({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d
 _DMY_RE = re.compile(rf"(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})", re.I)
 _BEGIN_RE = re.compile(r"\b(?:beginning|commencing|starting|first payment)\b(?:\s+on)?", re.I)
 _FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|[*†‡§¹²³⁴⁵]")
-_PLACEHOLDER_RE = re.compile(r"^\$?\s*\[\s*[—–\-•·_.\s]*\]\s*%?$|^(?:tbd|tbc|\[tbd\])$", re.I)
+_PLACEHOLDER_RE = re.compile(
+    r"^\$?\s*\[\s*[—–\-•·_.\s]*\]\s*%?$|^(?:tbd|tbc|\[tbd\])$|^\$?\s*[-–—](?:\s*[-–—]){2,}\s*%?$", re.I
+)  # "[]", "[—]", "TBD", "- - - -"
+_NOT_APPLICABLE_RE = re.compile(r"^(?:n/?a|not\s+applicable|none)\.?$|^[-–—]$", re.I)
 _PERCENT_RE = re.compile(r"^(\d{1,4}(?:\.\d+)?|\.\d+)\s*%?$")
 _MONEY_RE = re.compile(r"^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _SPACE_RE = re.compile(r"\s+")
@@ -56,6 +59,11 @@ class Placeholder(ValueError):
 def clean(cell: str) -> str:
     """A cell without footnote marks and with single spaces."""
     return _SPACE_RE.sub(" ", _FOOTNOTE_RE.sub("", cell)).strip()
+
+
+def not_applicable(cell: str) -> bool:
+    """``N/A``, ``Not applicable``, ``None``, a lone dash: the column does not apply to the note."""
+    return bool(_NOT_APPLICABLE_RE.match(clean(cell)))
 
 
 def is_placeholder(cell: str) -> bool:
@@ -93,6 +101,8 @@ def parse_date(cell: str) -> date:
     """A date cell: ``11/15/2022``, ``11/15/22``, ``November 15, 2022``, or a payment-dates
     sentence ("April and October 15 of each year, beginning April 15, 2018")."""
     text = clean(cell)
+    if _PLACEHOLDER_RE.match(text):
+        raise Placeholder(text)
     begin = _BEGIN_RE.search(text)
     if begin:
         dates = find_dates(text[begin.end() :])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 
 class Field(Enum):
@@ -27,10 +28,22 @@ class Field(Enum):
     REDEMPTION = "redemption"
     ISSUE_DATE = "original issue date"
     STEP_SCHEDULE = "step schedule"
+    CALLABLE = "callable"  # a rate sheet's or transposed table's call column: No / Yes / a date
+    YIELD = "yield"  # a printed yield (rate sheets: semi-annual bond-equivalent)
 
 
 _ALIASES: dict[Field, tuple[str, ...]] = {
-    Field.CUSIP: ("cusip", "cusip number", "cusip no", "cusip #", "cusip no."),
+    Field.CUSIP: (
+        "cusip",
+        "cusip number",
+        "cusip no",
+        "cusip #",
+        "cusip no.",
+        "cusip or common code",
+        "cusip / isin",
+        "cusip/isin",
+        "cusip number / isin",
+    ),
     Field.PRINCIPAL: (
         "principal amount",
         "aggregate principal amount",
@@ -44,6 +57,7 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "public offering price",
         "issue price",
         "offering price",
+        "price",  # a rate sheet's column
     ),
     Field.AGENT_PRICE: (
         "price to purchasing agent",
@@ -78,6 +92,9 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "interest payment frequency",
         "interest frequency",
         "frequency",
+        "interest",  # a rate sheet's column: "Monthly(†)", "Quarterly"
+        "interest payments",
+        "interest paid",
     ),
     Field.MATURITY: ("maturity date", "stated maturity date", "maturity", "stated maturity"),
     Field.FIRST_COUPON_DATE: (
@@ -114,6 +131,15 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "optional redemption",
     ),
     Field.ISSUE_DATE: ("original issue date", "issue date", "settlement date", "settle date"),
+    Field.CALLABLE: ("callable", "callable by issuer", "call date", "first call date", "callable?"),
+    Field.YIELD: (
+        "yield",
+        "yield to maturity",
+        "implicit rate",
+        "implied yield",
+        "bond equivalent yield",
+        "accrual yield",
+    ),
     Field.STEP_SCHEDULE: (
         "step schedule",
         "step-up schedule",
@@ -141,29 +167,72 @@ LOOKUP: dict[str, Field] = {
     norm_label(alias): field for field, aliases in _ALIASES.items() for alias in aliases
 }
 _MAX_WORDS = max(len(k.split()) for k in LOOKUP)
+_FIRST_WORDS = frozenset(k.split()[0] for k in LOOKUP)
+_PREFIXES = frozenset(" ".join(k.split()[:n]) for k in LOOKUP for n in range(1, len(k.split()) + 1))
+_ALIAS_WORDS = frozenset({t for k in LOOKUP for t in k.split()} | {"survivor's"})
+_LOWER_WORD_RE = re.compile(r"[a-z0-9#][a-z0-9#']*")
+_WORD_FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|\(\w\)(?=\n|$)|[*†‡§®™¹²³⁴⁵]")
 
 
+@lru_cache(maxsize=4096)
 def field_of(header: str) -> Field | None:
-    """The field a header cell names, or None."""
+    """The field a header cell names, or None (cached: a document repeats its header cells)."""
     return LOOKUP.get(norm_label(header))
+
+
+def mostly_header_words(line: str) -> bool:
+    """Whether at least half the words of ``line`` are words of column names: a cheap test,
+    run on every line of a long document, that tells a header from prose naming a few fields."""
+    words = _LOWER_WORD_RE.findall(line.lower())
+    return bool(words) and 2 * sum(map(_ALIAS_WORDS.__contains__, words)) >= len(words)
+
+
+def _word_keys(words: list[str]) -> list[str]:
+    """``norm_label`` of each word, in one pass over the line (a footnote mark "(a)" ends any
+    word); the words are kept apart by newlines, which ``str.split`` never leaves in a word."""
+    text = _WORD_FOOTNOTE_RE.sub(" ", "\n".join(words).lower().replace("’", "'"))
+    text = _PUNCT_RE.sub("", text).replace("-", " ").replace("%", " ")
+    return text.split("\n")
+
+
+def _chunk_key(keys: list[str]) -> str:
+    """``norm_label`` of the words whose keys these are."""
+    text = " ".join(keys)
+    if "per $1" in text:
+        text = text.replace("per $1,000", " ").replace("per $1000", " ")
+    return " ".join(text.split()).strip(" .,;")
 
 
 def split_header_line(line: str) -> list[tuple[Field, str]]:
     """A one-line header read greedily, longest alias first: ``CUSIP Number Coupon Rate ...``.
 
     Returns the fields in order with the words that named them; unknown words are skipped.
+    Linear in the line: each word is normalized once, and only a word that can begin an alias
+    is tried with the words after it (prose lines of a long document are read at this cost).
     """
     words = line.split()
+    keys = _word_keys(words)
     found: list[tuple[Field, str]] = []
     i = 0
     while i < len(words):
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            chunk = " ".join(words[i : i + n])
-            field = LOOKUP.get(norm_label(chunk))
-            if field is not None:
-                found.append((field, chunk))
-                i += n
-                break
-        else:
+        head = keys[i].split()
+        if not head or head[0].strip(" .,;") not in _FIRST_WORDS:
             i += 1
+            continue
+        n = _longest_alias(keys, i)
+        if n:
+            found.append((LOOKUP[_chunk_key(keys[i : i + n])], " ".join(words[i : i + n])))
+        i += n or 1
     return found
+
+
+def _longest_alias(keys: list[str], i: int) -> int:
+    """How many words from ``i`` name a field (0: none), extended while they begin an alias."""
+    best = 0
+    for n in range(1, min(_MAX_WORDS, len(keys) - i) + 1):
+        key = _chunk_key(keys[i : i + n])
+        if key in LOOKUP:
+            best = n
+        if key not in _PREFIXES:
+            break
+    return best

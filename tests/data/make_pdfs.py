@@ -2,7 +2,8 @@
 
 Each source gives two PDFs in supplements/: ``<name>.pdf`` with a ruled table (read by
 pdfplumber's table finder) and ``<name>-unruled.pdf`` without rules (read from the page text).
-Usage: QT_QPA_PLATFORM=offscreen python tests/data/make_pdfs.py
+Usage: QT_QPA_PLATFORM=offscreen python tests/data/make_pdfs.py [NAME ...] (only those sources:
+a PDF rebuilt is a new file, with its own creation date, though its text is the same)
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ def write_pdf(html: str, out: Path) -> None:
 
 def main() -> None:
     app = QGuiApplication(sys.argv[:1])
+    wanted = set(sys.argv[1:])
     for source in sorted((HERE / "pdf_sources").glob("*.html")):
+        if wanted and source.stem not in wanted:
+            continue
         html = source.read_text(encoding="utf-8")
         write_pdf(html, HERE / "supplements" / f"{source.stem}.pdf")
         unruled = html.replace('border="1"', 'border="0"')

@@ -4,9 +4,11 @@ raise anything but ``TermSheetError``, never take long, and never lose a CUSIP t
 A CUSIP is intact when the mutation touched none of: its rows (from the line above its CUSIP
 to the next CUSIP or blank line), the header block above them, and the settle date line; for a
 duplication, nothing between that header and its rows either (a copied header fragment may
-re-map the columns); for a table wrapped into two row groups, nothing in the whole table. In
-HTML one damaged tag or quote can swallow everything after it, so there a CUSIP is intact when
-the mutation lies after its rows and after the settle date (the parser reads in order).
+re-map the columns); for a table wrapped into two row groups, nothing in the whole table; for a
+transposed table (one column per CUSIP), nothing in any of its blocks. In HTML one damaged tag
+or quote can swallow everything after it, so there a CUSIP is intact when the mutation lies
+after its rows and after the settle date (the parser reads in order). A CUSIP is found in the
+text as printed: "14912H PQ7" with its space too.
 """
 
 from __future__ import annotations
@@ -39,12 +41,14 @@ Span = tuple[int, int]
 
 
 def load_within_time(data: bytes, name: str) -> set[str]:
-    """The CUSIPs that load (none when the document is refused with a ``TermSheetError``)."""
+    """The CUSIPs that load (none when the document is refused with a ``TermSheetError``, which
+    must name the file)."""
     start = time.perf_counter()
     try:
         offering, _ = load_bytes(data, name)
         found = {n.cusip for n in offering.notes}
-    except TermSheetError:
+    except TermSheetError as err:
+        assert err.source == name, f"the error does not name the file: {err}"
         found = set()
     elapsed = time.perf_counter() - start
     assert elapsed < SECONDS_PER_DOCUMENT, f"{name}: {elapsed:.1f} s"
@@ -65,13 +69,15 @@ class Protected:
             start += len(line) + 1
         self.text = [data[a:b] for a, b in self.lines]
         self.two_groups = "two-groups" in doc.name
+        self.transposed = "transposed" in doc.name
         self.html = doc.suffix == ".html"
 
     def span(self, first: int, last: int) -> Span:
         return self.lines[first][0] - 1, self.lines[last][1] + 1
 
     def _row_index(self, cusip: str) -> int:
-        return next(i for i, t in enumerate(self.text) if cusip.encode() in t)
+        printed = re.compile(re.escape(cusip[:6]).encode() + rb" ?" + re.escape(cusip[6:]).encode())
+        return next(i for i, t in enumerate(self.text) if printed.search(t))
 
     def _header(self, row: int) -> tuple[int, int]:
         top = max(i for i in range(row) if re.search(rb"(?i)cusip", self.text[i]))
@@ -94,15 +100,28 @@ class Protected:
         marks = (b"Redemption Information", *(c.encode() for c in self.cusips))
         return max(i for i, t in enumerate(self.text) if any(m in t for m in marks))
 
+    def _blocks(self) -> Span:
+        """A transposed table's lines: from its first CUSIP line to the blank line after the last
+        block's labels."""
+        first = min(self._row_index(c) for c in self.cusips)
+        end = max(self._row_index(c) for c in self.cusips)
+        while end + 1 < len(self.text) and self.text[end + 1].strip():
+            end += 1
+        return self.span(first, end)
+
     def spans(self, cusip: str, *, wide: bool) -> list[Span]:
         row = self._row_index(cusip)
-        top, header_end = self._header(row)
-        settle = [self.span(i, i) for i, t in enumerate(self.text) if b"Settle Date" in t]
-        if self.two_groups:
-            return [self.span(top, self._table_end()), *settle]
+        settle = [
+            self.span(i, i) for i, t in enumerate(self.text) if b"Settle Date" in t or b"Issue Date:" in t
+        ]
+        if self.transposed:
+            return [self._blocks(), *settle]
         end = self._block_end(row)
         if self.html:
             return [(0, max(hi for _, hi in [self.span(row, end), *settle]))]
+        top, header_end = self._header(row)
+        if self.two_groups:
+            return [self.span(top, self._table_end()), *settle]
         first = row
         if wide:
             return [self.span(top, end), *settle]

@@ -4,6 +4,7 @@ offering raise ``SourceError`` naming the file, oversize files are refused, noth
 from __future__ import annotations
 
 import socket
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -69,9 +70,9 @@ def test_placeholders_mark_the_offering_preliminary() -> None:
 @pytest.mark.parametrize(
     ("data", "why"),
     [
-        (b"", "no note table"),
+        (b"", "the file is empty"),
         (b"Just a letter.\nNothing to see.\n", "no note table"),
-        (b"\x00\x01\x02\xff\xfe binary", "no note table"),
+        (b"\x00\x01\x02\xff\xfe binary", "the file is a binary file, not an offering document"),
         (ALLY.replace("Settle Date: Friday, November 29, 2019", "").encode(), "issue date"),
         (b"%PDF-1.4\n%broken\n", "PDF cannot be read"),
         (b"<html><body><p>No table here</p></body></html>", "no note table"),
@@ -90,14 +91,57 @@ def test_missing_file(tmp_path: Path) -> None:
         load_path(tmp_path / "missing.txt")
 
 
-def test_over_50_mb_is_refused(tmp_path: Path) -> None:
+def test_over_50_mb_is_refused_in_the_unit_it_is_measured_in(tmp_path: Path) -> None:
+    """Issue 14: the limit was 50 MiB while the message divided by 10^6 ("52 MB" accepted)."""
+    assert MAX_BYTES == 50_000_000
     big = tmp_path / "big.txt"
     with big.open("wb") as f:
         f.truncate(MAX_BYTES + 1)
-    with pytest.raises(SourceError, match="limit is 50 MB"):
+    with pytest.raises(SourceError, match=r"big\.txt: the document is 50\.1 MB; the limit is 50 MB$"):
         load_path(big)
-    with pytest.raises(SourceError, match="limit is 50 MB"):
-        load_bytes(b" " * (MAX_BYTES + 1), "big.txt")
+    with pytest.raises(SourceError, match=r"is 52\.5 MB; the limit is 50 MB$"):
+        load_bytes(b" " * 52_428_800, "big.txt")  # 50 MiB: refused, as its 52.4 MB says
+
+
+def test_exactly_the_limit_is_read(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="file holds only blank space"):
+        load_bytes(b" " * MAX_BYTES, "big.txt")  # past the size check, refused for what it is
+
+
+JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000") + b"\x00" * 64
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32
+ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 16 + b"notes.txt" + b"\x00" * 32
+DOCX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + b"\x00" * 16 + b"[Content_Types].xml" + b"word/document.xml"
+XLSX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + b"\x00" * 16 + b"[Content_Types].xml" + b"xl/workbook.xml"
+OLE = bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 64
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \r\n\t\n", "the file holds only blank space"),
+        (JPEG, "the file is a JPEG image, not an offering document"),
+        (PNG, "the file is a PNG image, not an offering document"),
+        (b"GIF89a\x01\x00\x01\x00\x80\x00\x00", "the file is a GIF image, not an offering document"),
+        (ZIP, "the file is a ZIP archive, not an offering document"),
+        (DOCX, "the file is a Word document (.docx), not an offering document"),
+        (XLSX, "the file is an Excel workbook (.xlsx), not an offering document"),
+        (OLE, "the file is a Microsoft Office 97-2003 file (Word, Excel), not an offering document"),
+        (bytes(range(256)) * 4, "the file is a binary file, not an offering document"),
+    ],
+    ids=["empty", "blank", "jpeg", "png", "gif", "zip", "docx", "xlsx", "ole", "binary"],
+)
+def test_a_file_that_is_no_document_is_named_for_what_it_is(data: bytes, message: str) -> None:
+    """Issue 14 item 8: each of these was refused with "no note table with a CUSIP column"."""
+    with pytest.raises(SourceError) as err:
+        load_bytes(data, "renamed.txt")
+    assert str(err.value) == f"renamed.txt: {message}"
+
+
+def test_utf16_text_is_not_taken_for_binary() -> None:
+    offering, _ = load_bytes(ALLY.encode("utf-16-le"), "ally-utf16.txt")
+    assert [n.cusip for n in offering.notes] == ["02006DTT8", "02006DTU5"]
 
 
 def test_only_termsheet_errors_escape_for_odd_input() -> None:
@@ -133,3 +177,11 @@ def test_html_fetches_nothing_and_resolves_no_entities(monkeypatch: pytest.Monke
     offering, _ = load_bytes(EVIL_HTML.encode(), "evil.html")
     assert offering.notes[0].cusip == "02006DTT8"
     assert "root:" not in repr(offering)
+
+
+def test_html_with_a_control_character_reference_loads() -> None:
+    """ "&#1;" parses to a control character that lxml refuses to store back: it was an internal
+    error (found by fuzzing the rate sheet); now a space."""
+    html = EVIL_HTML.replace("Settle Date:", "Settle&#1; Date&#31;:").replace("<td>2.350%", "<td>&#1;2.350%")
+    offering, _ = load_bytes(html.encode(), "control.html")
+    assert offering.notes[0].coupon_rate_pct == Decimal("2.350")

@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.sources import call_language, coupon_steps, values
+from app.sources import call_language, coupon_steps, values, vocabulary
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]  # fmt: skip
@@ -63,3 +63,39 @@ def test_generated_call_wordings(first: date, freq: str, days: int, business: bo
     assert (r.callable, r.first_call_date, r.notice_days) == (True, first, days)
     assert r.frequency is not None and r.notice_kind is not None
     assert r.notice_kind.value == ("business" if business else "calendar")
+
+
+def _split_header_by_definition(line: str) -> list[vocabulary.Field]:
+    """The header reading as first written (every chunk of up to five words looked up whole,
+    longest first): the linear ``split_header_line`` must find the same fields."""
+    words = line.split()
+    found = []
+    i = 0
+    while i < len(words):
+        for n in range(min(vocabulary._MAX_WORDS, len(words) - i), 0, -1):
+            field = vocabulary.LOOKUP.get(vocabulary.norm_label(" ".join(words[i : i + n])))
+            if field is not None:
+                found.append(field)
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+ALIASES = sorted(a for aliases in vocabulary._ALIASES.values() for a in aliases)
+HEADER_WORDS = sorted({w for alias in vocabulary.LOOKUP for w in alias.split()})
+NOISE = ["the", "and", "of", "Notes", "(1)", "*", "†", "Yield", "S&P", "|", "-", "%", "per", "$1,000"]
+
+
+@FAST
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(ALIASES + HEADER_WORDS + NOISE),
+                  st.sampled_from(["", ":", "'s", "*", "(2)"]), st.booleans()),
+        min_size=1, max_size=30,
+    )
+)  # fmt: skip
+def test_split_header_line_reads_as_its_definition(parts: list[tuple[str, str, bool]]) -> None:
+    line = "  ".join(f"{w.title() if up else w}{mark}" for w, mark, up in parts)
+    assert [f for f, _ in vocabulary.split_header_line(line)] == _split_header_by_definition(line)

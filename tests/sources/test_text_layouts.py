@@ -132,3 +132,26 @@ def test_offering_file_values_are_kept_as_written() -> None:
     curly = replace(offering, program="Prudential’s “InterNotes”\u00a0B")
     data = offering_json.dumps(curly, warnings).encode()
     assert load_bytes(data, "offering.json")[0].program == "Prudential’s “InterNotes”\u00a0B"
+
+
+@pytest.mark.parametrize(
+    ("name", "cusip"),
+    [
+        ("caterpillar-2008-cp1252-crlf.txt", "14912HPQ7"),  # whitespace-aligned columns
+        ("cfc-internotes-2011-one-line.txt", "63743FNE2"),  # a row flattened onto one line
+    ],
+)
+def test_a_cusip_printed_with_a_space_in_text_tables(name: str, cusip: str) -> None:
+    """documents.md §1: CUSIPs printed with a space ("149123 BP5")."""
+    data = (DATA / name).read_bytes()
+    spaced = f"{cusip[:6]} {cusip[6:]} ".encode()
+    assert cusip.encode() + b" " in data
+    offering, _ = load_bytes(data.replace(cusip.encode() + b" ", spaced), name)
+    assert offering.notes == load_path(DATA / name)[0].notes
+
+
+def test_capitals_that_look_like_a_spaced_cusip_are_prose() -> None:
+    text = (DATA / "caterpillar-2008-cp1252-crlf.txt").read_bytes() + b"\r\nNOTICE 123 OF REDEMPTION\r\n"
+    offering, warnings = load_bytes(text, "cat.txt")
+    assert [n.cusip for n in offering.notes] == ["14912HPQ7", "14912HPR5"]
+    assert not any("NOTICE" in w.message for w in warnings)

@@ -52,6 +52,17 @@ class Saved(Protocol):
     def price(self) -> str: ...
 
 
+def _defaults(offering: Offering, note: Note) -> tuple[Purchase, str]:
+    """The contract's default purchase, and what the settle hint must say: a note whose document
+    prints no settle date (a rate sheet) is shown settling on the last day of its offering week
+    (else today) until the user enters the date the purchase settles."""
+    try:
+        return make_purchase(offering, note), ""
+    except InputError as err:
+        shown = offering.offering_end or date.today()
+        return make_purchase(offering, note, settle_date=shown), f"{err.message} (showing {shown:%m/%d/%Y})"
+
+
 class CalculatorPanel(QFrame):
     """Purchase inputs and the results of the last valid quote."""
 
@@ -180,7 +191,7 @@ class CalculatorPanel(QFrame):
         """Show ``note`` with the contract's defaults, or the inputs last left for it (``saved``),
         or the preset texts (which win)."""
         self.offering, self.note = offering, note
-        self._defaults = make_purchase(offering, note)
+        self._defaults, missing = _defaults(offering, note)
         self._last_purchase = None
         self.amountEdit.step = self._defaults.increment
         self.amountEdit.minimum = self._defaults.minimum
@@ -188,7 +199,7 @@ class CalculatorPanel(QFrame):
         edits = (self.amountEdit, self.priceEdit, self.settleDateEdit)
         for w in edits:
             w.blockSignals(True)
-        self._settle_note = ""
+        self._settle_note = missing
         self.amountEdit.setText(money_text(self._defaults.amount))
         self.priceEdit.setText(f"{self._defaults.price_pct:.3f}")
         self.settleDateEdit.set_value(self._defaults.settle_date)

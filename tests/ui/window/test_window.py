@@ -362,3 +362,26 @@ def test_a_call_with_no_call_dates_is_flagged_once(
     shown = child(win, QTextBrowser, "termsView").toPlainText()
     assert shown.count(message) == 1 and shown.count("no call dates") == 1
     assert "Other CUSIPs" not in shown
+
+
+def test_a_rate_sheet_note_asks_for_its_settle_date(qtbot: Any) -> None:
+    """A weekly rate sheet prints no settle date (documents.md §4): choosing its CUSIP shows the
+    note settling at the end of the offering week and asks for the date; 5.750% quarterly at par
+    is 5.791% bond-equivalent, as the Cat Financial rate sheet of June 2008 prints."""
+    from app.cli import CalcArgs
+    from app.ui.app import build_window
+
+    sheet = (
+        Path(__file__).resolve().parents[1]
+        / "data"
+        / "supplements"
+        / "caterpillar-rate-sheet-2008-footnotes.html"
+    )
+    win = build_window([str(sheet)], CalcArgs("14912HPR5"), screenshot=True)
+    qtbot.addWidget(win)
+    assert win.offerings.current_note().cusip == "14912HPR5"
+    hint = text(win, "settleHint")
+    assert "prints no settle or issue date; enter the date the purchase settles (showing 06/09/2008)" in hint
+    assert text(win, "beyValue") == "5.791%"
+    set_settle(win, date(2008, 6, 12))
+    assert text(win, "accruedInterestValue") == "$0.00"  # a new issue settles flat
