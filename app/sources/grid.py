@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.domain import cusip as cusip_rules
 from app.domain.model import ParseWarning
 from app.sources.values import clean
 from app.sources.vocabulary import Field, field_of
@@ -66,6 +67,18 @@ def as_cusip(cell: str) -> str | None:
     """The CUSIP in a key cell, or None."""
     text = clean(cell).replace(" ", "").upper()
     return text if _CUSIP_RE.match(text) else None
+
+
+_CUSIP_IN_RE = re.compile(r"(?<![0-9A-Z])(\d{3}[0-9A-Z]{3})\s?([0-9A-Z*@#]{2}\d)(?![0-9A-Z])")
+_ISIN_RE = re.compile(r"(?<![0-9A-Z])US([0-9A-Z]{9})\d(?![0-9A-Z])")
+
+
+def find_cusip(text: str) -> str | None:
+    """The CUSIP printed in a label's value: ``171239AK2 / US171239AK24``, ``149123 BP5`` (with a
+    space), or the one inside a US ISIN; one passing the check digit is preferred."""
+    upper = text.upper()
+    found = [a + b for a, b in _CUSIP_IN_RE.findall(upper)] + _ISIN_RE.findall(upper)
+    return next((c for c in found if cusip_rules.is_valid(c)), found[0] if found else None)
 
 
 def header_of(cells: list[str]) -> dict[int, Field] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import pipe_table, text_columns
+from app.sources import label_documents, pipe_table, text_columns
 from app.sources.assemble import assemble
 from app.sources.grid import read_rows
 
@@ -23,5 +23,8 @@ def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
         rows, prose = text_columns.scan(lines)
         records, warnings = read_rows(rows)
     if not records:
+        labelled = label_documents.load_text(text, source)
+        if labelled is not None:
+            return labelled
         raise SourceError("no offering found: no note table with a CUSIP column", source=source)
     return assemble(records, warnings, "\n".join(prose), source)

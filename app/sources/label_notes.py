@@ -1,0 +1,424 @@
+"""One tranche of a label/value document → a ``Note``, shared by term sheets and MTN forms.
+
+What each label gives (documents.md §2–3, §5): the CUSIP from ``CUSIP/ISIN`` (a space inside or
+an ISIN beside it), rate and steps from ``Coupon`` / ``Interest Rate`` ("1.50% from and including
+July 30, 2014 to but excluding July 30, 2016; 2.00% …" is a step sequence), frequency from
+``Interest Payment Frequency`` or the payment-dates wording, the first coupon from ``Initial
+Interest Payment Date`` or "commencing …" (taken back to its regular date when printed rolled),
+the issue date from ``Original Issue Date`` / ``Issue Date`` / ``Settlement Date`` (a reopening:
+the date the notes were first issued, "plus accrued interest from …"), the price from ``Price to
+Public`` / ``Re-offer Price`` ("99.648% of the principal amount"), each printed yield with its
+label, accrued interest printed in dollars, and the call wording. A note with no rate that sells
+at a discount with a yield printed, or that says it is a zero, is a zero-coupon note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from app.domain.daycount import DayCount
+from app.domain.errors import SourceError
+from app.domain.model import (
+    CouponType,
+    DocumentFamily,
+    Frequency,
+    Note,
+    Offering,
+    ParseWarning,
+    PrintedYield,
+    Step,
+    YieldBasis,
+)
+from app.domain.schedule import on_regular_schedule
+from app.sources import call_language, checks, coupon_steps, payment_dates, prose, values
+from app.sources.assemble import MAX_PROSE_LINE
+from app.sources.grid import find_cusip
+from app.sources.label_value import Sheet, Value
+from app.sources.vocabulary import Field, Key, Label
+
+_I = re.IGNORECASE
+_FREQUENCY_WORD_RE = re.compile(r"monthly|quarterly|semi[-\s]?annual(?:ly)?|annual(?:ly)?|at\s+maturity", _I)
+_NO_RATE_RE = re.compile(r"\b(?:none|zero|n/?a|0(?:\.0+)?\s?%)", _I)
+_BEY_RE = re.compile(r"implicit|implied|accrual|bond[-\s]equivalent", _I)
+_ACCRUED_OF = r"(?:of|totaling|totalling|equal\s+to|in\s+the\s+(?:aggregate\s+)?amount\s+of)"
+_ACCRUED_RES = (
+    re.compile(rf"accrued\s+interest\s+{_ACCRUED_OF}\s+\$\s?([\d,]+\.\d{{2}})", _I),
+    re.compile(r"\$\s?([\d,]+\.\d{2})\s+(?:of|in)\s+(?:pre-issuance\s+)?accrued\s+interest", _I),
+)  # fmt: skip
+_FROM_RES = (
+    re.compile(rf"\b(?:originally\s+)?issued\s+on\s+({values.DATE_PATTERN})", _I),
+    re.compile(
+        rf"accrued\s+interest[^.;]{{0,40}}?\bfrom\s+(?:and\s+including\s+)?({values.DATE_PATTERN})", _I
+    ),
+)
+_ORIGINAL_RE = re.compile(r"\boriginal\b", _I)
+_BULLET_RE = re.compile(r"\s*[•·]\s*")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One tranche being read: its values and the warnings they raise."""
+
+    sheet: Sheet
+    tranche: int
+    name: str = ""
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def value(self, key: Key) -> Value | None:
+        return self.sheet.value(key, self.tranche)
+
+    def values(self, key: Key) -> list[Value]:
+        return self.sheet.values(key, self.tranche)
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append(ParseWarning(where, f"{self.name}: {message}"))
+
+    def text(self, key: Key) -> str:
+        found = self.value(key)
+        return found.text if found else ""
+
+    def date(self, key: Key) -> date | None:
+        found = self.value(key)
+        if found is None:
+            return None
+        day = values.date_in(found.text)
+        if day is None:
+            self.warn(found.where, f"{found.label}: {found.text[:40]!r} is not a date")
+        return day
+
+    def first(self, key: Key, parse: Callable[[str], Decimal | None]) -> tuple[Decimal | None, Value | None]:
+        """The first value of ``key`` that ``parse`` reads (a percentage, a dollar amount)."""
+        for found in self.values(key):
+            number = parse(found.text)
+            if number is not None:
+                return number, found
+        return None, None
+
+    def where(self, *keys: Key) -> str:
+        """The line of the first of ``keys`` printed, for a warning."""
+        found = next((v for k in keys if (v := self.value(k)) is not None), None)
+        return found.where if found else "document"
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A tranche read: its note (None when not loaded), the warnings, and why it was refused."""
+
+    note: Note | None
+    warnings: list[ParseWarning]
+    refused: str | None = None
+
+
+def build(sheet: Sheet, tranche: int, settle: date | None) -> Built:
+    """The note of ``tranche``; ``settle`` is the offering's settlement date."""
+    r = _Reading(sheet, tranche)
+    cusip = _cusip(r)
+    r.name = cusip or f"note {tranche + 1}"
+    kind = _kind(r)
+    if kind is CouponType.FLOATING:
+        why = "a floating-rate note: only fixed-rate, step-up and zero-coupon notes are read"
+        r.warn(r.where(Field.MATURITY, Field.CUSIP), f"not loaded: {why}")
+        return Built(None, r.warnings, why)
+    maturity = r.date(Field.MATURITY)
+    issue = _issue_date(r, settle)
+    rate, steps, rate_text = _rate(r, issue)
+    price, price_value = r.first(Field.PRICE, values.percent_in)
+    zero = kind is CouponType.ZERO or _is_zero(r, rate, steps, rate_text, price)
+    dates = payment_dates.read(r.text(Label.PAYMENT_DATES))
+    frequency = Frequency.AT_MATURITY if zero else _frequency(r, dates)
+    missing = [n for n, v in (("maturity date", maturity), ("coupon frequency", frequency)) if v is None]
+    if maturity is None or frequency is None:
+        r.warn(r.where(Field.MATURITY, Field.CUSIP), "not loaded: no " + ", no ".join(missing))
+        return Built(None, r.warnings, "no " + ", no ".join(missing))
+    coupon_type = CouponType.ZERO if zero else (CouponType.STEP if steps else CouponType.FIXED)
+    principal, _ = r.first(Field.PRINCIPAL, values.money_in)
+    note = Note(
+        cusip=cusip,
+        coupon_rate_pct=None if zero else rate,
+        frequency=frequency,
+        issue_date=issue,
+        maturity_date=maturity,
+        coupon_type=coupon_type,
+        steps=steps,
+        day_count=values.day_count_in(r.text(Field.DAY_COUNT)) or DayCount.THIRTY_360,
+        principal_amount=principal,
+        price_pct=price,
+        concession_pct=_concession(r, principal),
+        net_proceeds=r.first(Field.NET_PROCEEDS, values.money_in)[0],
+        first_coupon_amount=r.first(Field.FIRST_COUPON_AMOUNT, values.money_in)[0],
+        survivors_option=_survivors(r),
+        ranking=r.text(Field.RANKING) or None,
+        printed_yield=_printed_yield(r, zero),
+        printed_accrued_interest=_accrued(r, price_value),
+    )
+    note = _with_first_coupon(r, note, dates, zero)
+    return Built(_with_calls(r, note), r.warnings)
+
+
+def _cusip(r: _Reading) -> str:
+    found = r.value(Field.CUSIP)
+    if found is None:
+        return ""
+    cusip = find_cusip(found.text)
+    if cusip is None:
+        r.warn(found.where, f"{found.label}: {found.text[:40]!r} holds no CUSIP")
+    return cusip or ""
+
+
+def _kind(r: _Reading) -> CouponType | None:
+    """The kind of note the document ticks or names (type of note, security, coupon); a
+    description naming two kinds (a fixed and a floating tranche) says nothing of this one."""
+    for key in (Label.NOTE_TYPE, Field.COUPON_TYPE, Label.SECURITY, Field.COUPON_RATE):
+        for found in r.values(key):
+            if key is Field.COUPON_RATE and values.percents_in(found.text):
+                continue
+            kinds = values.coupon_types_in(found.text)
+            if len(kinds) == 1 or (kinds and key is Label.NOTE_TYPE):
+                return kinds[0]
+    return None
+
+
+def _rate(r: _Reading, issue: date | None) -> tuple[Decimal | None, tuple[Step, ...], str]:
+    """The coupon rate (or the first step) and the steps of a rate sequence."""
+    schedule = r.value(Field.STEP_SCHEDULE)
+    rate_values = [v for v in r.values(Field.COUPON_RATE) if values.percents_in(v.text)]
+    found = rate_values[0] if rate_values else r.value(Field.COUPON_RATE)
+    text = found.text if found else ""
+    steps_text = schedule.text if schedule else (text if values.percents_in(text) >= 2 else "")
+    if steps_text and issue is not None:
+        steps = coupon_steps.parse(steps_text, issue)
+        if len(steps) >= 2:
+            first = next((s.rate_pct for s in steps if s.from_date <= issue), steps[0].rate_pct)
+            return first, steps, text
+    return values.percent_in(text), (), text
+
+
+def _is_zero(
+    r: _Reading, rate: Decimal | None, steps: tuple[Step, ...], rate_text: str, price: Decimal | None
+) -> bool:
+    """No coupon: the rate says none (or 0%), or no rate at all and a discount price with a yield."""
+    if steps:
+        return False
+    if rate == 0 or (rate is None and _NO_RATE_RE.search(rate_text)):
+        return True
+    return rate is None and price is not None and price < 100 and r.value(Label.YIELD) is not None
+
+
+def _frequency(r: _Reading, dates: payment_dates.PaymentDates) -> Frequency | None:
+    found = r.value(Field.FREQUENCY)
+    if found is not None:
+        m = _FREQUENCY_WORD_RE.search(found.text)
+        if m:
+            return values.parse_frequency(m.group(0))
+        r.warn(found.where, f"{found.label}: {found.text[:40]!r} is not a coupon frequency")
+    return dates.frequency
+
+
+def _issue_date(r: _Reading, settle: date | None) -> date | None:
+    """Interest accrues from the original issue date: the one printed as such, else (a
+    reopening) the date the notes were first issued or accrue from, else the issue or settlement
+    date."""
+    labelled = r.value(Field.ISSUE_DATE)
+    if labelled is not None and _ORIGINAL_RE.search(labelled.label):
+        return r.date(Field.ISSUE_DATE)
+    reopened = _reopening_date(r)
+    if reopened is not None and (settle is None or reopened < settle):
+        return reopened
+    return (r.date(Field.ISSUE_DATE) if labelled else None) or settle
+
+
+def _reopening_date(r: _Reading) -> date | None:
+    """A reopening's original issue date ("… issued on March 7, 2024", "plus accrued interest
+    from March 7, 2024"); a description shared by several tranches is not read for it."""
+    keys = (Field.PRICE, Label.ACCRUED_INTEREST) + ((Label.SECURITY,) if r.sheet.count == 1 else ())
+    texts = [v.text for key in keys for v in r.values(key)]
+    for pattern in _FROM_RES:
+        for text in texts:
+            m = pattern.search(text)
+            if m:
+                return values.date_in(m.group(1))
+    return None
+
+
+def _concession(r: _Reading, principal: Decimal | None) -> Decimal | None:
+    """The selling concession in percent ("Commission: 0.225%"; "$690,000.00" on the principal)."""
+    found = r.value(Field.CONCESSION)
+    if found is None:
+        return None
+    pct = values.percent_in(found.text)
+    if pct is not None:
+        return pct
+    dollars = values.money_in(found.text)
+    if dollars is None or not principal:
+        return None
+    return (dollars * 100 / principal).normalize()
+
+
+def _survivors(r: _Reading) -> bool | None:
+    found = r.value(Field.SURVIVORS_OPTION)
+    if found is None:
+        return None
+    try:
+        return values.parse_yes_no(found.text.split()[0].strip(",;."))
+    except ValueError:
+        return None
+
+
+def _printed_yield(r: _Reading, zero: bool) -> PrintedYield | None:
+    """The first yield printed with a percentage, with its label as printed; a zero's "implicit
+    rate" or "accrual yield" compounds semi-annually (bond-equivalent)."""
+    pct, found = r.first(Label.YIELD, values.percent_in)
+    if pct is None or found is None:
+        return None
+    bey = zero or bool(_BEY_RE.search(found.label) or _BEY_RE.search(found.text))
+    basis = YieldBasis.BOND_EQUIVALENT if bey else YieldBasis.NOTE
+    return PrintedYield(pct, " ".join(found.label.split()), basis)
+
+
+def _accrued(r: _Reading, price: Value | None) -> Decimal | None:
+    """Accrued interest printed in dollars: "plus accrued interest of $861,805.56", or its own
+    label ("Accrued Interest: $12,000,000.00 …")."""
+    labelled = r.value(Label.ACCRUED_INTEREST)
+    if labelled is not None and (dollars := values.money_in(labelled.text)) is not None:
+        return dollars
+    for found in (v for v in (price, labelled) if v is not None):
+        for pattern in _ACCRUED_RES:
+            m = pattern.search(found.text)
+            if m:
+                return Decimal(m.group(1).replace(",", ""))
+    return None
+
+
+def _with_first_coupon(r: _Reading, note: Note, dates: payment_dates.PaymentDates, zero: bool) -> Note:
+    """The first coupon date (none for a zero, none when it is past the issue date of a
+    reopening), taken back to its regular date when it was printed already rolled."""
+    issue = note.issue_date
+    first = None if zero else (r.date(Field.FIRST_COUPON_DATE) or dates.first)
+    if first is None or issue is None or first <= issue:
+        return note
+    note = _replace_first(note, first)
+    regular = payment_dates.unrolled(first, dates.day)
+    if regular is not None and not on_regular_schedule(note) and regular > issue:
+        fixed = _replace_first(note, regular)
+        if on_regular_schedule(fixed):
+            r.warn(
+                r.where(Label.PAYMENT_DATES, Field.FIRST_COUPON_DATE),
+                f"first interest payment printed as {first} is the regular date {regular} rolled to the "
+                f"next business day: {regular} is used",
+            )
+            return fixed
+    return note
+
+
+def _replace_first(note: Note, first: date) -> Note:
+    return replace(note, first_coupon_date=first)
+
+
+def _with_calls(r: _Reading, note: Note) -> Note:
+    wording = _call_wording(r)
+    if not wording:
+        return note
+    reading = call_language.parse(wording, note.frequency)
+    for message in reading.warnings:
+        r.warn(r.where(Field.REDEMPTION, Label.INITIAL_REDEMPTION_DATE), message)
+    return replace(note, redemption=reading.redemption)
+
+
+def _call_wording(r: _Reading) -> str:
+    """The call terms as one wording: every redemption label ("Make-Whole Call: …", "Par Call:
+    …" kept with their label), and a form's initial redemption date and percentage."""
+    parts = []
+    for found in r.values(Field.REDEMPTION):
+        label = found.label
+        generic = call_language.strip_label(f"{label}:") == "" or not label
+        text = _BULLET_RE.sub("; ", found.text).strip("; ")
+        parts.append(text if generic else f"{label} {text}")
+    initial = r.value(Label.INITIAL_REDEMPTION_DATE)
+    if initial is not None and values.date_in(initial.text) is not None:
+        pct = values.percent_in(r.text(Label.INITIAL_REDEMPTION_PERCENTAGE))
+        price = f" at {pct}%" if pct is not None else ""
+        parts.append(f"Redeemable on or after {initial.text}{price}")
+    return "; ".join(p for p in parts if p)
+
+
+def offering(
+    sheet: Sheet, text: str, source: str, family: DocumentFamily, title: str | None
+) -> tuple[Offering, list[ParseWarning]]:
+    """The offering of a label/value document: its notes and the facts printed around them;
+    ``SourceError`` saying what was found when no note can be read."""
+    facts = prose.read("\n".join(line[:MAX_PROSE_LINE] for line in text.split("\n")))
+    settle = _offering_date(sheet, Label.SETTLEMENT_DATE) or _offering_date(sheet, Field.ISSUE_DATE)
+    settle = settle or facts.settle_date
+    built = [build(sheet, tranche, settle) for tranche in range(sheet.count)]
+    notes = [b.note for b in built if b.note is not None]
+    warnings = [w for b in built for w in b.warnings]
+    if not notes:
+        raise SourceError(_why(family, built), source=source)
+    for note in notes:
+        warnings.extend(checks.check(note))
+    warnings.extend(_convention(sheet))
+    minimum, increment = _denominations(sheet)
+    issuer = sheet.value(Label.ISSUER)
+    zero = all(n.coupon_type is CouponType.ZERO for n in notes)
+    return replace(
+        facts,
+        notes=tuple(notes),
+        issuer=" ".join(issuer.text.split())[:120] if issuer else facts.issuer,
+        document=facts.document or title,
+        trade_date=_offering_date(sheet, Label.TRADE_DATE) or facts.trade_date,
+        settle_date=settle,
+        minimum_denomination=minimum or facts.minimum_denomination,
+        increment=increment or facts.increment,
+        family=DocumentFamily.ZERO_COUPON if zero else family,
+    ), warnings
+
+
+FAMILY_NAMES = {
+    DocumentFamily.TERM_SHEET: "a pricing term sheet",
+    DocumentFamily.MTN_FORM: "an MTN pricing supplement in form layout",
+}
+
+
+def _why(family: DocumentFamily, built: list[Built]) -> str:
+    name = FAMILY_NAMES.get(family, "a label/value document")
+    refused = [b.refused for b in built if b.refused]
+    if len(refused) == len(built) and len(set(refused)) == 1:
+        return f"no offering found: {name} of {refused[0]}"
+    first = next((w for b in built for w in b.warnings), None)
+    detail = f" ({first.where}: {first.message})" if first else ""
+    return f"no offering found: {name}, but none of its {len(built)} notes could be read{detail}"
+
+
+def _offering_date(sheet: Sheet, key: Key) -> date | None:
+    found = sheet.value(key)
+    return values.date_in(found.text) if found else None
+
+
+def _denominations(sheet: Sheet) -> tuple[Decimal | None, Decimal | None]:
+    """ "$2,000 and integral multiples of $1,000 in excess thereof", "$2,000 x $1,000", "$1,000
+    and integral multiples thereof" → (minimum, increment)."""
+    found = sheet.value(Label.DENOMINATIONS)
+    if found is None:
+        return None, None
+    amounts = values.money_all(found.text)
+    if not amounts:
+        return None, None
+    return amounts[0], amounts[1] if len(amounts) > 1 else amounts[0]
+
+
+def _convention(sheet: Sheet) -> list[ParseWarning]:
+    """A business day convention other than following: said, since payments roll to the
+    following New York business day here."""
+    found = sheet.value(Label.BUSINESS_DAY_CONVENTION)
+    if found is None or not re.search(r"modified|preceding", found.text, _I):
+        return []
+    return [
+        ParseWarning(
+            found.where,
+            f"{found.label}: {found.text[:40]!r}; payment dates are rolled to the following business day",
+        )
+    ]
