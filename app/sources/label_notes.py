@@ -34,7 +34,7 @@ from app.domain.model import (
     YieldBasis,
 )
 from app.domain.schedule import on_regular_schedule
-from app.sources import call_language, checks, coupon_steps, payment_dates, prose, values
+from app.sources import call_language, check_boxes, checks, coupon_steps, payment_dates, prose, values
 from app.sources.assemble import MAX_PROSE_LINE
 from app.sources.grid import find_cusip
 from app.sources.label_value import Sheet, Value
@@ -117,13 +117,13 @@ def build(sheet: Sheet, tranche: int, settle: date | None) -> Built:
     """The note of ``tranche``; ``settle`` is the offering's settlement date."""
     r = _Reading(sheet, tranche)
     cusip = _cusip(r)
-    r.name = cusip or f"note {tranche + 1}"
+    maturity = r.date(Field.MATURITY)
+    r.name = cusip or (f"note due {maturity}" if maturity else f"note {tranche + 1}")
     kind = _kind(r)
     if kind is CouponType.FLOATING:
         why = "a floating-rate note: only fixed-rate, step-up and zero-coupon notes are read"
         r.warn(r.where(Field.MATURITY, Field.CUSIP), f"not loaded: {why}")
         return Built(None, r.warnings, why)
-    maturity = r.date(Field.MATURITY)
     issue = _issue_date(r, settle)
     rate, steps, rate_text = _rate(r, issue)
     price, price_value = r.first(Field.PRICE, values.percent_in)
@@ -364,9 +364,11 @@ def offering(
     minimum, increment = _denominations(sheet)
     issuer = sheet.value(Label.ISSUER)
     zero = all(n.coupon_type is CouponType.ZERO for n in notes)
+    program = facts.program and (check_boxes.ticked(facts.program) or facts.program)
     return replace(
         facts,
         notes=tuple(notes),
+        program=program or None,
         issuer=" ".join(issuer.text.split())[:120] if issuer else facts.issuer,
         document=facts.document or title,
         trade_date=_offering_date(sheet, Label.TRADE_DATE) or facts.trade_date,

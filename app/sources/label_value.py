@@ -51,6 +51,11 @@ _PREFIX_TAG_RE = re.compile(
     r"notes\s+due\s+(?P<y2>\d{4})|\b(?P<k>fixed|floating)[-\s]rate\s+notes)\s*[:,–—]",
     re.I,
 )
+_TRANCHE_NAME_RE = re.compile(
+    r"^(?:\$[\d,]+\s+)?(?:\d+(?:\.\d+)?%\s+)?(?:(?:[A-Z][\w-]*|\d{4})\s+){0,4}(?:notes|debentures|bonds|securities)"
+    r"(?:\s+due\s+\d{4})?$",
+    re.I,
+)
 _SEPARATORS = " /;,\n"
 _BULLETS = ("•", "·", "-", "–", "o ", "þ", "ý", "[", "¨", "☐", "☒")
 _NOTE_KEYS = (
@@ -191,21 +196,20 @@ Piece = tuple[str | None, str | None, list[str]]
 
 def _pieces(cells: list[str]) -> list[Piece]:
     """A row as (label, tranche tag, value cells) pieces; a first piece with no label continues
-    the entry above."""
+    the entry above. A label without a colon counts only as the first cell of a row that is not
+    indented ("Issuer" alone in its cell), never inside a continued value."""
     pieces: list[Piece] = [(None, None, [])]
-    at_start = True
-    for cell in cells:
+    for index, cell in enumerate(cells):
         if not cell:
             continue
         pos = 0
-        for start, end, label, tag in _labels(cell, at_start):
+        for start, end, label, tag in _labels(cell, at_start=index == 0):
             if cell[pos:start].strip():
                 pieces[-1][2].append(cell[pos:start].strip())
             pieces.append((label, tag, []))
             pos = end
         if cell[pos:].strip():
             pieces[-1][2].append(cell[pos:].strip()[:MAX_CELL])
-        at_start = False
     return pieces
 
 
@@ -225,26 +229,31 @@ class _Reader:
         indented = not cells[0]
         for label, tag, values in _pieces(cells):
             if label is None:
-                if values:
-                    self._continue(values, indented, row.line)
+                if values and not self._continue(values, indented, row.line) and self.current:
+                    return  # prose after a blank line: the entry above has ended
                 continue
             self.current = Entry(label_key(label), label, values, row.line, tag)
             self.entries.append(self.current)
         self.blank = False
 
-    def _continue(self, values: list[str], indented: bool, line: int) -> None:
+    def _continue(self, values: list[str], indented: bool, line: int) -> bool:
+        """Whether a row without a label at its start continues the entry above (a wrapped or
+        indented value, bullets, check boxes, a value under a label alone in its row)."""
+        if len(values) >= 2 and all(_TRANCHE_NAME_RE.match(v) for v in values):
+            return True  # the names heading parallel columns ("2051 Notes   2061 Notes")
         text = " ".join(values)
-        kind = check_boxes.ticked(text)
-        note_kind = kind is not None and _names_note_kind(text)
+        note_kind = check_boxes.ticked(text) is not None and _names_note_kind(text)
         current = self.current
         if note_kind and (current is None or current.key not in (Label.NOTE_TYPE, Label.SECURITY)):
             self.current = Entry(Label.NOTE_TYPE, "", values, line)  # "[X] Fixed Rate Note"
             self.entries.append(self.current)
-            return
+            return True
         if current is None:
-            return  # text before the first label: the document's heading
+            return False  # text before the first label: the document's heading
         if not self.blank or indented or not current.text or text.startswith(_BULLETS):
             current.extend(values)
+            return True
+        return False
 
 
 def _names_note_kind(text: str) -> bool:
@@ -309,7 +318,9 @@ class Sheet:
         return []
 
     def _sections(self) -> list[int]:
-        occurrences = self._anchor()
+        occurrences = [
+            k for k in self._anchor() if date_in(self.entries[k].text) or find_cusip(self.entries[k].text)
+        ]
         if len(occurrences) < 2 or len({self.entries[k].text for k in occurrences}) < 2:
             return []
         count = len(occurrences)
