@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources import mtn_form, term_sheet
 from app.sources.grid import Row
-from app.sources.label_value import Sheet, read_entries, text_rows
+from app.sources.label_offering import FAMILY_NAMES
+from app.sources.label_value import read_entries, text_rows
+from app.sources.tranches import Sheet
 
 Loaded = tuple[Offering, list[ParseWarning]]
 
@@ -29,6 +32,20 @@ def sheet_of(rows: Iterable[Row]) -> Sheet | None:
     other note terms at least), else None: for messages saying what a document is."""
     sheet = Sheet(read_entries(rows))
     return sheet if sheet.is_offering() else None
+
+
+def describe(text: str) -> str | None:
+    """What a text is when read as labels and values, for the message of a document that holds
+    no offering: "a pricing term sheet of a floating-rate note: only fixed-rate, step-up and
+    zero-coupon notes are read"; None when it reads as no offering document at all."""
+    try:
+        loaded = load_text(text, "")
+    except SourceError as err:
+        return err.message.removeprefix("no offering found: ")
+    if loaded is None:
+        return None
+    family = loaded[0].family
+    return FAMILY_NAMES.get(family, family.value) if family else None
 
 
 def _load(rows: Iterable[Row], text: str, source: str) -> Loaded | None:

@@ -21,23 +21,19 @@ from datetime import date
 from decimal import Decimal
 
 from app.domain.daycount import DayCount
-from app.domain.errors import SourceError
 from app.domain.model import (
     CouponType,
-    DocumentFamily,
     Frequency,
     Note,
-    Offering,
     ParseWarning,
     PrintedYield,
     Step,
     YieldBasis,
 )
 from app.domain.schedule import on_regular_schedule
-from app.sources import call_language, check_boxes, checks, coupon_steps, payment_dates, prose, values
-from app.sources.assemble import MAX_PROSE_LINE
+from app.sources import call_language, coupon_steps, payment_dates, values
 from app.sources.grid import find_cusip
-from app.sources.label_value import Sheet, Value
+from app.sources.tranches import Sheet, Value
 from app.sources.vocabulary import Field, Key, Label
 
 _I = re.IGNORECASE
@@ -56,6 +52,7 @@ _FROM_RES = (
     ),
 )
 _ORIGINAL_RE = re.compile(r"\boriginal\b", _I)
+READS = "only fixed-rate, step-up and zero-coupon notes are read"
 _BULLET_RE = re.compile(r"\s*[•·]\s*")
 
 
@@ -121,7 +118,7 @@ def build(sheet: Sheet, tranche: int, settle: date | None) -> Built:
     r.name = cusip or (f"note due {maturity}" if maturity else f"note {tranche + 1}")
     kind = _kind(r)
     if kind is CouponType.FLOATING:
-        why = "a floating-rate note: only fixed-rate, step-up and zero-coupon notes are read"
+        why = f"a floating-rate note: {READS}"
         r.warn(r.where(Field.MATURITY, Field.CUSIP), f"not loaded: {why}")
         return Built(None, r.warnings, why)
     issue = _issue_date(r, settle)
@@ -133,7 +130,7 @@ def build(sheet: Sheet, tranche: int, settle: date | None) -> Built:
     missing = [n for n, v in (("maturity date", maturity), ("coupon frequency", frequency)) if v is None]
     if maturity is None or frequency is None:
         r.warn(r.where(Field.MATURITY, Field.CUSIP), "not loaded: no " + ", no ".join(missing))
-        return Built(None, r.warnings, "no " + ", no ".join(missing))
+        return Built(None, r.warnings)
     coupon_type = CouponType.ZERO if zero else (CouponType.STEP if steps else CouponType.FIXED)
     principal, _ = r.first(Field.PRINCIPAL, values.money_in)
     note = Note(
@@ -343,84 +340,3 @@ def _call_wording(r: _Reading) -> str:
         price = f" at {pct}%" if pct is not None else ""
         parts.append(f"Redeemable on or after {initial.text}{price}")
     return "; ".join(p for p in parts if p)
-
-
-def offering(
-    sheet: Sheet, text: str, source: str, family: DocumentFamily, title: str | None
-) -> tuple[Offering, list[ParseWarning]]:
-    """The offering of a label/value document: its notes and the facts printed around them;
-    ``SourceError`` saying what was found when no note can be read."""
-    facts = prose.read("\n".join(line[:MAX_PROSE_LINE] for line in text.split("\n")))
-    settle = _offering_date(sheet, Label.SETTLEMENT_DATE) or _offering_date(sheet, Field.ISSUE_DATE)
-    settle = settle or facts.settle_date
-    built = [build(sheet, tranche, settle) for tranche in range(sheet.count)]
-    notes = [b.note for b in built if b.note is not None]
-    warnings = [w for b in built for w in b.warnings]
-    if not notes:
-        raise SourceError(_why(family, built), source=source)
-    for note in notes:
-        warnings.extend(checks.check(note))
-    warnings.extend(_convention(sheet))
-    minimum, increment = _denominations(sheet)
-    issuer = sheet.value(Label.ISSUER)
-    zero = all(n.coupon_type is CouponType.ZERO for n in notes)
-    program = facts.program and (check_boxes.ticked(facts.program) or facts.program)
-    return replace(
-        facts,
-        notes=tuple(notes),
-        program=program or None,
-        issuer=" ".join(issuer.text.split())[:120] if issuer else facts.issuer,
-        document=facts.document or title,
-        trade_date=_offering_date(sheet, Label.TRADE_DATE) or facts.trade_date,
-        settle_date=settle,
-        minimum_denomination=minimum or facts.minimum_denomination,
-        increment=increment or facts.increment,
-        family=DocumentFamily.ZERO_COUPON if zero else family,
-    ), warnings
-
-
-FAMILY_NAMES = {
-    DocumentFamily.TERM_SHEET: "a pricing term sheet",
-    DocumentFamily.MTN_FORM: "an MTN pricing supplement in form layout",
-}
-
-
-def _why(family: DocumentFamily, built: list[Built]) -> str:
-    name = FAMILY_NAMES.get(family, "a label/value document")
-    refused = [b.refused for b in built if b.refused]
-    if len(refused) == len(built) and len(set(refused)) == 1:
-        return f"no offering found: {name} of {refused[0]}"
-    first = next((w for b in built for w in b.warnings), None)
-    detail = f" ({first.where}: {first.message})" if first else ""
-    return f"no offering found: {name}, but none of its {len(built)} notes could be read{detail}"
-
-
-def _offering_date(sheet: Sheet, key: Key) -> date | None:
-    found = sheet.value(key)
-    return values.date_in(found.text) if found else None
-
-
-def _denominations(sheet: Sheet) -> tuple[Decimal | None, Decimal | None]:
-    """ "$2,000 and integral multiples of $1,000 in excess thereof", "$2,000 x $1,000", "$1,000
-    and integral multiples thereof" → (minimum, increment)."""
-    found = sheet.value(Label.DENOMINATIONS)
-    if found is None:
-        return None, None
-    amounts = values.money_all(found.text)
-    if not amounts:
-        return None, None
-    return amounts[0], amounts[1] if len(amounts) > 1 else amounts[0]
-
-
-def _convention(sheet: Sheet) -> list[ParseWarning]:
-    """A business day convention other than following: said, since payments roll to the
-    following New York business day here."""
-    found = sheet.value(Label.BUSINESS_DAY_CONVENTION)
-    if found is None or not re.search(r"modified|preceding", found.text, _I):
-        return []
-    return [
-        ParseWarning(
-            found.where,
-            f"{found.label}: {found.text[:40]!r}; payment dates are rolled to the following business day",
-        )
-    ]

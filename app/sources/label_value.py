@@ -1,4 +1,4 @@
-"""The label/value reader of term sheets and form-layout supplements: rows → entries → tranches.
+"""The label/value reader of term sheets and form-layout supplements: rows → entries.
 
 A row is the cells of an HTML or PDF table row, or a text line split on runs of two or more
 spaces (an indented line starts with an empty cell). A label starts a cell ("Issuer:", "Trade
@@ -7,11 +7,10 @@ Date" alone in its cell) or follows a value after its colon ("… Corporation Tr
 wrapped value, "• Par Call on or after …" bullets, check-box options). Unknown labels in title
 case still end the value before them.
 
-Several notes (tranches) in one sheet come as parallel columns (one cell per tranche), as tags
-inside one cell ("2051 Notes: December 15, 2051 2061 Notes: …", "$750,000,000 for Notes due
-2013 / $1,000,000,000 for Notes due 2018") or as repeated sections (the maturity label printed
-once per note). Work is linear in the text: one pass over the colons, each looked at over at
-most eight words.
+Tranche tags inside one value ("2051 Notes: December 15, 2051 2061 Notes: …", "$750,000,000
+for Notes due 2013 / $1,000,000,000 for Notes due 2018") are split here (``split_tags``); which
+value belongs to which note is ``tranches``. Work is linear in the text: one pass over the colons,
+each looked at over at most eight words.
 """
 
 from __future__ import annotations
@@ -21,9 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.sources import check_boxes
-from app.sources.grid import Row, find_cusip
-from app.sources.values import date_in
-from app.sources.vocabulary import Field, Key, Label, label_key
+from app.sources.grid import Row
+from app.sources.vocabulary import Key, Label, label_key
 
 MAX_CELL = 4000  # a value longer than this is boilerplate run on; its start is kept
 MAX_LABEL_WORDS = 8
@@ -31,6 +29,7 @@ MAX_UNKNOWN_WORDS = 6
 _CELL_SPLIT_RE = re.compile(r"\s{2,}|\t")
 _TOKEN_RE = re.compile(r"\S+")
 _FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|\([a-z]\)$|[*†‡§¹²³⁴⁵]+")
+_SENTENCE_LABEL_RE = re.compile(r"^\s*[A-Z][A-Za-z'’&/()\-]*(?:\s+[A-Za-z'’&/()\-]+){0,5}\s*$")
 _TITLE_RE = re.compile(r"^[(\[\"']?[A-Z][A-Za-z'&.\-/()]*[)\]]?$")
 _CONNECTORS = frozenset(
     {"of", "to", "and", "or", "the", "for", "per", "in", "on", "if", "by", "a", "an", "with", "from"}
@@ -41,16 +40,13 @@ _TAG_END_RE = re.compile(
     r"(?P<y2>\d{4})|\b(?P<k>fixed|floating)[-\s]rate\s+notes)\)?\s*$",
     re.I,
 )
-_SUFFIX_TAG_RE = re.compile(
-    r"\b(?:for|of|on)\s+(?:the\s+)?(?:(?P<y>\d{4})\s+(?:senior\s+)?notes|(?:senior\s+)?notes\s+due\s+"
-    r"(?P<y2>\d{4})|(?P<k>fixed|floating)[-\s]rate\s+notes)",
-    re.I,
+_TAG = (
+    r"(?:(?P<y>\d{4})\s+(?:senior\s+)?notes|(?:senior\s+)?notes\s+due\s+(?P<y2>\d{4})"
+    r"|(?P<k>fixed|floating)[-\s]rate\s+notes)"
 )
-_PREFIX_TAG_RE = re.compile(
-    r"(?:\bin\s+the\s+case\s+of\s+)?(?:\bthe\s+)?(?:\b(?P<y>\d{4})\s+(?:senior\s+)?notes|\b(?:senior\s+)?"
-    r"notes\s+due\s+(?P<y2>\d{4})|\b(?P<k>fixed|floating)[-\s]rate\s+notes)\s*[:,–—]",
-    re.I,
-)
+_CASE_TAG_RE = re.compile(rf"\bin\s+the\s+case\s+of\s+(?:the\s+)?{_TAG}\s*[:,–—]", re.I)
+_SUFFIX_TAG_RE = re.compile(rf"\b(?:for|of|on)\s+(?:the\s+)?{_TAG}", re.I)
+_PREFIX_TAG_RE = re.compile(rf"(?:\bthe\s+)?\b{_TAG}\s*[:,–—]", re.I)
 _TRANCHE_NAME_RE = re.compile(
     r"^(?:\$[\d,]+\s+)?(?:\d+(?:\.\d+)?%\s+)?(?:(?:[A-Z][\w-]*|\d{4})\s+){0,4}(?:notes|debentures|bonds|securities)"
     r"(?:\s+due\s+\d{4})?$",
@@ -58,10 +54,6 @@ _TRANCHE_NAME_RE = re.compile(
 )
 _SEPARATORS = " /;,\n"
 _BULLETS = ("•", "·", "-", "–", "o ", "þ", "ý", "[", "¨", "☐", "☒")
-_NOTE_KEYS = (
-    Field.COUPON_RATE, Field.PRICE, Label.PAYMENT_DATES, Field.CUSIP, Field.PRINCIPAL, Label.YIELD,
-    Field.ISSUE_DATE, Label.SETTLEMENT_DATE, Field.FIRST_COUPON_DATE,
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -91,20 +83,6 @@ class Entry:
 
 def _join(a: str, b: str) -> str:
     return f"{a} {b}"[:MAX_CELL] if a else b[:MAX_CELL]
-
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    """The value of a label for one tranche: check boxes resolved to the ticked options."""
-
-    text: str
-    label: str
-    line: int
-    boxed: bool = False
-
-    @property
-    def where(self) -> str:
-        return f"line {self.line}"
 
 
 def text_rows(text: str) -> list[Row]:
@@ -153,7 +131,7 @@ def _label_start(cell: str, colon: int, at_start: bool) -> tuple[int, int, str |
     found = _start(cell, head, offset, at_start)
     if found is None:
         return None
-    return found, offset + len(head) if tag else colon, _tag_key(tag) if tag else None
+    return found, offset + len(head) if tag else colon, tag_key(tag) if tag else None
 
 
 def _start(cell: str, head: str, offset: int, at_start: bool) -> int | None:
@@ -168,6 +146,8 @@ def _start(cell: str, head: str, offset: int, at_start: bool) -> int | None:
             if n < run and tokens[-n - 1][1].lower() in _CONNECTORS:
                 n = run  # "All-in Price to Issuer" is not the issuer
             return tokens[-n][0]
+    if at_start and _SENTENCE_LABEL_RE.match(cell[:colon]):
+        return len(cell[:colon]) - len(cell[:colon].lstrip())  # "Initial valuation date:"
     if run == 0:
         return None
     first = tokens[-run][0]
@@ -273,11 +253,10 @@ def split_tags(text: str, minimum: int = 2) -> dict[str, str] | None:
     December 15, 2061"; "$750,000,000 for Notes due 2013 / $1,000,000,000 for Notes due 2018"),
     by tranche key ("2051", "fixed"); None when fewer than ``minimum`` tranches are named."""
     marks: list[tuple[int, int, str, bool]] = []
-    for m in _SUFFIX_TAG_RE.finditer(text):
-        marks.append((m.start(), m.end(), _tag_key(m), False))
-    for m in _PREFIX_TAG_RE.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b, _, _ in marks):
-            marks.append((m.start(), m.end(), _tag_key(m), True))
+    for pattern, prefix in ((_CASE_TAG_RE, True), (_SUFFIX_TAG_RE, False), (_PREFIX_TAG_RE, True)):
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _, _ in marks):
+                marks.append((m.start(), m.end(), tag_key(m), prefix))
     marks.sort()
     if not marks or len({key for _, _, key, _ in marks}) < minimum:
         return None
@@ -292,116 +271,6 @@ def split_tags(text: str, minimum: int = 2) -> dict[str, str] | None:
     return parts
 
 
-def _tag_key(m: re.Match[str]) -> str:
+def tag_key(m: re.Match[str]) -> str:
     """ "2034" for "2034 Notes" / "Notes due 2034", "fixed" for "Fixed Rate Notes"."""
     return (m.group("y") or m.group("y2") or m.group("k") or "").lower()
-
-
-class Sheet:
-    """The entries of a document and the tranches (notes) they describe."""
-
-    def __init__(self, entries: list[Entry]) -> None:
-        self.entries = entries
-        self.by_key: dict[Key, list[int]] = {}
-        for index, entry in enumerate(entries):
-            if entry.key is not None:
-                self.by_key.setdefault(entry.key, []).append(index)
-        self.sections: list[int] = self._sections()
-        self.columns = 0 if self.sections else self._columns()
-        self.tags: list[str] = [] if self.sections or self.columns else self._tags()
-        self.count = len(self.sections) or self.columns or len(self.tags) or 1
-
-    def _anchor(self) -> list[int]:
-        for key in (Field.MATURITY, Field.CUSIP):
-            if key in self.by_key:
-                return self.by_key[key]
-        return []
-
-    def _sections(self) -> list[int]:
-        occurrences = [
-            k for k in self._anchor() if date_in(self.entries[k].text) or find_cusip(self.entries[k].text)
-        ]
-        if len(occurrences) < 2 or len({self.entries[k].text for k in occurrences}) < 2:
-            return []
-        count = len(occurrences)
-        repeated = [occ for occ in self.by_key.values() if len(occ) == count]
-        return [min(occ[j] for occ in repeated) for j in range(count)]
-
-    def _columns(self) -> int:
-        for key, valid in ((Field.MATURITY, date_in), (Field.CUSIP, find_cusip)):
-            for index in self.by_key.get(key, []):
-                cells = [c for c in self.entries[index].cells if c]
-                if len(cells) > 1 and all(valid(c) for c in cells):
-                    return len(cells)
-        return 0
-
-    def _tags(self) -> list[str]:
-        for key in (Field.MATURITY, Field.CUSIP, Field.COUPON_RATE, Field.PRICE, Field.PRINCIPAL):
-            for index in self.by_key.get(key, []):
-                parts = split_tags(self.entries[index].text)
-                if parts:
-                    return list(parts)
-        return []
-
-    def _span(self, tranche: int) -> tuple[int, int]:
-        start = self.sections[tranche]
-        end = self.sections[tranche + 1] if tranche + 1 < len(self.sections) else len(self.entries)
-        return start, end
-
-    def _occurrences(self, key: Key, tranche: int) -> list[int]:
-        found = self.by_key.get(key, [])
-        if not self.sections or len(found) <= 1:
-            return found
-        if len(found) == self.count:
-            return [found[tranche]]
-        start, end = self._span(tranche)
-        inside = [k for k in found if start <= k < end]
-        return inside or [k for k in found if k < self.sections[0]][-1:]
-
-    def _resolve(self, entry: Entry, tranche: int) -> Value | None:
-        cells = [c for c in entry.cells if c]
-        text = entry.text
-        if self.columns and len(cells) == self.columns:
-            text = cells[tranche]
-        elif self.tags:
-            if entry.tag in self.tags and entry.tag != self.tags[tranche]:
-                return None
-            parts = split_tags(text, minimum=1)
-            if parts is not None:
-                part = parts.get(self.tags[tranche])
-                if part is None:
-                    return None
-                text = part
-        ticked = check_boxes.ticked(text)
-        text = ticked if ticked is not None else text
-        if check_boxes.is_blank(text):
-            return None
-        return Value(text, entry.label, entry.line, ticked is not None)
-
-    def values(self, key: Key, tranche: int = 0) -> list[Value]:
-        """Every non-blank value of ``key`` for ``tranche``, in document order."""
-        found = (self._resolve(self.entries[k], tranche) for k in self._occurrences(key, tranche))
-        return [v for v in found if v is not None]
-
-    def value(self, key: Key, tranche: int = 0) -> Value | None:
-        """The first non-blank value of ``key`` for ``tranche``."""
-        found = self.values(key, tranche)
-        return found[0] if found else None
-
-    def has(self, key: Key) -> bool:
-        return key in self.by_key
-
-    @property
-    def boxed(self) -> bool:
-        """Whether the document is a form with check boxes."""
-        return any(check_boxes.boxes(e.text) for e in self.entries)
-
-    @property
-    def blanks(self) -> int:
-        """How many labels were left blank (``________``): a form's fields that do not apply."""
-        return sum(1 for e in self.entries if e.text and check_boxes.is_blank(e.text))
-
-    def is_offering(self) -> bool:
-        """A maturity and at least two other note terms: a label/value offering document."""
-        known = sum(1 for key in _NOTE_KEYS if key in self.by_key)
-        return Field.MATURITY in self.by_key and known >= 2

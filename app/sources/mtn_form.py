@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from app.domain.model import DocumentFamily, Offering, ParseWarning
-from app.sources import label_notes
-from app.sources.label_value import Sheet
+from app.sources import label_offering
+from app.sources.tranches import Sheet
 
 _SUPPLEMENT_RE = re.compile(r"pricing\s+supplement", re.I)
 MIN_BLANKS = 2
@@ -24,4 +24,4 @@ def looks_like(sheet: Sheet, text: str) -> bool:
 
 def load(sheet: Sheet, text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
     """The offering of a form; ``SourceError`` naming what was found when no note loads."""
-    return label_notes.offering(sheet, text, source, DocumentFamily.MTN_FORM, "Pricing Supplement")
+    return label_offering.offering(sheet, text, source, DocumentFamily.MTN_FORM, "Pricing Supplement")

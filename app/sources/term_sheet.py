@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from app.domain.model import DocumentFamily, Offering, ParseWarning
-from app.sources import label_notes
-from app.sources.label_value import Sheet
+from app.sources import label_offering
+from app.sources.tranches import Sheet
 
 _TITLE_RE = re.compile(
     r"\b(Pricing\s+Term\s+Sheet|Final\s+Term\s+Sheet|Term\s+Sheet|Final\s+Terms(?:\s+and\s+Conditions|\s+for"
@@ -34,4 +34,4 @@ def title(text: str) -> str | None:
 
 def load(sheet: Sheet, text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
     """The offering of a term sheet; ``SourceError`` naming what was found when no note loads."""
-    return label_notes.offering(sheet, text, source, DocumentFamily.TERM_SHEET, title(text))
+    return label_offering.offering(sheet, text, source, DocumentFamily.TERM_SHEET, title(text))

@@ -252,6 +252,7 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
     Label.SECURITY: (
         "security", "security type", "securities", "issue type", "description of securities",
         "title of securities", "title of the notes", "type of security", "title of the securities",
+        "description", "description of the notes", "description of notes", "reopening", "further issuance",
     ),
     Label.NOTE_TYPE: (
         "type of note", "note type", "base rate (and, if applicable, related interest periods)",
@@ -277,7 +278,7 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
         "floating rate index", "floating rate spread", "interest rate cutoff", "reopening number",
         "other provisions", "optional repayment", "repayment", "original issue discount",
         "original issue discount notes", "for original issue discount notes", "original issue discount %",
-        "total amount of oid", "sinking fund", "target market", "description of the notes", "series",
+        "total amount of oid", "sinking fund", "target market", "series",
         "interest accrual date", "day count fraction", "issuer senior long-term debt ratings",
         "debt ratings", "make-whole spread", "treasury rate", "series of notes",
     ),
