@@ -28,6 +28,9 @@ MAX_LABEL_WORDS = 8
 MAX_UNKNOWN_WORDS = 6
 _CELL_SPLIT_RE = re.compile(r"\s{2,}|\t")
 _TOKEN_RE = re.compile(r"\S+")
+_HEAD = 100  # characters before a colon looked at: the longest label printed is 63
+_TAG_HINT_RE = re.compile(r"(?:notes|\d{4})\)?\s*$", re.I)
+_NUMBER_RE = re.compile(r"^[(\[$]?\d[\d,./%)\]-]*$")
 _FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|\([a-z]\)$|[*†‡§¹²³⁴⁵]+")
 _SENTENCE_LABEL_RE = re.compile(r"^\s*[A-Z][A-Za-z'’&/()\-]*(?:\s+[A-Za-z'’&/()\-]+){0,5}\s*$")
 _TITLE_RE = re.compile(r"^[(\[\"']?[A-Z][A-Za-z'&.\-/()]*[)\]]?$")
@@ -121,9 +124,9 @@ def _label_start(cell: str, colon: int, at_start: bool) -> tuple[int, int, str |
     """Where the label ending at ``colon`` starts and ends, and the tranche it names ("Maturity
     Date for 2034 Notes:"); None when the colon ends no label ("2051 Notes:" alone opens a
     tranche's part of a value)."""
-    head = cell[max(0, colon - 160) : colon]
+    head = cell[max(0, colon - _HEAD) : colon]
     offset = colon - len(head)
-    tag = _TAG_END_RE.search(head)
+    tag = _TAG_END_RE.search(head) if _TAG_HINT_RE.search(head[-16:]) else None
     if tag is not None:
         head = head[: tag.start()]
         if not head.strip() or head.rstrip()[-1] in ",;.":
@@ -141,7 +144,7 @@ def _start(cell: str, head: str, offset: int, at_start: bool) -> int | None:
     if not tokens:
         return None
     run = _run(tokens)
-    for n in range(len(tokens), 0, -1):
+    for n in range(_reach(tokens), 0, -1):
         if label_key(cell[tokens[-n][0] : colon]) is not None:
             if n < run and tokens[-n - 1][1].lower() in _CONNECTORS:
                 n = run  # "All-in Price to Issuer" is not the issuer
@@ -154,6 +157,15 @@ def _start(cell: str, head: str, offset: int, at_start: bool) -> int | None:
     if run == 1 and not (at_start and not cell[:first].strip()):
         return None  # one capitalised word inside a value is not a label
     return tokens[-min(run, MAX_UNKNOWN_WORDS)][0]
+
+
+def _reach(tokens: list[tuple[int, str]]) -> int:
+    """How many tokens before a colon a label can span: not past the end of a sentence or a
+    number ("… due 2012). Note:" → one)."""
+    for k, (_, token) in enumerate(reversed(tokens)):
+        if k > 0 and (token[-1] in ".,;" or _NUMBER_RE.match(token)):
+            return k
+    return len(tokens)
 
 
 def _labels(cell: str, at_start: bool) -> list[tuple[int, int, str, str | None]]:

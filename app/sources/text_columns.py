@@ -21,6 +21,7 @@ _CUSIP_WORD_RE = re.compile(r"\bCUSIP\b", re.I)
 _DATA_START_RE = re.compile(rf"^\s*(?:\$|\d|\[|{DATE_PATTERN})", re.I)
 _LABEL_LINE_RE = re.compile(r"^\s*[A-Z][\w'/ ]{1,40}:\s+\S")
 _MAX_LINE = 600
+_MAX_HEADER = 2000
 _MAX_GENERIC = 2
 _MONEY = r"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|\[[^\]\s]{0,3}\])"
 _PERCENT = r"(?:\d+(?:\.\d+)?\s?%?|\[[^\]\s]{0,3}\]\s?%?)"
@@ -44,6 +45,8 @@ _VALUE_PATTERNS: dict[Field, str] = {
 
 
 def _is_header_start(line: str) -> bool:
+    if len(line) > _MAX_HEADER:
+        return False  # a paragraph, or a term sheet printed on one line, is no table header
     if _CUSIP_WORD_RE.search(line):
         return True
     return len(split_header_line(line)) >= 3 and not _DATA_START_RE.match(line)

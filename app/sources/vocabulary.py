@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 
 class Field(Enum):
@@ -289,6 +290,7 @@ LABELS: dict[str, Key] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str) -> Key | None:
     """What a label of a label/value document names ("Coupon (Interest Rate):" → the coupon
     rate), the label wordings first, then the table headers; None when it names nothing known."""
