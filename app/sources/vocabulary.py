@@ -130,6 +130,7 @@ _PUNCT_RE = re.compile(r"[:\"]|\(%\)|\(\$\)|(?<=\w)'(?=s\b)|'")
 _SPACE_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def norm_label(text: str) -> str:
     """A header cell reduced for lookup: lower case, no footnote marks, quotes or colons."""
     text = _FOOTNOTE_RE.sub(" ", text.lower().replace("’", "'"))
