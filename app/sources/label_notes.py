@@ -125,7 +125,7 @@ def build(sheet: Sheet, tranche: int, settle: date | None) -> Built:
     rate, steps, rate_text = _rate(r, issue)
     price, price_value = r.first(Field.PRICE, values.percent_in)
     zero = kind is CouponType.ZERO or _is_zero(r, rate, steps, rate_text, price)
-    dates = payment_dates.read(r.text(Label.PAYMENT_DATES))
+    dates = payment_dates.read(r.text(Label.PAYMENT_DATES) or rate_text)  # "5.000%, paid semi-annually …"
     frequency = Frequency.AT_MATURITY if zero else _frequency(r, dates)
     missing = [n for n, v in (("maturity date", maturity), ("coupon frequency", frequency)) if v is None]
     if maturity is None or frequency is None:
@@ -256,11 +256,21 @@ def _concession(r: _Reading, principal: Decimal | None) -> Decimal | None:
 
 
 def _survivors(r: _Reading) -> bool | None:
+    """ "Survivor's Option: Yes", "[X] Applicable [ ] Not Applicable"."""
     found = r.value(Field.SURVIVORS_OPTION)
     if found is None:
         return None
+    return _yes_no(found.text)
+
+
+def _yes_no(text: str) -> bool | None:
+    words = text.lower().split()
+    if words[:2] == ["not", "applicable"] or words[:1] == ["inapplicable"]:
+        return False
+    if words[:1] == ["applicable"]:
+        return True
     try:
-        return values.parse_yes_no(found.text.split()[0].strip(",;."))
+        return values.parse_yes_no(words[0].strip(",;.")) if words else None
     except ValueError:
         return None
 
@@ -333,7 +343,10 @@ def _call_wording(r: _Reading) -> str:
         label = found.label
         generic = call_language.strip_label(f"{label}:") == "" or not label
         text = _BULLET_RE.sub("; ", found.text).strip("; ")
-        parts.append(text if generic else f"{label} {text}")
+        flag = _yes_no(text) if len(text.split()) <= 2 else None  # "[X] Yes [ ] No" boxes
+        if flag is not None:
+            text = "Callable" if flag else "Non-callable"
+        parts.append(text if generic or flag is not None else f"{label} {text}")
     initial = r.value(Label.INITIAL_REDEMPTION_DATE)
     if initial is not None and values.date_in(initial.text) is not None:
         pct = values.percent_in(r.text(Label.INITIAL_REDEMPTION_PERCENTAGE))

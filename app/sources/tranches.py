@@ -116,8 +116,8 @@ class Sheet:
                 text = part
         ticked = check_boxes.ticked(text)
         text = ticked if ticked is not None else text
-        if check_boxes.is_blank(text):
-            return None
+        if not text.strip() or (ticked is None and check_boxes.is_blank(text)):
+            return None  # a blank field; a ticked "Not applicable" is kept as chosen
         return Value(text, entry.label, entry.line, ticked is not None)
 
     def values(self, key: Key, tranche: int = 0) -> list[Value]:

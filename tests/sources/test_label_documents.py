@@ -165,3 +165,24 @@ def test_html_paragraphs_of_bold_labels() -> None:
 def test_text_that_is_no_offering_keeps_the_table_message() -> None:
     with pytest.raises(SourceError, match="no note table with a CUSIP column"):
         load_bytes(b"Issuer: Nobody\nNote: nothing here\n", "letter.txt")
+
+
+def test_form_answers_and_a_rate_that_says_when_it_is_paid() -> None:
+    """ "Optional Redemption: [ ] Yes [X] No", "Survivor's Option: [X] Applicable [ ] Not
+    Applicable", and no payment-dates label: the coupon wording says it ("paid semi-annually on
+    June 1 and December 1, beginning December 1, 2012")."""
+    text = (
+        "PRICING SUPPLEMENT NO. 9\nCUSIP:               30231GBE1\nOriginal Issue Date: June 1, 2012\n"
+        "Maturity Date:       June 1, 2022\nIssue Price:         100%\n"
+        "Interest Rate:       3.000% per annum, paid semi-annually on June 1 and December 1,\n"
+        "                     beginning December 1, 2012\n"
+        "Optional Redemption: [ ] Yes   [X] No\n"
+        "Survivor's Option:   [X] Applicable   [ ] Not Applicable\n"
+        "Day Count:           [X] 30/360   [ ] Actual/360\n"
+    )
+    offering, warnings = load_bytes(text.encode(), "form.txt")
+    note = offering.notes[0]
+    assert (note.frequency, note.first_coupon_date) == (Frequency.SEMIANNUAL, D(2012, 12, 1))
+    assert (note.redemption.callable, note.survivors_option) == (False, True)
+    assert offering.family is DocumentFamily.MTN_FORM
+    assert warnings == []

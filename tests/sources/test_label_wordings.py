@@ -114,10 +114,18 @@ STEP_SEQUENCES = [
     ("1.000% to 11/30/2022, 1.500% to 11/30/2024, 2.250% thereafter", D(2020, 11, 30),
      (Step(D(2020, 11, 30), Decimal("1.000")), Step(D(2022, 11, 30), Decimal("1.500")),
       Step(D(2024, 11, 30), Decimal("2.250")))),
+    # a step table under "Interest Rate Schedule:" (From and including | To but excluding | Rate),
+    # its rows joined into the label's value
+    ("November 30, 2020 November 30, 2022 1.000% November 30, 2022 November 30, 2024 1.500% "
+     "November 30, 2024 November 30, 2027 2.250%", D(2020, 11, 30),
+     (Step(D(2020, 11, 30), Decimal("1.000")), Step(D(2022, 11, 30), Decimal("1.500")),
+      Step(D(2024, 11, 30), Decimal("2.250")))),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "issue", "steps"), STEP_SEQUENCES, ids=["from-to", "to-thereafter"])
+@pytest.mark.parametrize(
+    ("text", "issue", "steps"), STEP_SEQUENCES, ids=["from-to", "to-thereafter", "table"]
+)
 def test_step_sequences(text: str, issue: date, steps: tuple[Step, ...]) -> None:
     assert coupon_steps.parse(text, issue) == steps
 
