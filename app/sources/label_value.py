@@ -49,7 +49,7 @@ _TAG = (
 )
 _CASE_TAG_RE = re.compile(rf"\bin\s+the\s+case\s+of\s+(?:the\s+)?{_TAG}\s*[:,–—]", re.I)
 _SUFFIX_TAG_RE = re.compile(rf"\b(?:for|of|on)\s+(?:the\s+)?{_TAG}", re.I)
-_PREFIX_TAG_RE = re.compile(rf"(?:\bthe\s+)?\b{_TAG}\s*[:,–—]", re.I)
+_PREFIX_TAG_RE = re.compile(rf"(?:\bthe\s+)?\b{_TAG}\s*[:,–—•]", re.I)
 _TRANCHE_NAME_RE = re.compile(
     r"^(?:\$[\d,]+\s+)?(?:\d+(?:\.\d+)?%\s+)?(?:(?:[A-Z][\w-]*|\d{4})\s+){0,4}(?:notes|debentures|bonds|securities)"
     r"(?:\s+due\s+\d{4})?$",
@@ -145,7 +145,8 @@ def _start(cell: str, head: str, offset: int, at_start: bool) -> int | None:
         return None
     run = _run(tokens)
     for n in range(_reach(tokens), 0, -1):
-        if label_key(cell[tokens[-n][0] : colon]) is not None:
+        capital = tokens[-n][1].lstrip("([\"'")[:1].isupper()
+        if (capital or at_start) and label_key(cell[tokens[-n][0] : colon]) is not None:
             if n < run and tokens[-n - 1][1].lower() in _CONNECTORS:
                 n = run  # "All-in Price to Issuer" is not the issuer
             return tokens[-n][0]

@@ -186,3 +186,51 @@ def test_form_answers_and_a_rate_that_says_when_it_is_paid() -> None:
     assert (note.redemption.callable, note.survivors_option) == (False, True)
     assert offering.family is DocumentFamily.MTN_FORM
     assert warnings == []
+
+
+def test_tranches_tagged_inside_each_cell() -> None:
+    """Chubb INA 2021 as filed: one value cell per label, each tranche on its own line inside it
+    ("2051 Notes: 99.918% of the principal amount" / "2061 Notes: …"), the redemption bullets led
+    by "2051 Notes •" / "2061 Notes •" (real figures: documents.md's source filing)."""
+
+    def cell(*lines: str) -> str:
+        return "".join(f"<p>{line}</p>" for line in lines)
+
+    rows = [
+        ("Issuer:", cell("Chubb INA Holdings Inc.")),
+        ("Settlement Date:", cell("November 18, 2021 (T+3)")),
+        ("Maturity Date:", cell("2051 Notes: December 15, 2051", "2061 Notes: December 15, 2061")),
+        ("Public Offering Price:", cell("2051 Notes: 99.918% of the principal amount",
+                                        "2061 Notes: 99.447% of the principal amount")),
+        ("Coupon (Interest Rate):", cell("2051 Notes: 2.850%", "2061 Notes: 3.050%")),
+        ("Interest Payment Dates:", cell(
+            "2051 Notes: Semi-annually on June 15 and December 15, commencing June 15, 2022",
+            "2061 Notes: Semi-annually on June 15 and December 15, commencing June 15, 2022")),
+        ("Yield to Maturity:", cell("2051 Notes: 2.854%", "2061 Notes: 3.074%")),
+        ("Optional Redemption:", cell(
+            "In each case, as described in the Preliminary Prospectus Supplement",
+            "2051 Notes • Make-Whole Call prior to June 15, 2051 (T + 15 basis points)",
+            "• Par Call on or after June 15, 2051",
+            "2061 Notes • Make-Whole Call prior to June 15, 2061 (T + 20 basis points)",
+            "• Par Call on or after June 15, 2061")),
+        ("CUSIP / ISIN:", cell("2051 Notes: 171239AH9 / US171239AH94",
+                               "2061 Notes: 171239AJ5 / US171239AJ50")),
+    ]  # fmt: skip
+    html = "<html><body><p>Pricing Term Sheet</p><table>"
+    html += "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table></body></html>"
+    offering, warnings = load_bytes(html.encode(), "chubb-2021.html")
+    read = [
+        (
+            n.cusip,
+            n.price_pct,
+            n.coupon_rate_pct,
+            n.redemption.first_call_date,
+            n.redemption.make_whole_spread_bps,
+        )
+        for n in offering.notes
+    ]
+    assert read == [
+        ("171239AH9", Decimal("99.918"), Decimal("2.850"), D(2051, 6, 15), Decimal(15)),
+        ("171239AJ5", Decimal("99.447"), Decimal("3.050"), D(2061, 6, 15), Decimal(20)),
+    ]
+    assert warnings == []
