@@ -44,7 +44,7 @@ _ACCRUED_OF = r"(?:of|totaling|totalling|equal\s+to|in\s+the\s+(?:aggregate\s+)?
 _ACCRUED_RES = (
     re.compile(rf"accrued\s+interest\s+{_ACCRUED_OF}\s+\$\s?([\d,]+\.\d{{2}})", _I),
     re.compile(r"\$\s?([\d,]+\.\d{2})\s+(?:of|in)\s+(?:pre-issuance\s+)?accrued\s+interest", _I),
-)  # fmt: skip
+)
 _FROM_RES = (
     re.compile(rf"\b(?:originally\s+)?issued\s+on\s+({values.DATE_PATTERN})", _I),
     re.compile(
@@ -110,6 +110,19 @@ class Built:
     refused: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Coupon:
+    """What a tranche pays: its kind, rate and steps, frequency and payment dates, its price."""
+
+    coupon_type: CouponType
+    rate: Decimal | None
+    steps: tuple[Step, ...]
+    frequency: Frequency | None
+    dates: payment_dates.PaymentDates
+    price: Decimal | None
+    price_value: Value | None
+
+
 def build(sheet: Sheet, tranche: int, settle: date | None) -> Built:
     """The note of ``tranche``; ``settle`` is the offering's settlement date."""
     r = _Reading(sheet, tranche)
@@ -122,38 +135,51 @@ def build(sheet: Sheet, tranche: int, settle: date | None) -> Built:
         r.warn(r.where(Field.MATURITY, Field.CUSIP), f"not loaded: {why}")
         return Built(None, r.warnings, why)
     issue = _issue_date(r, settle)
-    rate, steps, rate_text = _rate(r, issue)
-    price, price_value = r.first(Field.PRICE, values.percent_in)
-    zero = kind is CouponType.ZERO or _is_zero(r, rate, steps, rate_text, price)
-    dates = payment_dates.read(r.text(Label.PAYMENT_DATES) or rate_text)  # "5.000%, paid semi-annually …"
-    frequency = Frequency.AT_MATURITY if zero else _frequency(r, dates)
-    missing = [n for n, v in (("maturity date", maturity), ("coupon frequency", frequency)) if v is None]
-    if maturity is None or frequency is None:
+    coupon = _coupon(r, issue, kind)
+    if maturity is None or coupon.frequency is None:
+        missing = [
+            n for n, v in (("maturity date", maturity), ("coupon frequency", coupon.frequency)) if not v
+        ]
         r.warn(r.where(Field.MATURITY, Field.CUSIP), "not loaded: no " + ", no ".join(missing))
         return Built(None, r.warnings)
-    coupon_type = CouponType.ZERO if zero else (CouponType.STEP if steps else CouponType.FIXED)
+    note = _note(r, cusip, issue, maturity, coupon, coupon.frequency)
+    note = _with_first_coupon(r, note, coupon.dates)
+    return Built(_with_calls(r, note), r.warnings)
+
+
+def _coupon(r: _Reading, issue: date | None, kind: CouponType | None) -> _Coupon:
+    rate, steps, rate_text = _rate(r, issue)
+    price, price_value = r.first(Field.PRICE, values.percent_in)
+    dates = payment_dates.read(r.text(Label.PAYMENT_DATES) or rate_text)  # "5.000%, paid semi-annually …"
+    if kind is CouponType.ZERO or _is_zero(r, rate, steps, rate_text, price):
+        return _Coupon(CouponType.ZERO, None, (), Frequency.AT_MATURITY, dates, price, price_value)
+    coupon_type = CouponType.STEP if steps else CouponType.FIXED
+    return _Coupon(coupon_type, rate, steps, _frequency(r, dates), dates, price, price_value)
+
+
+def _note(
+    r: _Reading, cusip: str, issue: date | None, maturity: date, coupon: _Coupon, frequency: Frequency
+) -> Note:
     principal, _ = r.first(Field.PRINCIPAL, values.money_in)
-    note = Note(
+    return Note(
         cusip=cusip,
-        coupon_rate_pct=None if zero else rate,
+        coupon_rate_pct=coupon.rate,
         frequency=frequency,
         issue_date=issue,
         maturity_date=maturity,
-        coupon_type=coupon_type,
-        steps=steps,
+        coupon_type=coupon.coupon_type,
+        steps=coupon.steps,
         day_count=values.day_count_in(r.text(Field.DAY_COUNT)) or DayCount.THIRTY_360,
         principal_amount=principal,
-        price_pct=price,
+        price_pct=coupon.price,
         concession_pct=_concession(r, principal),
         net_proceeds=r.first(Field.NET_PROCEEDS, values.money_in)[0],
         first_coupon_amount=r.first(Field.FIRST_COUPON_AMOUNT, values.money_in)[0],
         survivors_option=_survivors(r),
         ranking=r.text(Field.RANKING) or None,
-        printed_yield=_printed_yield(r, zero),
-        printed_accrued_interest=_accrued(r, price_value),
+        printed_yield=_printed_yield(r, coupon.coupon_type is CouponType.ZERO),
+        printed_accrued_interest=_accrued(r, coupon.price_value),
     )
-    note = _with_first_coupon(r, note, dates, zero)
-    return Built(_with_calls(r, note), r.warnings)
 
 
 def _cusip(r: _Reading) -> str:
@@ -300,10 +326,11 @@ def _accrued(r: _Reading, price: Value | None) -> Decimal | None:
     return None
 
 
-def _with_first_coupon(r: _Reading, note: Note, dates: payment_dates.PaymentDates, zero: bool) -> Note:
+def _with_first_coupon(r: _Reading, note: Note, dates: payment_dates.PaymentDates) -> Note:
     """The first coupon date (none for a zero, none when it is past the issue date of a
     reopening), taken back to its regular date when it was printed already rolled."""
     issue = note.issue_date
+    zero = note.coupon_type is CouponType.ZERO
     first = None if zero else (r.date(Field.FIRST_COUPON_DATE) or dates.first)
     if first is None or issue is None or first <= issue:
         return note
