@@ -27,4 +27,10 @@ def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
         if labelled is not None:
             return labelled
         raise SourceError("no offering found: no note table with a CUSIP column", source=source)
-    return assemble(records, warnings, "\n".join(prose), source)
+    try:
+        return assemble(records, warnings, "\n".join(prose), source)
+    except SourceError:  # rows taken for a note table that none could be read from: labels?
+        labelled = label_documents.load_text(text, source)
+        if labelled is None:
+            raise
+        return labelled

@@ -1,4 +1,5 @@
-"""The one column vocabulary: every header wording seen in supplements mapped to its field."""
+"""The one vocabulary: every column header of note tables mapped to its field, and every label of
+label/value documents (term sheets, MTN forms) to the field or label it names."""
 
 from __future__ import annotations
 
