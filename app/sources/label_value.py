@@ -26,7 +26,7 @@ from app.sources.vocabulary import Key, Label, label_key
 MAX_CELL = 4000  # a value longer than this is boilerplate run on; its start is kept
 MAX_LABEL_WORDS = 8
 MAX_UNKNOWN_WORDS = 6
-_CELL_SPLIT_RE = re.compile(r"\s{2,}|\t")
+_CELL_SPLIT_RE = re.compile(r"\s{2,}|\t|\s*\.{4,}\s*")  # "Principal Amount......... $100,000,000"
 _TOKEN_RE = re.compile(r"\S+")
 _HEAD = 100  # characters before a colon looked at: the longest label printed is 63
 _TAG_HINT_RE = re.compile(r"(?:notes|\d{4})\)?\s*$", re.I)
@@ -89,8 +89,8 @@ def _join(a: str, b: str) -> str:
 
 
 def text_rows(text: str) -> list[Row]:
-    """The lines of a text document as rows: cells split on two or more spaces, an indented line
-    led by an empty cell, a blank line as a row without cells."""
+    """The lines of a text document as rows: cells split on two or more spaces (or a dot leader),
+    an indented line led by an empty cell, a blank line as a row without cells."""
     rows = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()

@@ -11,6 +11,7 @@ import pytest
 
 from app.domain.errors import SourceError
 from app.domain.model import CallPrice, CouponType, DocumentFamily, Frequency
+from app.domain.schedule import first_coupon_per_1000
 from app.sources import load_bytes
 from app.sources.label_documents import describe
 
@@ -234,3 +235,31 @@ def test_tranches_tagged_inside_each_cell() -> None:
         ("171239AJ5", Decimal("99.447"), Decimal("3.050"), D(2061, 6, 15), Decimal(20)),
     ]
     assert warnings == []
+
+
+def test_a_form_with_dot_leaders_and_ticked_type() -> None:
+    """A .txt MTN pricing supplement of the 2000s: dot leaders between label and value, "[X] Fixed
+    Rate [ ] Floating Rate", figures made consistent (30/360: $21.25 per $1,000 on 1/28/2006)."""
+    text = (
+        "PRICING SUPPLEMENT NO. 2005-31                          Rule 424(b)(3)\n\n"
+        "CUSIP Number.................... 14912L2P5\n"
+        "Principal Amount................ $100,000,000\n"
+        "Issue Price..................... 99.876%\n"
+        "Original Issue Date............. July 28, 2005\n"
+        "Maturity Date................... July 28, 2008\n"
+        "Interest Rate................... 4.25% per annum\n"
+        "Interest Payment Dates.......... January 28 and July 28, commencing January 28, 2006\n"
+        "Type of Note.................... [X] Fixed Rate   [ ] Floating Rate\n"
+        "Redemption...................... [X] The Notes cannot be redeemed prior to maturity\n"
+        "                                 [ ] The Notes may be redeemed prior to maturity\n"
+    )
+    offering, warnings = load_bytes(text.encode(), "cat-financial.txt")
+    note = offering.notes[0]
+    assert (note.cusip, note.coupon_rate_pct, note.price_pct) == (
+        "14912L2P5",
+        Decimal("4.25"),
+        Decimal("99.876"),
+    )
+    assert (note.first_coupon_date, note.redemption.callable) == (D(2006, 1, 28), False)
+    assert offering.family is DocumentFamily.MTN_FORM and warnings == []
+    assert first_coupon_per_1000(note) == Decimal("21.25")
