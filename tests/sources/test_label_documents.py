@@ -263,3 +263,27 @@ def test_a_form_with_dot_leaders_and_ticked_type() -> None:
     assert (note.first_coupon_date, note.redemption.callable) == (D(2006, 1, 28), False)
     assert offering.family is DocumentFamily.MTN_FORM and warnings == []
     assert first_coupon_per_1000(note) == Decimal("21.25")
+
+
+@pytest.mark.parametrize(
+    ("printed", "minimum", "increment"),
+    [
+        ("$2,000 x $1,000", "2000", "1000"),  # Chubb INA 2024
+        ("$2,000 and integral multiples of $1,000 in excess thereof", "2000", "1000"),
+        ("$2,000 and $1,000 increments thereafter", "2000", "1000"),  # Toyota Motor Credit 2012
+        ("$1,000 and integral multiples thereof", "1000", "1000"),
+    ],
+)
+def test_minimum_denominations(printed: str, minimum: str, increment: str) -> None:
+    text = (
+        "Pricing Term Sheet\nIssuer: Example Finance Corp.\nSettlement Date: March 7, 2024\n"
+        "Maturity Date: March 15, 2034\nCoupon: 5.000%\nInterest Payment Dates: March 15 and "
+        f"September 15, commencing September 15, 2024\nMinimum Denominations: {printed}\n"
+        "Business Day Convention: Modified Following, adjusted\nCUSIP: 30231GBE1\n"
+    )
+    offering, warnings = load_bytes(text.encode(), "denominations.txt")
+    assert (offering.minimum_denomination, offering.increment) == (Decimal(minimum), Decimal(increment))
+    assert [w.message for w in warnings] == [
+        "Business Day Convention: 'Modified Following, adjusted'; payment dates are rolled to the "
+        "following business day"
+    ]
