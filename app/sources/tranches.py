@@ -47,6 +47,7 @@ class Sheet:
             if entry.key is not None:
                 self.by_key.setdefault(entry.key, []).append(index)
         self.trailer = len(entries)  # entries from here on follow the last section: shared
+        self._resolved: dict[tuple[int, int], Value | None] = {}
         self.sections: list[int] = self._sections()
         self.columns = 0 if self.sections else self._columns()
         self.tags: list[str] = [] if self.sections or self.columns else self._tags()
@@ -120,9 +121,15 @@ class Sheet:
             return None  # a blank field; a ticked "Not applicable" is kept as chosen
         return Value(text, entry.label, entry.line, ticked is not None)
 
+    def _value_of(self, index: int, tranche: int) -> Value | None:
+        """The value of entry ``index`` for ``tranche`` (read once, asked for many times)."""
+        if (index, tranche) not in self._resolved:
+            self._resolved[index, tranche] = self._resolve(self.entries[index], tranche)
+        return self._resolved[index, tranche]
+
     def values(self, key: Key, tranche: int = 0) -> list[Value]:
         """Every non-blank value of ``key`` for ``tranche``, in document order."""
-        found = (self._resolve(self.entries[k], tranche) for k in self._occurrences(key, tranche))
+        found = (self._value_of(k, tranche) for k in self._occurrences(key, tranche))
         return [v for v in found if v is not None]
 
     def value(self, key: Key, tranche: int = 0) -> Value | None:
@@ -133,7 +140,7 @@ class Sheet:
     def offering_value(self, key: Key) -> Value | None:
         """The first non-blank value of an offering-wide label (issuer, dates, denominations),
         wherever the document prints it."""
-        found = (self._resolve(self.entries[k], 0) for k in self.by_key.get(key, []))
+        found = (self._value_of(k, 0) for k in self.by_key.get(key, []))
         return next((v for v in found if v is not None), None)
 
     @property
