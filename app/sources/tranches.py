@@ -34,7 +34,8 @@ class Value:
 
     @property
     def where(self) -> str:
-        return f"line {self.line}"
+        """"line 12" (a paragraph of an HTML page has no line of its own: "document")."""
+        return f"line {self.line}" if self.line > 0 else "document"
 
 
 class Sheet:
