@@ -27,15 +27,22 @@ class Box:
     text: str
 
 
-def boxes(text: str) -> list[Box]:
-    """The options of ``text`` in order (empty when it holds no check box)."""
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds a box other than a lone ``o`` (``þ``, ``[X]``, ``☐`` …)."""
+    return _STRONG_RE.search(text) is not None
+
+
+def boxes(text: str, lone_o: bool = True) -> list[Box]:
+    """The options of ``text`` in order (empty when it holds no check box). ``lone_o``: whether
+    a lone ``o`` may be a box at all (not in a document that uses it as a bullet, as Word's
+    second-level lists do, and ticks no box anywhere)."""
     marks = list(_BOX_RE.finditer(text))
     if not marks:
         return []
-    lone_o = all(m.group("empty") == "o" for m in marks)
-    if lone_o and not text.lstrip().startswith("o "):
+    lone_o_only = all(m.group("empty") == "o" for m in marks)
+    if lone_o_only and not (lone_o and text.lstrip().startswith("o ")):
         return []
-    if not lone_o and not _STRONG_RE.search(text):
+    if not lone_o_only and not _STRONG_RE.search(text):
         return []
     found = []
     for k, m in enumerate(marks):
@@ -44,10 +51,10 @@ def boxes(text: str) -> list[Box]:
     return found
 
 
-def ticked(text: str) -> str | None:
+def ticked(text: str, lone_o: bool = True) -> str | None:
     """The text of the ticked options ("" when none is ticked); None when ``text`` holds no box
     (then the value is read as printed)."""
-    found = boxes(text)
+    found = boxes(text, lone_o)
     if not found:
         return None
     return " ".join(b.text for b in found if b.ticked)

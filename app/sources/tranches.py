@@ -34,7 +34,7 @@ class Value:
 
     @property
     def where(self) -> str:
-        """"line 12" (a paragraph of an HTML page has no line of its own: "document")."""
+        """ "line 12" (a paragraph of an HTML page has no line of its own: "document")."""
         return f"line {self.line}" if self.line > 0 else "document"
 
 
@@ -49,6 +49,7 @@ class Sheet:
                 self.by_key.setdefault(entry.key, []).append(index)
         self.trailer = len(entries)  # entries from here on follow the last section: shared
         self._resolved: dict[tuple[int, int], Value | None] = {}
+        self.lone_o = any(check_boxes.has_marks(e.text) for e in entries)  # else "o" is a bullet
         self.sections: list[int] = self._sections()
         self.columns = 0 if self.sections else self._columns()
         self.tags: list[str] = [] if self.sections or self.columns else self._tags()
@@ -116,7 +117,7 @@ class Sheet:
                 if part is None:
                     return None
                 text = part
-        ticked = check_boxes.ticked(text)
+        ticked = check_boxes.ticked(text, self.lone_o)
         text = ticked if ticked is not None else text
         if not text.strip() or (ticked is None and check_boxes.is_blank(text)):
             return None  # a blank field; a ticked "Not applicable" is kept as chosen
@@ -147,7 +148,7 @@ class Sheet:
     @property
     def boxed(self) -> bool:
         """Whether the document is a form with check boxes."""
-        return any(check_boxes.boxes(e.text) for e in self.entries)
+        return any(check_boxes.boxes(e.text, self.lone_o) for e in self.entries)
 
     @property
     def blanks(self) -> int:

@@ -287,3 +287,19 @@ def test_minimum_denominations(printed: str, minimum: str, increment: str) -> No
         "Business Day Convention: 'Modified Following, adjusted'; payment dates are rolled to the "
         "following business day"
     ]
+
+
+def test_o_bullets_of_a_document_that_ticks_no_box() -> None:
+    """Word's second-level bullet is a lone "o": in a term sheet that ticks no box anywhere the
+    redemption bullets are read, not taken for unticked boxes."""
+    text = (
+        "Pricing Term Sheet\nIssuer: Example Finance Corp.\nSettlement Date: March 7, 2024\n"
+        "Maturity Date: March 15, 2034\nCoupon: 5.000%\nCUSIP: 30231GBE1\n"
+        "Interest Payment Dates: March 15 and September 15, commencing September 15, 2024\n"
+        "Optional Redemption: o Make-Whole Call prior to December 15, 2033 (T + 15 basis points)\n"
+        "                     o Par Call on or after December 15, 2033\n"
+    )
+    offering, _ = load_bytes(text.encode(), "bullets.txt")
+    r = offering.notes[0].redemption
+    assert (r.make_whole, r.first_call_date, r.make_whole_until) == (True, D(2033, 12, 15), D(2033, 12, 15))
+    assert offering.family is DocumentFamily.TERM_SHEET
