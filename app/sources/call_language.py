@@ -6,16 +6,26 @@ thereafter" (continuous); "callable once on"; "with 10 New York business days' n
 "Non-Callable"; "not redeemable prior to the Stated Maturity Date"; prose such as "Subject to our
 redemption right" (callable, terms in the prospectus: no call date, never guessed); make-whole
 ("T + 25 bps"). A call with no call date is flagged by the quote (app/domain/quote.py), not here.
+
+Term sheets and form-layout supplements add (documents.md): a make-whole call before a date and a
+par call on or after it ("Make-Whole Call prior to December 15, 2033 (T + 15 basis points)"; "Par
+Call on or after December 15, 2033"): the par call date is the first call date (callable at 100%
+any time from then on) and the make-whole period ends there, never turned into call dates; calls
+on dates listed one by one ("on July 30, 2016, July 30, 2018 and July 30, 2020 at 100% plus
+accrued interest"), each its own call date; a callable zero's stated amount per $1,000 on each
+date ("April 15, 2008: $702.44 per $1,000" → 70.244%); "The Notes cannot be redeemed prior to
+the Stated Maturity Date" (not callable).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
-from app.domain.model import CallFrequency, Frequency, NoticeKind, Redemption
-from app.sources.values import find_dates
+from app.domain.model import CallFrequency, CallPrice, Frequency, NoticeKind, Redemption
+from app.sources.values import DATE_PATTERN, DATE_RE, date_from_match, find_dates
 
 _I = re.IGNORECASE
 _LABEL_RE = re.compile(
@@ -27,7 +37,7 @@ _PARTIAL_LABEL_RE = re.compile(r"^\s*redemption\s+info\w*\s*", _I)
 _NON_CALLABLE_RE = re.compile(
     r"\bnon[-\s]?callable\b|\bnot\s+(?:be\s+)?(?:callable|redeemable|subject\s+to\s+redemption)"
     r"|\bno\s+(?:optional\s+)?(?:redemption|call)\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:any\s+)?"
-    r"(?:optional\s+)?redemption",
+    r"(?:optional\s+)?redemption|\b(?:can\s*not|may\s+not|will\s+not|shall\s+not)\s+be\s+(?:redeemed|called)\b",
     _I,
 )
 _CALLABLE_RE = re.compile(
@@ -76,6 +86,28 @@ _NOTICE_RES = (
         _I,
     ),
 )
+_D = rf"({DATE_PATTERN})"
+_PAR = r"(?:\bat\s+par\b|\b100(?:\.0+)?\s*%)"
+_PRIOR_RE = re.compile(rf"\b(?:prior\s+to|before)\s+(?:the\s+)?{_D}", _I)
+_PAR_CALL_RES = (
+    re.compile(
+        rf"\bpar\s+call\b[^.;]{{0,40}}?\b(?:on\s+or\s+after|after|from|commencing(?:\s+on)?|beginning(?:\s+on)?)"
+        rf"\s+(?:the\s+)?{_D}",
+        _I,
+    ),
+    re.compile(
+        rf"\b(?:on\s+or\s+after|after|from\s+and\s+after|commencing(?:\s+on)?)\s+{_D}[^.;]{{0,80}}?{_PAR}", _I
+    ),
+    re.compile(rf"{_PAR}[^.;]{{0,40}}?\b(?:on|after|from)\s+(?:or\s+after\s+)?{_D}", _I),
+)
+_PAR_AFTER_RE = re.compile(
+    rf"(?:\bon\s+or\s+after\s+(?:the\s+|such\s+|that\s+)?(?:par\s+call\s+)?date|\bthereafter\b)[^.;]{{0,80}}?{_PAR}"
+    rf"|\bpar\s+call\s+on\s+or\s+after\s+(?:the\s+|such\s+|that\s+)?date",
+    _I,
+)
+_PER_THOUSAND_RE = re.compile(r"(?<!per )\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?!\d)", _I)
+_SEGMENT_PERCENT_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_PERIODIC_RE = re.compile(r"\bthereafter\b|\bon\s+or\s+after\b|\beach\b|\bevery\b|\bany\b", _I)
 _FROM_COUPON = {
     Frequency.MONTHLY: CallFrequency.MONTHLY,
     Frequency.QUARTERLY: CallFrequency.QUARTERLY,
@@ -140,27 +172,80 @@ def parse(text: str | None, coupon: Frequency | None = None) -> CallReading:
     make_whole = bool(_MAKE_WHOLE_RE.search(wording))
     if not (_CALLABLE_RE.search(wording) or make_whole):
         return CallReading(Redemption(text=wording), (f"call terms not understood: {wording[:80]!r}",))
+    days, kind = _notice(wording)
+    base = Redemption(text=wording, callable=True, notice_days=days, notice_kind=kind)
+    if make_whole:
+        return CallReading(_make_whole(base, wording, coupon))
+    listed = _listed(wording)
+    if listed:
+        return CallReading(
+            replace(base, price_pct=listed[0].price_pct, first_call_date=listed[0].date, schedule=listed)
+        )
     dates = find_dates(wording)
     first = dates[0] if dates else None
     frequency = _frequency(wording, coupon)
     if frequency is None and first is not None:
         after = _ON_OR_AFTER_RE.search(wording)
         frequency = CallFrequency.CONTINUOUS if after else CallFrequency.ONCE
-    days, kind = _notice(wording)
-    redemption = Redemption(
-        text=wording,
-        callable=True,
-        price_pct=_price(wording),
-        first_call_date=first,
-        frequency=frequency,
-        notice_days=days,
-        notice_kind=kind,
-        make_whole=make_whole,
-        make_whole_spread_bps=_spread(wording) if make_whole else None,
-    )
-    # no first call date (terms in the prospectus, or make-whole): read as it stands; the quote
-    # words the warning (app/domain/quote.py), once for every source of the note
+    redemption = replace(base, price_pct=_price(wording), first_call_date=first, frequency=frequency)
+    # no first call date (terms in the prospectus): read as it stands; the quote words the
+    # warning (app/domain/quote.py), once for every source of the note
     return CallReading(redemption)
+
+
+def _first_date(pattern: re.Pattern[str], wording: str) -> date | None:
+    for m in pattern.finditer(wording):
+        try:
+            return date_from_match(m.group(1))
+        except ValueError:
+            continue
+    return None
+
+
+def _make_whole(base: Redemption, wording: str, coupon: Frequency | None) -> Redemption:
+    """A make-whole call, alone ("at any time") or until a par call date: the par call date is
+    the first call date at 100%, the make-whole period ends there; a date the make-whole call
+    runs until is never a call date by itself."""
+    base = replace(base, make_whole=True, make_whole_spread_bps=_spread(wording))
+    until = _first_date(_PRIOR_RE, wording)
+    par = next((d for p in _PAR_CALL_RES if (d := _first_date(p, wording)) is not None), None)
+    if par is None and until is not None and _PAR_AFTER_RE.search(wording):
+        par = until  # "… prior to the Par Call Date …; on or after the Par Call Date, at 100%"
+    if par is None:
+        return replace(base, frequency=_frequency(wording, coupon), make_whole_until=until)
+    on_coupons = _FROM_COUPON.get(coupon) if coupon and _COUPON_DATES_RE.search(wording) else None
+    return replace(
+        base,
+        price_pct=Decimal(100),
+        first_call_date=par,
+        frequency=on_coupons or CallFrequency.CONTINUOUS,
+        make_whole_until=until or par,
+    )
+
+
+def _listed(wording: str) -> tuple[CallPrice, ...]:
+    """Call dates listed one by one, each with its price: a stated amount per $1,000 after the
+    date (a callable zero), else the one price of the wording (100% when it says none)."""
+    marks = list(DATE_RE.finditer(wording))
+    if len(marks) < 2 or _PERIODIC_RE.search(wording):
+        return ()
+    common = _price(wording) or Decimal(100)
+    found: list[CallPrice] = []
+    for k, m in enumerate(marks):
+        segment = wording[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(wording)]
+        try:
+            day = date_from_match(m.group(0))
+        except ValueError:
+            continue
+        amount = _PER_THOUSAND_RE.search(segment)
+        percent = _SEGMENT_PERCENT_RE.search(segment)
+        if amount is not None:
+            price = Decimal(amount.group(1).replace(",", "")) / 10
+        else:
+            price = Decimal(percent.group(1)) if percent is not None else common
+        if not found or day > found[-1].date:
+            found.append(CallPrice(day, price))
+    return tuple(found) if len(found) >= 2 else ()
 
 
 def _spread(wording: str) -> Decimal | None:

@@ -17,7 +17,9 @@ MAX_YEARS = 100
 
 
 def _cusip(note: Note) -> Iterator[str]:
-    if not note.cusip_valid:
+    if not note.cusip:
+        yield "no CUSIP printed in the document: the note is loaded without one"
+    elif not note.cusip_valid:
         expected = ""
         with suppress(ValueError):
             expected = f" (check digit should be {cusip_rules.check_digit(note.cusip)})"
@@ -95,5 +97,7 @@ CHECKS: tuple[Callable[[Note], Iterator[str]], ...] = (
 
 
 def check(note: Note) -> list[ParseWarning]:
-    """Every cross-check that fails for ``note``, as warnings under its CUSIP."""
-    return [ParseWarning(note.cusip, message) for rule in CHECKS for message in rule(note)]
+    """Every cross-check that fails for ``note``, as warnings under its CUSIP (a note printed
+    without one: under its maturity)."""
+    where = note.cusip or f"note due {note.maturity_date}"
+    return [ParseWarning(where, message) for rule in CHECKS for message in rule(note)]

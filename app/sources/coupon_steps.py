@@ -36,6 +36,8 @@ _SEGMENT_RES = (
     ("from", re.compile(rf"(?:from\s+)?{_DATE}\s*[:\-–—]?\s*{_RATE}", _I)),
     ("after", re.compile(rf"{_RATE}\s*thereafter", _I)),
 )
+# a schedule printed as a table, rows joined: "November 30, 2020  November 30, 2022  1.000%"
+_ROW_RE = re.compile(rf"{_DATE}\s*(?:to|through|-|–|—)?\s*(?P<end>{DATE_PATTERN})\s*{_RATE}", _I)
 _SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d{4})|\band\b(?=\s*\d))\s*", _I)
 
 
@@ -59,6 +61,9 @@ def parse(text: str, issue: date) -> tuple[Step, ...]:
     "X% to D" ends a step on D (the next rate applies from D); "X% from D" starts one on D;
     "X% thereafter" continues from the last end date.
     """
+    rows = _rows(text)
+    if len(rows) >= 2:
+        return _tidy(rows)
     steps: list[Step] = []
     start = issue
     for part in _split(text):
@@ -75,6 +80,17 @@ def parse(text: str, issue: date) -> tuple[Step, ...]:
         else:
             steps.append(Step(start, rate))
     return _tidy(steps)
+
+
+def _rows(text: str) -> list[Step]:
+    """Rows of a step table (from, to, rate): each rate from its row's first date."""
+    found = []
+    for m in _ROW_RE.finditer(text):
+        try:
+            found.append(Step(date_from_match(m.group("date")), Decimal(m.group("rate"))))
+        except (ValueError, ArithmeticError):
+            continue
+    return found
 
 
 def _split(text: str) -> list[str]:

@@ -12,9 +12,11 @@ from typing import Any
 
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
+from app.sources import label_documents
 from app.sources.assemble import assemble
 from app.sources.decode import normalize
-from app.sources.grid import Row, holds_note_table, read_rows, tidy
+from app.sources.grid import Row, tidy
+from app.sources.tables import holds_note_table, read_rows
 from app.sources.text_document import load_text
 
 _BLOCKS = {
@@ -34,6 +36,8 @@ _RAW_TEXT_RE = re.compile(
 )
 _DOCUMENT_TAG_RE = re.compile(r"<(?:html|body|table|tr|td)\b|doctype\s+html", re.I)
 _BLOCK_TAG_RE = re.compile(r"<(?:div|p|font|center|br)\b", re.I)
+_TABLE_MARK = "\ue002"  # where a table stood in the page text (document_rows)
+_MARK_RE = re.compile(r"\ue002\d+\ue002")
 
 
 def looks_like(text: str) -> bool:
@@ -51,7 +55,7 @@ def _parse(text: str, source: str) -> Any:
     parser = lxml_html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, encoding="utf-8"
     )
-    text = _RAW_TEXT_RE.sub(" ", text).replace(_BREAK, " ").replace(_CELL_GAP, " ")
+    text = _RAW_TEXT_RE.sub(" ", text).replace(_BREAK, " ").replace(_CELL_GAP, " ").replace(_TABLE_MARK, " ")
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
@@ -136,10 +140,35 @@ def read(text: str, source: str) -> tuple[list[Row], str]:
     return rows, _prose(root)
 
 
+def document_rows(text: str, source: str) -> list[Row]:
+    """Every row of every leaf table and every line of text around them, in document order, a
+    blank row between: what label/value documents (term sheets, MTN forms) are read from.
+    Paragraphs inside a cell are kept apart by a space."""
+    root = _parse(text, source)
+    for el in root.iter("p", "div", "li"):
+        el.tail = " " + (el.tail or "")
+    tables: list[list[Row]] = []
+    for table in list(root.iter("table")):
+        if table.find(".//table") is None:
+            tables.append(_table_rows(table))
+            mark = table.makeelement("p", {})
+            mark.text = f"{_TABLE_MARK}{len(tables) - 1}{_TABLE_MARK}"
+            table.addprevious(mark)
+            table.drop_tree()
+    rows: list[Row] = []
+    for line in _prose(root).split("\n"):
+        if _MARK_RE.fullmatch(line):
+            rows.extend([Row(0, []), *tables[int(line.strip(_TABLE_MARK))], Row(0, [])])
+        else:
+            rows.append(Row(0, [line] if line else []))
+    return rows
+
+
 def load(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
-    """Load an HTML supplement; a page without a note table is read as its rendered text."""
+    """Load an HTML supplement; a page without a note table is read as labels and values (a
+    term sheet, an MTN form), else as its rendered text."""
     rows, prose = read(text, source)
     records, warnings = read_rows(rows)
     if not records:
-        return load_text(prose, source)
+        return label_documents.load_rows(document_rows(text, source), source) or load_text(prose, source)
     return assemble(records, warnings, prose, source)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.domain import cusip as cusip_rules
 from app.domain.model import ParseWarning
 from app.sources.values import clean
 from app.sources.vocabulary import Field, field_of, mostly_header_words
@@ -78,6 +79,18 @@ def as_cusip(cell: str) -> str | None:
         return text
     paired = _WITH_ISIN_RE.match(text)
     return paired[1] if paired and paired[1] == paired[2] else None  # the ISIN holds the CUSIP
+
+
+_CUSIP_IN_RE = re.compile(r"(?<![0-9A-Z])(\d{3}[0-9A-Z]{3})\s?([0-9A-Z*@#]{2}\d)(?![0-9A-Z])")
+_ISIN_RE = re.compile(r"(?<![0-9A-Z])US([0-9A-Z]{9})\d(?![0-9A-Z])")
+
+
+def find_cusip(text: str) -> str | None:
+    """The CUSIP printed in a label's value: ``171239AK2 / US171239AK24``, ``149123 BP5`` (with a
+    space), or the one inside a US ISIN; one passing the check digit is preferred."""
+    upper = text.upper()
+    found = [a + b for a, b in _CUSIP_IN_RE.findall(upper)] + _ISIN_RE.findall(upper)
+    return next((c for c in found if cusip_rules.is_valid(c)), found[0] if found else None)
 
 
 def header_of(cells: list[str]) -> dict[int, Field] | None:
@@ -277,25 +290,6 @@ def join_header_rows(rows: list[Row]) -> list[Row]:
         out.append(row)
         i += used
     return out
-
-
-def holds_note_table(rows: list[Row]) -> bool:
-    """Whether the rows of one table hold a note table: a header row (perhaps split over
-    several rows) or a transposed block."""
-    from app.sources import transposed  # it builds on this module's Row
-
-    return any(header_of(r.cells) for r in join_header_rows(rows)) or transposed.holds_block(rows)
-
-
-def read_rows(rows: list[Row]) -> tuple[list[RawRecord], list[ParseWarning]]:
-    """Every CUSIP record of a table (or of several tables fed in order); transposed blocks and
-    headers split over several rows are read as the tables they stand for."""
-    from app.sources import transposed  # it builds on this module's Row
-
-    reader = TableReader()
-    for row in join_header_rows(transposed.expand(rows)):
-        reader.feed(row)
-    return reader.records, reader.warnings
 
 
 def _fold(cells: list[str]) -> list[str]:

@@ -10,7 +10,8 @@ from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
 from app.sources.assemble import assemble
 from app.sources.decode import normalize
-from app.sources.grid import Row, read_rows, tidy
+from app.sources.grid import Row, tidy
+from app.sources.tables import read_rows
 from app.sources.text_document import load_text
 
 MAX_PAGES = 200

@@ -19,6 +19,8 @@ LOOKED_FOR = [
     "a note table with a CUSIP column",
     "a transposed table with a CUSIP row",
     "a rate sheet with a CUSIP column",
+    "a pricing term sheet of labels and values",
+    "an MTN pricing supplement form",
 ]
 SCAN_CHARS = 300_000  # the cover pages and terms: enough to tell what a document is
 _I = re.IGNORECASE

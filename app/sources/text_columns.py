@@ -31,6 +31,7 @@ _KEY_WORD_RE = re.compile(
     r"[0-9A-Z*@#](?<![\w*@#][0-9A-Z*@#])"
     r"(?:(?=[0-9A-Z*@#]{0,9}\d)[0-9A-Z*@#]{6,10}|[0-9A-Z]{5} [0-9A-Z*@#]{2}\d)(?![\w*@#])"
 )
+_MAX_HEADER = 2000
 _MAX_GENERIC = 2
 _PLACEHOLDER = r"\[[^\]\s]{0,3}\]|-(?: -){1,5}"  # "[]", "[—]", "- - - -"
 _MONEY = rf"(?:\$\s*)?(?:\d[\d,]*(?:\.\d+)?|{_PLACEHOLDER})"
@@ -57,8 +58,9 @@ _VALUE_PATTERNS: dict[Field, str] = {
 
 def _is_header_start(line: str) -> bool:
     """A line naming the CUSIP column or three fields, in words that are mostly column names
-    (prose that mentions "the CUSIP number" or "the interest rate" is not a header)."""
-    if not mostly_header_words(line):
+    (prose that mentions "the CUSIP number" or "the interest rate" is not a header; nor is a
+    paragraph, or a term sheet printed on one line)."""
+    if len(line) > _MAX_HEADER or not mostly_header_words(line):
         return False
     if _CUSIP_WORD_RE.search(line):
         return True

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import pipe_table, refusal, text_columns, transposed
+from app.sources import label_documents, pipe_table, refusal, text_columns, transposed
 from app.sources.assemble import assemble
-from app.sources.grid import read_rows
+from app.sources.tables import read_rows
 
 MAX_LINE = 10_000  # longer lines are cut: no supplement prints one, damaged files do
 
@@ -27,5 +28,14 @@ def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
         rows, prose = transposed.scan_text(lines)
         records, warnings = read_rows(rows)
     if not records:
+        labelled = label_documents.load_text(text, source)
+        if labelled is not None:
+            return labelled
         raise refusal.no_offering(text, source)
-    return assemble(records, warnings, "\n".join(prose), source)
+    try:
+        return assemble(records, warnings, "\n".join(prose), source)
+    except SourceError:  # rows taken for a note table that none could be read from: labels?
+        labelled = label_documents.load_text(text, source)
+        if labelled is None:
+            raise
+        return labelled

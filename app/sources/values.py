@@ -219,3 +219,70 @@ def parse_text(cell: str) -> str:
     if not text:
         raise ValueError("empty")
     return text
+
+
+# Values inside label/value prose ("99.648% of the principal amount", "$1,000,000,000",
+# "March 7, 2024 (T+3)"): the first such value in the text, None when there is none.
+_PERCENT_IN_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|\.\d+)\s?%")
+_MONEY_IN_RE = re.compile(
+    r"(?:\$|\bUSD|\bUS\$)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\s*(?:million|billion)\b)", re.I
+)
+_DAY_COUNT_IN_RE = re.compile(
+    r"\b(30E?/360(?:\s*\(?bond\s+basis\)?)?|act(?:ual)?/(?:360|365F?|act(?:ual)?))\b", re.I
+)
+_ZERO_WORDS = r"zero[-\s]?coupon|original\s+issue\s+discount\s+note|discount\s+note|\baccretion\b"
+_FLOATING_WORDS = (
+    r"floating|floater|libor|sofr|euribor|federal\s+funds|prime\s+rate|cmt\s+rate|cd\s+rate"
+    r"|commercial\s+paper|treasury\s+rate\s+note|inverse"
+)
+_KIND_WORDS = (
+    (re.compile(_ZERO_WORDS, re.I), CouponType.ZERO),
+    (re.compile(_FLOATING_WORDS, re.I), CouponType.FLOATING),
+    (re.compile(r"step[-\s]?(?:up|down)|\bstep\b", re.I), CouponType.STEP),
+    (re.compile(r"\bfixed\b", re.I), CouponType.FIXED),
+)
+
+
+def percent_in(text: str) -> Decimal | None:
+    """The first percentage printed in ``text`` ("99.648% of the principal amount" → 99.648)."""
+    m = _PERCENT_IN_RE.search(text)
+    return Decimal(m.group(1)) if m else None
+
+
+def percents_in(text: str) -> int:
+    """How many percentages ``text`` prints."""
+    return len(_PERCENT_IN_RE.findall(text))
+
+
+def money_in(text: str) -> Decimal | None:
+    """The first dollar amount printed in ``text`` ("$1,000,000,000 (may be increased)")."""
+    m = _MONEY_IN_RE.search(text)
+    return Decimal(m.group(1).replace(",", "")) if m else None
+
+
+def money_all(text: str) -> list[Decimal]:
+    """Every dollar amount printed in ``text``, in order."""
+    return [Decimal(m.group(1).replace(",", "")) for m in _MONEY_IN_RE.finditer(text)]
+
+
+def date_in(text: str) -> date | None:
+    """The first valid date printed in ``text`` ("March 7, 2024 (T+3)" → 2024-03-07)."""
+    found = find_dates(text)
+    return found[0] if found else None
+
+
+def day_count_in(text: str) -> DayCount | None:
+    """The first day count named in ``text`` ("30/360", "Actual/360 for the period from …")."""
+    m = _DAY_COUNT_IN_RE.search(text)
+    if m is None:
+        return None
+    try:
+        return parse_day_count(m.group(1))
+    except ValueError:
+        return None
+
+
+def coupon_types_in(text: str) -> list[CouponType]:
+    """The kinds of note a description names ("Fixed Rate Medium-Term Notes", "Floating Rate
+    Note", "Zero Coupon Note"), zero before floating before step before fixed."""
+    return [kind for pattern, kind in _KIND_WORDS if pattern.search(text)]

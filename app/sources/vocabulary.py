@@ -1,4 +1,5 @@
-"""The one column vocabulary: every header wording seen in supplements mapped to its field."""
+"""The one vocabulary: every column header of note tables mapped to its field, and every label of
+label/value documents (term sheets, MTN forms) to the field or label it names."""
 
 from __future__ import annotations
 
@@ -155,6 +156,7 @@ _PUNCT_RE = re.compile(r"[:\"]|\(%\)|\(\$\)|(?<=\w)'(?=s\b)|'")
 _SPACE_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def norm_label(text: str) -> str:
     """A header cell reduced for lookup: lower case, no footnote marks, quotes or colons."""
     text = _FOOTNOTE_RE.sub(" ", text.lower().replace("’", "'"))
@@ -236,3 +238,131 @@ def _longest_alias(keys: list[str], i: int) -> int:
         if key not in _PREFIXES:
             break
     return best
+
+
+class Label(Enum):
+    """A label of label/value documents (pricing term sheets, form-layout supplements) that no
+    note-table column has; the value is a short name used in messages."""
+
+    ISSUER = "issuer"
+    TRADE_DATE = "trade date"
+    SETTLEMENT_DATE = "settlement date"
+    PAYMENT_DATES = "interest payment dates"
+    YIELD = "yield"
+    ACCRUED_INTEREST = "accrued interest"
+    DENOMINATIONS = "minimum denominations"
+    BUSINESS_DAY_CONVENTION = "business day convention"
+    SECURITY = "security"
+    NOTE_TYPE = "type of note"
+    INITIAL_REDEMPTION_DATE = "initial redemption date"
+    INITIAL_REDEMPTION_PERCENTAGE = "initial redemption percentage"
+    REDEMPTION_REDUCTION = "annual redemption percentage reduction"
+    OTHER = "other"  # read only so that the value before it ends where it starts
+
+
+Key = Field | Label
+
+# Labels as term sheets and form-layout supplements print them (Chubb INA, Toyota Motor Credit,
+# US Bancorp, John Hancock filings, documents.md); where a wording is also a table header its
+# label meaning wins here (a term sheet's "Interest Payment Dates" is a schedule, not a date).
+_LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
+    Field.CUSIP: (
+        "cusip/isin", "cusip / isin", "cusip and isin", "cusip/isin numbers", "cusip numbers",
+        "cusip or common code", "cusip no", "cusip number", "cusip numbers/isins",
+    ),
+    Field.PRICE: (
+        "re-offer price", "reoffer price", "price to investors", "initial public offering price",
+        "issue price (dollar amount and percentage of principal amount)", "offering price",
+        "price to the public", "issue price", "amount",
+    ),
+    Field.COUPON_RATE: (
+        "coupon (interest rate)", "interest rate/initial interest rate", "initial interest rate",
+        "coupon rate", "interest rate", "coupon", "rate of interest", "interest rate (per annum)",
+    ),
+    Field.PRINCIPAL: (
+        "issue amount", "issue size", "principal amount offered", "aggregate principal amount offered",
+        "size",
+    ),
+    Field.CONCESSION: (
+        "commission", "agent's commission", "agents commission", "agent's discount or commission",
+        "gross underwriting spread", "underwriting discount", "selling concession",
+    ),
+    Field.NET_PROCEEDS: ("net proceeds to the company", "net proceeds to the issuer"),
+    Field.REDEMPTION: (
+        "optional make-whole redemption", "make-whole call", "make-whole redemption", "par call",
+        "optional redemption provisions", "call feature", "callable", "call dates", "redemption dates",
+        "redemption date", "optional redemption dates", "call schedule", "redemption schedule",
+        "call dates and call prices", "redemption dates and redemption amounts", "early redemption",
+    ),
+    Field.FIRST_COUPON_DATE: (
+        "initial interest payment date", "first interest payment date", "first coupon date",
+        "first payment date", "first coupon payment date",
+    ),
+    Field.FREQUENCY: ("interest payment period", "interest payment frequency", "coupon frequency"),
+    Label.SETTLEMENT_DATE: ("settlement date", "settlement", "settle date", "expected settlement date"),
+    Label.PAYMENT_DATES: (
+        "interest payment dates", "interest payment date", "coupon payment dates", "payment dates",
+        "interest payment dates (each an interest payment date)",
+    ),
+    Label.TRADE_DATE: ("trade date", "pricing date", "trade date/pricing date"),
+    Label.ISSUER: ("issuer",),
+    Label.YIELD: (
+        "yield to maturity", "yield", "reoffer yield", "re-offer yield", "coupon yield", "yield to call",
+        "yield to worst", "re-offer yield to maturity", "implicit rate", "implied rate", "accrual yield",
+        "bond equivalent yield", "issue yield", "yield to maturity (bond equivalent)",
+    ),
+    Label.ACCRUED_INTEREST: (
+        "accrued interest", "accrued interest payable", "accrued interest payable by purchasers",
+        "accrued interest to be paid by purchasers", "pre-issuance accrued interest",
+    ),
+    Label.DENOMINATIONS: (
+        "minimum denominations", "minimum denomination", "denominations", "authorized denominations",
+        "minimum denominations/multiples", "minimum denomination/increments", "minimum investment",
+    ),
+    Label.BUSINESS_DAY_CONVENTION: ("business day convention",),
+    Label.SECURITY: (
+        "security", "security type", "securities", "issue type", "description of securities",
+        "title of securities", "title of the notes", "type of security", "title of the securities",
+        "description", "description of the notes", "description of notes", "reopening", "further issuance",
+    ),
+    Label.NOTE_TYPE: (
+        "type of note", "note type", "base rate (and, if applicable, related interest periods)",
+        "base rate", "interest category", "interest rate basis", "interest rate basis or bases",
+        "type of interest", "interest rate type", "type of interest rate",
+    ),
+    Label.INITIAL_REDEMPTION_DATE: ("initial redemption date",),
+    Label.INITIAL_REDEMPTION_PERCENTAGE: ("initial redemption percentage",),
+    Label.REDEMPTION_REDUCTION: ("annual redemption percentage reduction",),
+    Label.OTHER: (
+        "benchmark treasury", "benchmark treasury price / yield", "benchmark treasury price and yield",
+        "benchmark treasury yield", "treasury yield", "spread to benchmark treasury", "spread to treasury",
+        "spread to benchmark", "re-offer spread", "reoffer spread", "guarantor", "ratings", "rating",
+        "expected ratings", "issuer ratings", "offering format", "joint book-running managers",
+        "book-running managers", "bookrunners", "joint bookrunners", "co-managers", "senior co-managers",
+        "junior co-managers", "underwriters", "agent", "agents", "calculation agent", "trustee",
+        "governing law", "business days", "regular record date", "record date", "record dates",
+        "listing", "use of proceeds", "all-in price to issuer", "all-in price", "price to issuer",
+        "isin", "common code", "dtc number", "form of note", "specified currency", "currency",
+        "interest reset dates", "interest reset date", "initial interest reset date",
+        "interest determination date", "interest determination dates", "index source",
+        "index maturity", "spread", "spread multiplier", "maximum interest rate", "minimum interest rate",
+        "floating rate index", "floating rate spread", "interest rate cutoff", "reopening number",
+        "other provisions", "optional repayment", "repayment", "original issue discount",
+        "original issue discount notes", "for original issue discount notes", "original issue discount %",
+        "total amount of oid", "sinking fund", "target market", "series",
+        "interest accrual date", "day count fraction", "issuer senior long-term debt ratings",
+        "debt ratings", "make-whole spread", "treasury rate", "series of notes",
+    ),
+}  # fmt: skip
+
+LABELS: dict[str, Key] = {
+    norm_label(alias): key for key, aliases in _LABEL_ALIASES.items() for alias in aliases
+}
+
+
+@lru_cache(maxsize=4096)
+def label_key(text: str) -> Key | None:
+    """What a label of a label/value document names ("Coupon (Interest Rate):" → the coupon
+    rate), the label wordings first, then the table headers; None when it names nothing known."""
+    norm = norm_label(text)
+    return LABELS.get(norm) or LOOKUP.get(norm)

@@ -1,7 +1,8 @@
 """Benchmark (a script, not a test): a year of weekly supplements through the loaders.
 
-52 documents per kind are generated from the golden supplements in tests/data/supplements
-(each week with its own supplement number), then loaded from bytes as the
+52 documents per kind are generated from the golden documents of every family in
+tests/data/supplements and tests/data/label_documents (term sheets, MTN forms, zero-coupon notes;
+each week with its own supplement number), then loaded from bytes as the
 window does. Prints documents per second for text (pipe, markdown, whitespace columns), EDGAR
 HTML and PDF, and the time of the 52 text/HTML documents together. Then the time to load a
 5 MB supplement (a note table and prospectus prose, tests/large_documents.py) as ``.txt``, as
@@ -31,6 +32,7 @@ from app.sources import load_bytes  # noqa: E402
 from tests.large_documents import long_html, long_text  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "supplements"
+DATA_DIRS = (DATA, DATA.parent / "label_documents")
 WEEKS = 52
 GOAL_SECONDS = 0.5
 LONG_GOAL_SECONDS = 1.0
@@ -44,8 +46,10 @@ def _week(data: bytes, week: int) -> bytes:
 
 def year_of(suffixes: set[str], *, exclude: str = "") -> list[tuple[str, bytes]]:
     docs = sorted(
-        p for p in DATA.iterdir() if p.suffix in suffixes and (not exclude or exclude not in p.name)
+        (p for d in DATA_DIRS for p in d.iterdir()),
+        key=lambda p: p.name,
     )
+    docs = [p for p in docs if p.suffix in suffixes and (not exclude or exclude not in p.name)]
     if not docs:
         raise SystemExit(f"no golden documents {sorted(suffixes)} in {DATA}")
     sources = [(p.name, p.read_bytes()) for p in docs]

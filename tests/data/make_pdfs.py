@@ -2,6 +2,7 @@
 
 Each source gives two PDFs in supplements/: ``<name>.pdf`` with a ruled table (read by
 pdfplumber's table finder) and ``<name>-unruled.pdf`` without rules (read from the page text).
+Sources in pdf_sources/label_documents/ (term sheets, MTN forms) go to label_documents/.
 Usage: QT_QPA_PLATFORM=offscreen python tests/data/make_pdfs.py [NAME ...] (only those sources:
 a PDF rebuilt is a new file, with its own creation date, though its text is the same)
 """
@@ -15,6 +16,10 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 HERE = Path(__file__).resolve().parent
+TARGETS = {
+    HERE / "pdf_sources": HERE / "supplements",
+    HERE / "pdf_sources" / "label_documents": HERE / "label_documents",
+}
 
 
 def write_pdf(html: str, out: Path) -> None:
@@ -36,13 +41,14 @@ def write_pdf(html: str, out: Path) -> None:
 def main() -> None:
     app = QGuiApplication(sys.argv[:1])
     wanted = set(sys.argv[1:])
-    for source in sorted((HERE / "pdf_sources").glob("*.html")):
-        if wanted and source.stem not in wanted:
-            continue
-        html = source.read_text(encoding="utf-8")
-        write_pdf(html, HERE / "supplements" / f"{source.stem}.pdf")
-        unruled = html.replace('border="1"', 'border="0"')
-        write_pdf(unruled, HERE / "supplements" / f"{source.stem}-unruled.pdf")
+    for sources, target in TARGETS.items():
+        for source in sorted(sources.glob("*.html")):
+            if wanted and source.stem not in wanted:
+                continue
+            html = source.read_text(encoding="utf-8")
+            write_pdf(html, target / f"{source.stem}.pdf")
+            unruled = html.replace('border="1"', 'border="0"')
+            write_pdf(unruled, target / f"{source.stem}-unruled.pdf")
     del app
 
 

@@ -44,7 +44,7 @@ def events(offering: Offering, q: Quote) -> list:  # type: ignore[type-arg]
 
 
 def pdf_text(offering: Offering, q: Quote) -> str:
-    from app.reports.termsheet_pdf import render_pdf
+    from app.reports._qt_pdf import render_pdf
 
     data = render_pdf(offering, q, source_name="x.txt", today=date(2020, 1, 9))
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)

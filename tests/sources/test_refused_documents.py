@@ -17,12 +17,13 @@ from tests.sources.test_fuzz_supplements import FUZZ, load_within_time
 REFUSED = Path(__file__).resolve().parents[1] / "data" / "refused"
 LOOKED_FOR = (
     "looked for a note table with a CUSIP column; a transposed table with a CUSIP row; a rate sheet "
-    "with a CUSIP column"
+    "with a CUSIP column; a pricing term sheet of labels and values; an MTN pricing supplement form"
 )
 MESSAGES = {
+    # read as labels and values (its terms are a term sheet's), refused by the label reader
     "floating-rate-notes-2019.html": (
-        'no offering found: the document is a floating-rate note ("Floating Rate Notes", "Base Rate: '
-        f'Compounded SOFR"), not a fixed-rate, step-up or zero-coupon note ({LOOKED_FOR})'
+        "no offering found: a pricing term sheet of a floating-rate note: only fixed-rate, step-up and "
+        "zero-coupon notes are read"
     ),
     "market-linked-sp500-2021.html": (
         'no offering found: the document is a market-linked (equity-linked) note ("Market-Linked '

@@ -9,7 +9,8 @@ from decimal import Decimal
 import pytest
 
 from app.sources import footnotes, sniff, step_notes, transposed, values
-from app.sources.grid import Row, as_cusip, join_header_rows, read_rows
+from app.sources.grid import Row, as_cusip, join_header_rows
+from app.sources.tables import read_rows
 from app.sources.vocabulary import Field, field_of
 
 

@@ -164,7 +164,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             panel.settle_label.set(f"Settle {fmt_date(settle)}", 0.0, 0.0)
             changed = True
         note = quote.purchase.note
-        x0 = epoch(min(note.issue_date, settle)) - 25 * DAY
+        x0 = epoch(min(note.issue_date or settle, settle)) - 25 * DAY  # a priced note has its date
         self._home = (x0, epoch(quote.redemption.payment_date) + width * 3)
         if changed:
             panel.changed()

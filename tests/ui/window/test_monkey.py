@@ -250,7 +250,8 @@ class Monkey:
         if r < 0.6:
             if self.rng.random() < 0.5 and self.win.offerings.current_note() is not None:
                 note = self.win.offerings.current_note()
-                lo, hi = note.issue_date.toordinal() - 30, note.maturity_date.toordinal() + 30
+                issued = note.issue_date or edit.value()  # a rate sheet prints no issue date
+                lo, hi = issued.toordinal() - 30, note.maturity_date.toordinal() + 30
             else:
                 lo, hi = date(1900, 1, 1).toordinal(), date(2200, 12, 31).toordinal()
             d = date.fromordinal(self.rng.randint(lo, hi))
