@@ -368,12 +368,11 @@ def test_a_rate_sheet_note_asks_for_its_settle_date(qtbot: Any) -> None:
     """A weekly rate sheet prints no settle date (documents.md §4): choosing its CUSIP shows the
     note settling at the end of the offering week and asks for the date; 5.750% quarterly at par
     is 5.791% bond-equivalent, as the Cat Financial rate sheet of June 2008 prints."""
-    from app.ui.app import build_window
-
     from app.cli import CalcArgs
+    from app.ui.window.start import build_window
 
     sheet = (
-        Path(__file__).resolve().parents[1]
+        Path(__file__).resolve().parents[2]
         / "data"
         / "supplements"
         / "caterpillar-rate-sheet-2008-footnotes.html"
