@@ -38,7 +38,8 @@ def _iso(d: date | None) -> str:
     return d.isoformat() if d is not None else ""
 
 
-def _rolled(due: date, paid: date) -> str:
+def payment_note(due: date, paid: date) -> str:
+    """Why a payment is paid after its due date ("" when it is not)."""
     if paid == due:
         return ""
     return f"due {due.isoformat()}, paid next banking day ({roll_reason(due)})"
@@ -58,7 +59,7 @@ def _coupon_row(cusip: str, c: Coupon, cumulative: Decimal, calls: dict[date, Ca
         "amount": str(c.amount),
         "cumulative": str(cumulative),
         "call_notice_date": _iso(call.notice_date) if call else "",
-        "payment_note": _rolled(c.accrual_end, c.payment_date),
+        "payment_note": payment_note(c.accrual_end, c.payment_date),
     }
 
 
@@ -82,7 +83,7 @@ def rows(q: Quote) -> list[dict[str, str]]:
             "payment_date": _iso(r.payment_date),
             "amount": str(r.amount),
             "cumulative": str(total),
-            "payment_note": _rolled(r.date, r.payment_date),
+            "payment_note": payment_note(r.date, r.payment_date),
         }
     )
     return out

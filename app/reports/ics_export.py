@@ -59,7 +59,8 @@ def purchase_line(q: Quote) -> str:
     )
 
 
-def _event(uid: str, day: date, summary: str, description: str, stamp: datetime) -> Event:
+def all_day_event(uid: str, day: date, summary: str, description: str, stamp: datetime) -> Event:
+    """A free (transparent) all-day event on ``day`` in the "Income" category."""
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -96,11 +97,15 @@ def payment_events(offering: Offering, q: Quote, stamp: datetime) -> Iterable[Ev
         if c.payment_date == r.payment_date:
             summary += f" + principal {format_usd(r.amount)}"
             lines.append(f"Principal repaid at maturity: {format_usd(r.amount)}")
-        yield _event(payment_uid(cusip, c.payment_date), c.payment_date, summary, "\n".join(lines), stamp)
+        yield all_day_event(
+            payment_uid(cusip, c.payment_date), c.payment_date, summary, "\n".join(lines), stamp
+        )
     if not any(c.payment_date == r.payment_date for c in q.coupons):
         summary = f"{cusip} principal {format_usd(r.amount)}"
         lines = [*header, f"Principal repaid at maturity: {format_usd(r.amount)}"]
-        yield _event(payment_uid(cusip, r.payment_date), r.payment_date, summary, "\n".join(lines), stamp)
+        yield all_day_event(
+            payment_uid(cusip, r.payment_date), r.payment_date, summary, "\n".join(lines), stamp
+        )
 
 
 def notice_events(offering: Offering, q: Quote, stamp: datetime) -> Iterable[Event]:
@@ -115,7 +120,9 @@ def notice_events(offering: Offering, q: Quote, stamp: datetime) -> Iterable[Eve
             f"(paid {_fmt_date(call.payment_date)}); notice must be given by "
             f"{_fmt_date(call.notice_date)}.",
         ]
-        yield _event(notice_uid(cusip, call.notice_date), call.notice_date, summary, "\n".join(lines), stamp)
+        yield all_day_event(
+            notice_uid(cusip, call.notice_date), call.notice_date, summary, "\n".join(lines), stamp
+        )
 
 
 def calendar(

@@ -1,0 +1,135 @@
+"""The advisor's desk on the command line: ``compare`` (every note of some documents side by side)
+and ``proposal`` / ``export PROPOSAL`` (a client's set of purchases), without Qt.
+
+Exit status as ``app.cli`` (0 ok, 2 usage, 3 unreadable file, 4 invalid input), and:
+- ``compare``: 0 when at least one FILE was read (each one that cannot be read is named on
+  stderr, one line each, and listed in the JSON's ``warnings``); 3 when none could be read;
+  2 for an unknown ``--sort`` key; 4 for a ``--settle`` that is not a date. A note that cannot
+  be priced at the settle date is not an error: its row has no yields and says why.
+- ``proposal`` and ``export PROPOSAL``: 0 when the proposal file was read; each position that
+  cannot be priced (document missing, unknown CUSIP, invalid amount …) is named on stderr, one
+  line each, listed with its error and left out of the sums; 3 when the proposal file cannot be
+  read or is not a proposal; ``export`` 4 when the destination cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_OK, EXIT_SOURCE, PROG, UsageError, load
+from app.domain.dates import parse_date
+from app.domain.errors import SourceError
+from app.domain.model import ParseWarning
+from app.domain.proposal import Proposal
+
+SORT_HELP = "a row key (default -worst_bey_pct); -KEY sorts descending, e.g. --sort=-worst_pct"
+
+
+def add_parsers(sub: Any) -> None:
+    """The ``compare`` and ``proposal`` subcommands (``export PROPOSAL`` is ``export``'s)."""
+    compare = sub.add_parser("compare", help="every note of the FILEs side by side, with yields")
+    compare.add_argument("files", nargs="+", metavar="FILE")
+    compare.add_argument("--settle", help="one settle date for every note (default: each offering's)")
+    compare.add_argument("--sort", default="-worst_bey_pct", help=SORT_HELP)
+    compare.add_argument("--json", action="store_true", help="print the contract's compare JSON")
+    proposal = sub.add_parser("proposal", help="a client proposal's totals, payments and income")
+    proposal.add_argument("file", metavar="PROPOSAL")
+    proposal.add_argument("--json", action="store_true", help="print the contract's proposal JSON")
+
+
+def join_sort(argv: list[str]) -> list[str]:
+    """``--sort -KEY`` as ``--sort=-KEY`` (argparse would read ``-KEY`` as an option)."""
+    out: list[str] = []
+    for word in argv:
+        if out and out[-1] == "--sort" and word.startswith("-") and not word.startswith("--"):
+            out[-1] = f"--sort={word}"
+        else:
+            out.append(word)
+    return out
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def cmd_compare(ns: argparse.Namespace) -> int:
+    from app.domain.compare import COLUMNS, CompareTable, sort_key
+
+    try:
+        column, descending = sort_key(ns.sort)
+    except KeyError:
+        keys = ", ".join(COLUMNS)
+        raise UsageError(f"unknown sort key {ns.sort!r}: one of {keys} (-KEY: descending)") from None
+    settle = parse_date(ns.settle, "settle date") if ns.settle is not None else None
+    documents, warnings = [], []
+    for path in ns.files:
+        try:
+            offering, loaded = load(path)
+        except SourceError as err:
+            _say(str(err))
+            warnings.append(ParseWarning(path, err.message))
+            continue
+        documents.append((path, offering))
+        warnings += [ParseWarning(f"{path}: {w.where}", w.message) for w in loaded]
+    if not documents:
+        return EXIT_SOURCE
+    table = CompareTable.of(documents, settle)
+    table.compute()
+    order = table.order(column, descending)
+    from app.reports.compare_report import compare_dict, compare_text
+
+    if ns.json:
+        sys.stdout.write(json.dumps(compare_dict(table, order, warnings), indent=2) + "\n")
+    else:
+        sys.stdout.write(compare_text(table, order, warnings))
+    return EXIT_OK
+
+
+def _open(path: str) -> Proposal:
+    """The proposal at ``path`` with its documents; each position not priced named on stderr."""
+    from app.sources.proposal_file import open_proposal
+
+    proposal = open_proposal(path)
+    for i, h in enumerate(proposal.holdings, start=1):
+        if h.error is not None:
+            _say(f"position {i} ({h.position.cusip or 'no CUSIP'}): {h.error}")
+    return proposal
+
+
+def cmd_proposal(ns: argparse.Namespace) -> int:
+    proposal = _open(ns.file)
+    if ns.json:
+        from app.reports.proposal_json import proposal_dict
+
+        sys.stdout.write(json.dumps(proposal_dict(proposal), indent=2) + "\n")
+    else:
+        from app.reports.proposal_text import proposal_text
+
+        sys.stdout.write(proposal_text(proposal))
+    return EXIT_OK
+
+
+def is_proposal(path: str) -> bool:
+    from app.sources.proposal_file import is_proposal as sniff
+
+    return sniff(path)
+
+
+def cmd_export_proposal(ns: argparse.Namespace) -> int:
+    """``export PROPOSAL --format csv|ics|pdf --out PATH``: the whole proposal."""
+    if any(v is not None for v in (ns.cusip, ns.amount, ns.settle, ns.price)):
+        raise UsageError(
+            "--cusip, --amount, --settle and --price do not apply to a proposal (see its positions)"
+        )
+    try:
+        from app.reports.proposal_export import export_proposal
+    except ImportError:
+        raise UsageError("export is not available in this build") from None
+    proposal = _open(ns.file)
+    written = export_proposal(proposal, ns.format, Path(ns.out))
+    print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
