@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple, overload
 
 from app.domain.errors import SourceError, TermSheetError
@@ -146,8 +147,14 @@ class _Ledger:
             if not row[2]:
                 del rows[key]
 
-    def items(self) -> list[tuple[int, Decimal, Decimal, int]]:
-        return [(k, r[0], r[1], r[2]) for k, r in sorted(self.rows.items())]  # type: ignore[misc]
+    def shift(self, old: Mapping[int, Sums], new: Mapping[int, Sums]) -> None:
+        """``new`` in place of ``old``: contributions paid in the same months, the same number
+        of times (an amount edit), so each row moves by the difference."""
+        rows = self.rows
+        for key, (interest, principal, _) in new.items():
+            before, row = old[key], rows[key]
+            row[0] += interest - before[0]
+            row[1] += principal - before[1]
 
 
 class Proposal:
@@ -233,19 +240,38 @@ class Proposal:
         return self.set_position(index, replace(self._holdings[index].position, price_pct=price_pct))
 
     def _swap(self, index: int, new: Holding) -> Holding:
+        """``new`` in place of holding ``index``. When its payment dates are the old ones (an
+        amount edit) each month and year moves by the difference, in one pass."""
         old = self._holdings[index]
-        self._account(old, -1)
         self._holdings[index] = new
-        self._account(new, 1)
-        if _shape(old) != _shape(new):
+        if _shape(old) != _shape(new) or old.quote is None:
+            self._account(old, -1)
+            self._account(new, 1)
             self._order.clear()
+            return new
+        self._add_figures(old, -1)
+        self._add_figures(new, 1)
+        for ledgers, before, after in zip(
+            self._ledgers, (old.held, old.called), (new.held, new.called), strict=True
+        ):
+            assert before is not None and after is not None
+            ledgers[0].shift(before.by_month, after.by_month)
+            ledgers[1].shift(before.by_year, after.by_year)
         return new
 
     def _account(self, h: Holding, sign: int) -> None:
         """Add (``sign`` 1) or take away (−1) ``h``'s contribution to every running figure."""
+        if h.held is None or h.called is None or not self._add_figures(h, sign):
+            return
+        for ledgers, case in zip(self._ledgers, (h.held, h.called), strict=True):
+            ledgers[0].apply(case.by_month, sign)
+            ledgers[1].apply(case.by_year, sign)
+
+    def _add_figures(self, h: Holding, sign: int) -> bool:
+        """``_account`` for the totals alone; False for a holding not priced."""
         q, held, called = h.quote, h.held, h.called
         if q is None or held is None or called is None:
-            return
+            return False
         values = (q.purchase.amount, q.principal, q.accrued_interest, q.total, q.annual_income,
                   held.interest, called.interest)  # fmt: skip
         figures = self._figures
@@ -256,9 +282,7 @@ class Proposal:
         else:
             self._concession += q.concession if sign > 0 else -q.concession
         self._priced += sign
-        for ledgers, case in zip(self._ledgers, (held, called), strict=True):
-            ledgers[0].apply(case.by_month, sign)
-            ledgers[1].apply(case.by_year, sign)
+        return True
 
     # --- figures ------------------------------------------------------------------------------
 
@@ -279,14 +303,13 @@ class Proposal:
 
     def by_month(self, called: bool = False) -> list[PeriodSums]:
         """Interest and principal of each month with a payment, in month order."""
-        return [
-            PeriodSums(date(k // 12, k % 12 + 1, 1), i, p, n)
-            for k, i, p, n in self._ledgers[called][0].items()
-        ]
+        rows, make = self._ledgers[called][0].rows, PeriodSums._make
+        return [make((_month_start(k), *rows[k])) for k in sorted(rows)]
 
     def by_year(self, called: bool = False) -> list[PeriodSums]:
         """Interest and principal of each year with a payment, in year order."""
-        return [PeriodSums(date(k, 1, 1), i, p, n) for k, i, p, n in self._ledgers[called][1].items()]
+        rows, make = self._ledgers[called][1].rows, PeriodSums._make
+        return [make((date(k, 1, 1), *rows[k])) for k in sorted(rows)]
 
     def by_year_both(self) -> list[tuple[int, PeriodSums, PeriodSums]]:
         """Each year with a payment in either case: (year, held to maturity, if called first),
@@ -307,7 +330,7 @@ class Proposal:
         none = (ZERO, ZERO)
         span = [rows.get(k, none) for k in range(first, last + 1)]
         return MonthSeries(
-            date(first // 12, first % 12 + 1, 1),
+            _month_start(first),
             tuple(r[0] for r in span),  # type: ignore[misc]
             tuple(r[1] for r in span),  # type: ignore[misc]
         )
@@ -398,6 +421,12 @@ def _shape(h: Holding) -> object:
     """What fixes a holding's payment dates (not its amounts): an amount edit keeps the order."""
     q = h.quote
     return None if q is None else (q.purchase.note, q.purchase.settle_date, h.call)
+
+
+@lru_cache(maxsize=2400)
+def _month_start(index: int) -> date:
+    """The first day of month ``index`` (year·12 + month − 1)."""
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _no_sums(year: int) -> PeriodSums:

@@ -88,7 +88,8 @@ def loads(text: str, name: str, folder: Path) -> ProposalFile:
         found = data.get("format") if isinstance(data, dict) else None
         raise SourceError(f"format {found!r} is not {FORMAT!r}", source=name, field="format")
     client, advisor, note = (_text(data, key, name) for key in _TEXT_FIELDS)
-    raw = data.get("positions") or []
+    raw = data.get("positions")
+    raw = [] if raw is None else raw
     if not isinstance(raw, list):
         raise SourceError("positions: must be a list", source=name, field="positions")
     positions, problems = [], {}
