@@ -127,7 +127,7 @@ class Holding:
         return self.quote is not None
 
 
-def price(position: Position, source: Offering | TermSheetError) -> Holding:
+def price_position(position: Position, source: Offering | TermSheetError) -> Holding:
     """The holding of ``position`` in the offering ``source`` (or the error loading it); never
     raises for bad input: the holding carries the error."""
     if isinstance(source, TermSheetError):
@@ -168,7 +168,7 @@ def edited(holding: Holding, position: Position) -> Holding:
 def reprice(holding: Holding, position: Position) -> Holding:
     """``position`` priced in ``holding``'s offering, or kept with ``holding``'s loading error."""
     if holding.offering is not None:
-        return price(position, holding.offering)
+        return price_position(position, holding.offering)
     return Holding(position, error=holding.error)
 
 

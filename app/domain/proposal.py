@@ -33,7 +33,7 @@ from app.domain.holding import (
     Scenario,
     Sums,
     edited,
-    price,
+    price_position,
     with_amount,
 )
 from app.domain.model import CallDate, Offering, ParseWarning
@@ -184,8 +184,13 @@ class Proposal:
         proposal = cls(inputs.client, inputs.advisor, inputs.note)
         problems = problems or {}
         for i, position in enumerate(inputs.positions):
-            source = problems.get(i) or sources.get(position.document) or _not_loaded(position.document)
-            proposal.add(position, source)
+            source = sources.get(position.document) or _not_loaded(position.document)
+            problem = problems.get(i)
+            if problem is None:
+                proposal.add(position, source)
+            else:  # kept with its offering: an edit of the bad field prices it
+                offering = source if isinstance(source, Offering) else None
+                proposal._append(Holding(position, offering, error=problem))
         return proposal
 
     # --- positions ----------------------------------------------------------------------------
@@ -209,7 +214,9 @@ class Proposal:
     def add(self, position: Position, source: Source) -> Holding:
         """Append ``position``, priced in ``source`` (an offering or the error loading it);
         never raises: a position that cannot be priced is listed with its error."""
-        holding = price(position, source)
+        return self._append(price_position(position, source))
+
+    def _append(self, holding: Holding) -> Holding:
         self._holdings.append(holding)
         self._account(holding, 1)
         self._order.clear()
@@ -217,7 +224,7 @@ class Proposal:
 
     def replace(self, index: int, position: Position, source: Source) -> Holding:
         """Position ``index`` replaced (another note or document); never raises, as ``add``."""
-        return self._swap(index, price(position, source))
+        return self._swap(index, price_position(position, source))
 
     def remove(self, index: int) -> None:
         self._account(self._holdings.pop(index), -1)

@@ -1,14 +1,16 @@
-"""The comparison of every loaded note as the contract's ``compare --json`` object and as a
-readable text table (one line per note, in the order asked for)."""
+"""The comparison of every loaded note as the contract's ``compare --json`` object, as a readable
+text table and as CSV (one row per note, in the order asked for)."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.domain.compare import CompareRow, CompareTable, RowYields
+from app.domain.compare import COLUMNS, CompareRow, CompareTable, RowYields
 from app.domain.model import ParseWarning
 from app.domain.money import format_pct
 
@@ -74,7 +76,9 @@ def _flag(v: bool | None) -> str:
     return "—" if v is None else ("yes" if v else "no")
 
 
-def _text_cells(row: CompareRow, y: RowYields) -> list[str]:
+def text_cells(row: CompareRow, y: RowYields) -> list[str]:
+    """A row as the table's text, one cell per ``HEADINGS`` entry (a window's "copy as table"
+    can join them with tabs)."""
     n = row.note
     if n.redemption.callable is False:
         call = "non-call"
@@ -101,19 +105,22 @@ def _text_cells(row: CompareRow, y: RowYields) -> list[str]:
     ]
 
 
-_HEADINGS = ["CUSIP", "issuer", "type", "coupon", "frequency", "maturity", "first call", "prot. y",
-             "SO", "price", "conc.", "settle", "YTM", "YTW", "YTM BEY", "YTW BEY", "workout"]  # fmt: skip
-_LEFT = {0, 1, 2, 4, 5, 6, 11, 16}
+# (heading, left-aligned) of each text cell
+HEADINGS = (
+    ("CUSIP", True), ("issuer", True), ("type", True), ("coupon", False), ("frequency", True),
+    ("maturity", True), ("first call", True), ("prot. y", False), ("SO", True), ("price", False),
+    ("conc.", False), ("settle", True), ("YTM", False), ("YTW", False), ("YTM BEY", False),
+    ("YTW BEY", False), ("workout", True),
+)  # fmt: skip
 
 
 def compare_text(table: CompareTable, order: Sequence[int], warnings: Sequence[ParseWarning]) -> str:
     """The rows as an aligned table, each unpriced row's reason and the load warnings after."""
-    cells = [_HEADINGS] + [_text_cells(table.rows[i], table.yields(i)) for i in order]
-    widths = [max(len(r[c]) for r in cells) for c in range(len(_HEADINGS))]
+    cells = [[h for h, _ in HEADINGS]] + [text_cells(table.rows[i], table.yields(i)) for i in order]
+    widths = [max(len(r[c]) for r in cells) for c in range(len(HEADINGS))]
+    left = [flag for _, flag in HEADINGS]
     lines = [
-        "  ".join(
-            v.ljust(w) if c in _LEFT else v.rjust(w) for c, (v, w) in enumerate(zip(r, widths, strict=True))
-        )
+        "  ".join(v.ljust(w) if a else v.rjust(w) for v, w, a in zip(r, widths, left, strict=True))
         for r in cells
     ]
     notes = [w for i in order for w in row_warnings(table.rows[i], table.yields(i))]
@@ -121,3 +128,26 @@ def compare_text(table: CompareTable, order: Sequence[int], warnings: Sequence[P
     if notes:
         lines += ["", "Warnings:"] + [f"  ! {w.where}: {w.message}" for w in notes]
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+CSV_COLUMNS = (*COLUMNS, "warnings")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def render_csv(table: CompareTable, order: Sequence[int]) -> bytes:
+    """The rows as CSV (UTF-8 with a BOM, CRLF, like the other CSV exports): every sortable
+    column (``compare --json``'s row keys, the yields' flattened), the warnings in one cell."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for i in order:
+        d = row_dict(table.rows[i], table.yields(i))
+        flat = {k: v for k, v in d.items() if k not in ("yields", "warnings")} | d["yields"]
+        flat["warnings"] = "; ".join(f"{w['where']}: {w['message']}" for w in d["warnings"])
+        writer.writerow({k: _cell(flat[k]) for k in CSV_COLUMNS})
+    return buffer.getvalue().encode("utf-8-sig")

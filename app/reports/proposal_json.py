@@ -5,7 +5,7 @@ Each priced position is exactly its ``calc --json``; one that cannot be priced i
 ``cash_flows``, ``by_month`` and ``by_year`` carry the contract's keys only; the extensions are
 new keys beside them (``advisor``, ``note``, ``totals.face_amount`` / ``interest`` /
 ``positions`` / ``priced``, ``if_called_first.income_at_risk`` / ``by_month`` / ``cash_flows``
-/ ``calls``).
+/ ``calls``, where ``position`` 1 is the first of ``positions``).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def called_dict(p: Proposal) -> dict[str, Any]:
         "cash_flows": [flow_dict(f) for f in p.cash_flows(called=True)],
         "calls": [
             {
-                "position": c.position,
+                "position": c.position + 1,
                 "cusip": c.cusip,
                 "date": c.call.date.isoformat(),
                 "payment_date": c.call.payment_date.isoformat(),

@@ -206,6 +206,10 @@ def test_build_from_inputs_and_back() -> None:
     assert [h.priced for h in p.holdings] == [True, False, False]
     assert "not loaded" in str(p.holding(1).error) and "bad" in str(p.holding(2).error)
     assert p.inputs == inputs
+    p.set_amount(2, Decimal(3000))  # the bad field typed again: priced in its loaded offering
+    assert p.holding(2).priced and p.totals.face_amount == Decimal(28000)
+    p.set_amount(1, Decimal(3000))  # its document is still not loaded
+    assert "not loaded" in str(p.holding(1).error)
 
 
 def test_remove_and_replace() -> None:
