@@ -18,13 +18,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, EXIT_SOURCE, PROG, UsageError, load
 from app.domain.dates import parse_date
 from app.domain.errors import SourceError
 from app.domain.model import ParseWarning
-from app.domain.proposal import Proposal
+
+if TYPE_CHECKING:  # the window's start-up builds these parsers: import the desk only when used
+    from app.domain.proposal import Proposal
 
 SORT_HELP = "a row key (default -worst_bey_pct); -KEY sorts descending, e.g. --sort=-worst_pct"
 
