@@ -231,14 +231,21 @@ def test_remove_and_replace() -> None:
 # --- random proposals -------------------------------------------------------------------------
 
 
+def settles(position: Position) -> st.SearchStrategy[date]:
+    """A settle date the position's note accepts: its issue date to the day before maturity."""
+    note = OFFERINGS[position.document].note(position.cusip)
+    assert note is not None and note.issue_date is not None
+    issue = note.issue_date
+    return st.integers(0, (note.maturity_date - issue).days - 1).map(
+        lambda days: issue + timedelta(days=days)
+    )
+
+
 @st.composite
 def positions(draw: st.DrawFn) -> Position:
     document = draw(st.sampled_from(sorted(OFFERINGS)))
-    offering = OFFERINGS[document]
-    note = draw(st.sampled_from(offering.notes))
-    assert note.issue_date is not None
-    life = (note.maturity_date - note.issue_date).days
-    settle = note.issue_date + timedelta(days=draw(st.integers(0, life - 1)))
+    note = draw(st.sampled_from(OFFERINGS[document].notes))
+    settle = draw(settles(Position(document, note.cusip)))
     amount = Decimal(1000 * draw(st.integers(1, 500)))
     price = draw(st.sampled_from([None, Decimal("99.5"), Decimal("100"), Decimal("101.25")]))
     return Position(document, note.cusip, amount, settle, price)
@@ -271,10 +278,16 @@ def test_edits_leave_the_figures_of_a_proposal_built_afresh(
 ) -> None:
     p = Proposal.build(ProposalInputs(positions=tuple(drawn)), OFFERINGS)
     current = list(drawn)
-    for _ in range(3):
+    for _ in range(4):
         i = data.draw(st.integers(0, len(current) - 1))
-        amount = Decimal(1000 * data.draw(st.integers(1, 500)))
-        p.set_amount(i, amount)
-        current[i] = replace(current[i], amount=amount)
+        if data.draw(st.booleans()):
+            amount = Decimal(1000 * data.draw(st.integers(1, 500)))
+            p.set_amount(i, amount)
+            current[i] = replace(current[i], amount=amount)
+        else:  # another settle date (its payments, order and calls change)
+            settle = data.draw(settles(current[i]))
+            p.set_settle(i, settle)
+            current[i] = replace(current[i], settle_date=settle)
+        list(p.cash_flows())  # the payment order is kept between edits when it can be
     afresh = Proposal.build(ProposalInputs(positions=tuple(current)), OFFERINGS)
     assert figures(p) == figures(afresh)
