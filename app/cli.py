@@ -145,9 +145,9 @@ def cmd_calc(ns: argparse.Namespace) -> int:
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    from app.cli_desk import cmd_export_proposal, is_proposal
+    from app import cli_desk
 
-    if is_proposal(ns.file):
+    if cli_desk.is_proposal(ns.file):
         return cmd_export_proposal(ns)
     if not ns.cusip:
         raise UsageError(f"the following arguments are required: --cusip (see '{PROG} --help')")
@@ -157,6 +157,40 @@ def cmd_export(ns: argparse.Namespace) -> int:
         raise UsageError("export is not available in this build") from None
     offering, q = _quote(ns)
     written = export_file(offering, q, ns.format, Path(ns.out), source_name=Path(ns.file).name)
+    print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def cmd_compare(ns: argparse.Namespace) -> int:
+    from app.cli_desk import compare
+
+    compare(ns, _say)
+    return EXIT_OK
+
+
+def cmd_proposal(ns: argparse.Namespace) -> int:
+    from app.cli_desk import proposal
+
+    proposal(ns, _say)
+    return EXIT_OK
+
+
+def cmd_export_proposal(ns: argparse.Namespace) -> int:
+    from app import cli_desk
+
+    if cli_desk.calc_options_given(ns):
+        raise UsageError(
+            "--cusip, --amount, --settle and --price do not apply to a proposal (see its positions)"
+        )
+    try:
+        import app.reports.proposal_export  # noqa: F401  (the reports are left out of some builds)
+    except ImportError:
+        raise UsageError("export is not available in this build") from None
+    written = cli_desk.export_proposal(ns, _say)
     print(f"wrote {written}", file=sys.stderr)
     return EXIT_OK
 
@@ -174,7 +208,7 @@ def _dispatch(argv: list[str]) -> int:
 
         ns = top.parse_args(cli_desk.join_sort(argv))
         handlers = {"show": cmd_show, "calc": cmd_calc, "export": cmd_export}
-        handlers |= {"compare": cli_desk.cmd_compare, "proposal": cli_desk.cmd_proposal}
+        handlers |= {"compare": cmd_compare, "proposal": cmd_proposal}
         return handlers[ns.command](ns)
     if argv and argv[0] in ("-h", "--help"):
         top.print_help()

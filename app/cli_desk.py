@@ -1,5 +1,7 @@
 """The advisor's desk on the command line: ``compare`` (every note of some documents side by side)
-and ``proposal`` / ``export PROPOSAL`` (a client's set of purchases), without Qt.
+and ``proposal`` / ``export PROPOSAL`` (a client's set of purchases), without Qt. ``app.cli``
+parses and dispatches (this module never imports it: no import circle); ``say`` prints one line
+on stderr.
 
 Exit status as ``app.cli`` (0 ok, 2 usage, 3 unreadable file, 4 invalid input), and:
 - ``compare``: 0 when at least one FILE was read (each one that cannot be read is named on
@@ -17,10 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_OK, EXIT_SOURCE, PROG, UsageError, load
 from app.domain.dates import parse_date
 from app.domain.errors import SourceError
 from app.domain.model import ParseWarning
@@ -28,7 +30,22 @@ from app.domain.model import ParseWarning
 if TYPE_CHECKING:  # the window's start-up builds these parsers: import the desk only when used
     from app.domain.proposal import Proposal
 
-SORT_HELP = "a row key (default -worst_bey_pct); -KEY sorts descending, e.g. --sort=-worst_pct"
+Say = Callable[[str], None]
+DEFAULT_SORT = "-worst_bey_pct"
+SORT_HELP = f"a row key (default {DEFAULT_SORT}); -KEY sorts descending, e.g. --sort=-worst_pct"
+
+
+def sort_option(text: str) -> tuple[str, bool]:
+    """``--sort``'s value as (column, descending); an unknown key is a usage error."""
+    from app.domain.compare import COLUMNS, sort_key
+
+    try:
+        return sort_key(text)
+    except KeyError:
+        keys = ", ".join(COLUMNS)
+        raise argparse.ArgumentTypeError(
+            f"unknown sort key {text!r}: one of {keys} (-KEY: descending)"
+        ) from None
 
 
 def add_parsers(sub: Any) -> None:
@@ -36,7 +53,7 @@ def add_parsers(sub: Any) -> None:
     compare = sub.add_parser("compare", help="every note of the FILEs side by side, with yields")
     compare.add_argument("files", nargs="+", metavar="FILE")
     compare.add_argument("--settle", help="one settle date for every note (default: each offering's)")
-    compare.add_argument("--sort", default="-worst_bey_pct", help=SORT_HELP)
+    compare.add_argument("--sort", default=DEFAULT_SORT, type=sort_option, help=SORT_HELP)
     compare.add_argument("--json", action="store_true", help="print the contract's compare JSON")
     proposal = sub.add_parser("proposal", help="a client proposal's totals, payments and income")
     proposal.add_argument("file", metavar="PROPOSAL")
@@ -54,65 +71,57 @@ def join_sort(argv: list[str]) -> list[str]:
     return out
 
 
-def _say(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+def compare(ns: argparse.Namespace, say: Say) -> None:
+    """Print the comparison of ``ns.files``; ``SourceError`` when none of them can be read."""
+    from app.domain.compare import CompareTable
+    from app.reports.compare_report import compare_dict, compare_text
+    from app.sources import load_path
 
-
-def cmd_compare(ns: argparse.Namespace) -> int:
-    from app.domain.compare import COLUMNS, CompareTable, sort_key
-
-    try:
-        column, descending = sort_key(ns.sort)
-    except KeyError:
-        keys = ", ".join(COLUMNS)
-        raise UsageError(f"unknown sort key {ns.sort!r}: one of {keys} (-KEY: descending)") from None
+    column, descending = ns.sort
     settle = parse_date(ns.settle, "settle date") if ns.settle is not None else None
     documents, warnings = [], []
     for path in ns.files:
         try:
-            offering, loaded = load(path)
+            offering, loaded = load_path(path)
         except SourceError as err:
-            _say(str(err))
+            say(str(err))
             warnings.append(ParseWarning(path, err.message))
             continue
         documents.append((path, offering))
         warnings += [ParseWarning(f"{path}: {w.where}", w.message) for w in loaded]
     if not documents:
-        return EXIT_SOURCE
+        raise SourceError(f"none of the {len(ns.files)} file(s) could be read")
     table = CompareTable.of(documents, settle)
     table.compute()
     order = table.order(column, descending)
-    from app.reports.compare_report import compare_dict, compare_text
-
     if ns.json:
         sys.stdout.write(json.dumps(compare_dict(table, order, warnings), indent=2) + "\n")
     else:
         sys.stdout.write(compare_text(table, order, warnings))
-    return EXIT_OK
 
 
-def _open(path: str) -> Proposal:
-    """The proposal at ``path`` with its documents; each position not priced named on stderr."""
-    from app.sources.proposal_file import open_proposal
+def open_proposal(path: str, say: Say) -> Proposal:
+    """The proposal at ``path`` with its documents; each position not priced named by ``say``."""
+    from app.sources.proposal_file import open_proposal as read_and_load
 
-    proposal = open_proposal(path)
+    proposal = read_and_load(path)
     for i, h in enumerate(proposal.holdings, start=1):
         if h.error is not None:
-            _say(f"position {i} ({h.position.cusip or 'no CUSIP'}): {h.error}")
+            say(f"position {i} ({h.position.cusip or 'no CUSIP'}): {h.error}")
     return proposal
 
 
-def cmd_proposal(ns: argparse.Namespace) -> int:
-    proposal = _open(ns.file)
+def proposal(ns: argparse.Namespace, say: Say) -> None:
+    """Print the proposal at ``ns.file`` (``--json``: the contract's object)."""
+    opened = open_proposal(ns.file, say)
     if ns.json:
         from app.reports.proposal_json import proposal_dict
 
-        sys.stdout.write(json.dumps(proposal_dict(proposal), indent=2) + "\n")
+        sys.stdout.write(json.dumps(proposal_dict(opened), indent=2) + "\n")
     else:
         from app.reports.proposal_text import proposal_text
 
-        sys.stdout.write(proposal_text(proposal))
-    return EXIT_OK
+        sys.stdout.write(proposal_text(opened))
 
 
 def is_proposal(path: str) -> bool:
@@ -121,17 +130,13 @@ def is_proposal(path: str) -> bool:
     return sniff(path)
 
 
-def cmd_export_proposal(ns: argparse.Namespace) -> int:
-    """``export PROPOSAL --format csv|ics|pdf --out PATH``: the whole proposal."""
-    if any(v is not None for v in (ns.cusip, ns.amount, ns.settle, ns.price)):
-        raise UsageError(
-            "--cusip, --amount, --settle and --price do not apply to a proposal (see its positions)"
-        )
-    try:
-        from app.reports.proposal_export import export_proposal
-    except ImportError:
-        raise UsageError("export is not available in this build") from None
-    proposal = _open(ns.file)
-    written = export_proposal(proposal, ns.format, Path(ns.out))
-    print(f"wrote {written}", file=sys.stderr)
-    return EXIT_OK
+def calc_options_given(ns: argparse.Namespace) -> bool:
+    """True when a purchase's options were typed (they do not apply to a proposal)."""
+    return any(getattr(ns, name, None) is not None for name in ("cusip", "amount", "settle", "price"))
+
+
+def export_proposal(ns: argparse.Namespace, say: Say) -> Path:
+    """``export PROPOSAL --format csv|ics|pdf --out PATH``: the whole proposal; the path written."""
+    from app.reports.proposal_export import export_proposal as write
+
+    return write(open_proposal(ns.file, say), ns.format, Path(ns.out))
