@@ -70,16 +70,24 @@ class CashFlow(NamedTuple):
     coupon: Coupon | None = None
 
 
-Sums = tuple[Decimal, Decimal, int]
-"""Interest, principal and the number of payments in one month or year (a plain tuple: a
-30-year monthly position has 360 of them, rebuilt on every edit of its amount)."""
+class Sums(NamedTuple):
+    """A case's payments summed by month (index year·12 + month − 1) or by year, as columns:
+    ``keys`` in order with the coupons' ``interest`` and count (``coupons``) of each, and the one
+    principal payment apart. Columns, not a row object per month: a 30-year monthly position has
+    360 months, rebuilt on every edit of its amount."""
+
+    keys: list[int]
+    interest: list[Decimal]
+    coupons: list[int]
+    principal_key: int
+    principal: Decimal
 
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
     """The payments of a priced position in one case (held to maturity, or called first):
-    its coupons, then the principal (``kind`` PRINCIPAL or CALL) on ``principal_paid``;
-    ``by_month`` / ``by_year`` are their sums keyed by month index (year·12 + month − 1) / year."""
+    its coupons, then the principal (``kind`` PRINCIPAL or CALL) on ``principal_paid``, and their
+    sums by payment month and year."""
 
     coupons: tuple[Coupon, ...]
     kind: FlowKind
@@ -87,8 +95,8 @@ class Scenario:
     principal_due: date
     principal_paid: date
     interest: Decimal
-    by_month: dict[int, Sums]
-    by_year: dict[int, Sums]
+    by_month: Sums
+    by_year: Sums
 
     def __len__(self) -> int:
         return len(self.coupons) + 1
@@ -228,21 +236,38 @@ def _accrual_end(c: Coupon) -> date:
 def _scenario(
     coupons: tuple[Coupon, ...], kind: FlowKind, principal: Decimal, due: date, paid: date
 ) -> Scenario:
-    """The case's sums by payment month and year (plain tuples: built on every edit)."""
-    by_month: dict[int, Sums] = {}
-    by_year: dict[int, Sums] = {}
-    get_month, get_year = by_month.get, by_year.get
-    interest = ZERO
-    for c in coupons:
+    keys: list[int] = []
+    interest: list[Decimal] = []
+    counts: list[int] = []
+    total, last = ZERO, -1
+    for c in coupons:  # in payment-date order: one run per month
         d, amount = c.payment_date, c.amount
-        interest += amount
+        total += amount
         key = d.year * 12 + d.month - 1
-        s = get_month(key)
-        by_month[key] = (amount, ZERO, 1) if s is None else (s[0] + amount, s[1], s[2] + 1)
-        s = get_year(d.year)
-        by_year[d.year] = (amount, ZERO, 1) if s is None else (s[0] + amount, s[1], s[2] + 1)
-    key = paid.year * 12 + paid.month - 1
-    for sums, k in ((by_month, key), (by_year, paid.year)):
-        s = sums.get(k, (ZERO, ZERO, 0))
-        sums[k] = (s[0], s[1] + principal, s[2] + 1)
-    return Scenario(coupons, kind, principal, due, paid, interest, by_month, by_year)
+        if key == last:
+            interest[-1] += amount
+            counts[-1] += 1
+        else:
+            keys.append(key)
+            interest.append(amount)
+            counts.append(1)
+            last = key
+    by_month = Sums(keys, interest, counts, paid.year * 12 + paid.month - 1, principal)
+    return Scenario(coupons, kind, principal, due, paid, total, by_month, _years(by_month))
+
+
+def _years(months: Sums) -> Sums:
+    """``months`` summed by year."""
+    keys: list[int] = []
+    interest: list[Decimal] = []
+    counts: list[int] = []
+    for key, amount, count in zip(months.keys, months.interest, months.coupons, strict=True):
+        year = key // 12
+        if keys and keys[-1] == year:
+            interest[-1] += amount
+            counts[-1] += count
+        else:
+            keys.append(year)
+            interest.append(amount)
+            counts.append(count)
+    return Sums(keys, interest, counts, months.principal_key // 12, months.principal)

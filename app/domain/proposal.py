@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, overload
 
 from app.domain.errors import SourceError, TermSheetError
 from app.domain.holding import (
@@ -125,36 +125,44 @@ class _Ledger:
     a position's contribution is added to or taken from."""
 
     def __init__(self) -> None:
-        self.rows: dict[int, list[Decimal | int]] = {}
+        self.rows: dict[int, list[Any]] = {}  # [interest, principal, payments]
 
-    def apply(self, sums: Mapping[int, Sums], sign: int) -> None:
+    def apply(self, sums: Sums, sign: int) -> None:
+        """Add (``sign`` 1) or take away (−1) one case's sums."""
         rows = self.rows
         if sign > 0:
-            for key, (interest, principal, count) in sums.items():
+            for key, interest, count in zip(sums.keys, sums.interest, sums.coupons, strict=True):
                 row = rows.get(key)
                 if row is None:
-                    rows[key] = [interest, principal, count]
+                    rows[key] = [interest, ZERO, count]
                 else:
                     row[0] += interest
-                    row[1] += principal
                     row[2] += count
+            row = rows.setdefault(sums.principal_key, [ZERO, ZERO, 0])
+            row[1] += sums.principal
+            row[2] += 1
             return
-        for key, (interest, principal, count) in sums.items():
+        # a month holding this case's principal keeps its count above 0 until the principal goes
+        for key, interest, count in zip(sums.keys, sums.interest, sums.coupons, strict=True):
             row = rows[key]
             row[0] -= interest
-            row[1] -= principal
             row[2] -= count
             if not row[2]:
                 del rows[key]
+        row = rows[sums.principal_key]
+        row[1] -= sums.principal
+        row[2] -= 1
+        if not row[2]:
+            del rows[sums.principal_key]
 
-    def shift(self, old: Mapping[int, Sums], new: Mapping[int, Sums]) -> None:
-        """``new`` in place of ``old``: contributions paid in the same months, the same number
-        of times (an amount edit), so each row moves by the difference."""
+    def shift(self, old: Sums, new: Sums) -> None:
+        """``new`` in place of ``old``: sums over the same payments (an amount edit), so each row
+        moves by the difference."""
         rows = self.rows
-        for key, (interest, principal, _) in new.items():
-            before, row = old[key], rows[key]
-            row[0] += interest - before[0]
-            row[1] += principal - before[1]
+        for key, after, before in zip(new.keys, new.interest, old.interest, strict=True):
+            if after != before:
+                rows[key][0] += after - before
+        rows[new.principal_key][1] += new.principal - old.principal
 
 
 class Proposal:
@@ -338,8 +346,8 @@ class Proposal:
         span = [rows.get(k, none) for k in range(first, last + 1)]
         return MonthSeries(
             _month_start(first),
-            tuple(r[0] for r in span),  # type: ignore[misc]
-            tuple(r[1] for r in span),  # type: ignore[misc]
+            tuple(r[0] for r in span),
+            tuple(r[1] for r in span),
         )
 
     def cash_flows(self, called: bool = False) -> CashFlows:
