@@ -80,6 +80,7 @@ FIGURES = [
     Figure("proposal", "edit_amount_p50_ms", "proposal: one amount → every figure, p50", "ms", 2.0),
     Figure("proposal", "edit_amount_p99_ms", "proposal: one amount → every figure, p99", "ms", 2.0),
     Figure("proposal", "edit_amount_cpu_p99_ms", "  p99 in CPU time", "ms"),
+    Figure("proposal", "edit_amount_frozen_p99_ms", "  p99 after gc.freeze() (as the window does)", "ms"),
     Figure("proposal", "cash_flows_order_ms", "proposal: payment list ordered (date change)", "ms"),
     Figure("proposal", "compare_build_ms", "compare: 5,000 CUSIPs, rows built", "ms", 1000.0),
     Figure("proposal", "compare_sort_ms", "compare: 5,000 rows re-sorted", "ms", 100.0),
