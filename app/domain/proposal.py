@@ -20,8 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, NamedTuple, overload
+from typing import NamedTuple, overload
 
 from app.domain.errors import SourceError, TermSheetError
 from app.domain.holding import (
@@ -31,11 +30,11 @@ from app.domain.holding import (
     Holding,
     Position,
     Scenario,
-    Sums,
     edited,
     price_position,
     with_amount,
 )
+from app.domain.ledger import CaseLedger, MonthSeries, PeriodSums, no_sums
 from app.domain.model import CallDate, Offering, ParseWarning
 
 Source = Offering | TermSheetError
@@ -69,33 +68,6 @@ class Totals:
     interest: Decimal
 
 
-class PeriodSums(NamedTuple):
-    """Interest and principal paid in one month or year (``start`` is its first day)."""
-
-    start: date
-    interest: Decimal
-    principal: Decimal
-    payments: int
-
-    @property
-    def month(self) -> str:
-        """``2020-01``."""
-        return f"{self.start.year:04d}-{self.start.month:02d}"
-
-    @property
-    def year(self) -> int:
-        return self.start.year
-
-
-class MonthSeries(NamedTuple):
-    """Interest and principal of every month from ``first`` (a first of month) on, months with
-    no payment included (zero): the chart's bars."""
-
-    first: date
-    interest: tuple[Decimal, ...]
-    principal: tuple[Decimal, ...]
-
-
 class CalledPosition(NamedTuple):
     """A position in the "if called first" case: called on ``call`` for ``amount``."""
 
@@ -120,51 +92,6 @@ class CallRisk:
 _FIGURES = ("face", "principal", "accrued", "total", "annual_income", "interest", "called_interest")
 
 
-class _Ledger:
-    """Interest, principal and payment count per key (a month index or a year), exact sums that
-    a position's contribution is added to or taken from."""
-
-    def __init__(self) -> None:
-        self.rows: dict[int, list[Any]] = {}  # [interest, principal, payments]
-
-    def apply(self, sums: Sums, sign: int) -> None:
-        """Add (``sign`` 1) or take away (−1) one case's sums."""
-        rows = self.rows
-        if sign > 0:
-            for key, interest, count in zip(sums.keys, sums.interest, sums.coupons, strict=True):
-                row = rows.get(key)
-                if row is None:
-                    rows[key] = [interest, ZERO, count]
-                else:
-                    row[0] += interest
-                    row[2] += count
-            row = rows.setdefault(sums.principal_key, [ZERO, ZERO, 0])
-            row[1] += sums.principal
-            row[2] += 1
-            return
-        # a month holding this case's principal keeps its count above 0 until the principal goes
-        for key, interest, count in zip(sums.keys, sums.interest, sums.coupons, strict=True):
-            row = rows[key]
-            row[0] -= interest
-            row[2] -= count
-            if not row[2]:
-                del rows[key]
-        row = rows[sums.principal_key]
-        row[1] -= sums.principal
-        row[2] -= 1
-        if not row[2]:
-            del rows[sums.principal_key]
-
-    def shift(self, old: Sums, new: Sums) -> None:
-        """``new`` in place of ``old``: sums over the same payments (an amount edit), so each row
-        moves by the difference."""
-        rows = self.rows
-        for key, after, before in zip(new.keys, new.interest, old.interest, strict=True):
-            if after != before:
-                rows[key][0] += after - before
-        rows[new.principal_key][1] += new.principal - old.principal
-
-
 class Proposal:
     """A client's positions with every combined figure, updated position by position."""
 
@@ -175,8 +102,7 @@ class Proposal:
         self._concession = ZERO
         self._unknown_concessions = 0
         self._priced = 0
-        # [held, called] × [by month, by year]
-        self._ledgers = ((_Ledger(), _Ledger()), (_Ledger(), _Ledger()))
+        self._cases = (CaseLedger(), CaseLedger())  # held to maturity, if called first
         self._order: dict[bool, list[tuple[int, int]]] = {}
 
     @classmethod
@@ -266,21 +192,19 @@ class Proposal:
             return new
         self._add_figures(old, -1)
         self._add_figures(new, 1)
-        for ledgers, before, after in zip(
-            self._ledgers, (old.held, old.called), (new.held, new.called), strict=True
+        for case, before, after in zip(
+            self._cases, (old.held, old.called), (new.held, new.called), strict=True
         ):
             assert before is not None and after is not None
-            ledgers[0].shift(before.by_month, after.by_month)
-            ledgers[1].shift(before.by_year, after.by_year)
+            case.shift(before, after)
         return new
 
     def _account(self, h: Holding, sign: int) -> None:
         """Add (``sign`` 1) or take away (−1) ``h``'s contribution to every running figure."""
         if h.held is None or h.called is None or not self._add_figures(h, sign):
             return
-        for ledgers, case in zip(self._ledgers, (h.held, h.called), strict=True):
-            ledgers[0].apply(case.by_month, sign)
-            ledgers[1].apply(case.by_year, sign)
+        for case, scenario in zip(self._cases, (h.held, h.called), strict=True):
+            case.apply(scenario, sign)
 
     def _add_figures(self, h: Holding, sign: int) -> bool:
         """``_account`` for the totals alone; False for a holding not priced."""
@@ -318,13 +242,11 @@ class Proposal:
 
     def by_month(self, called: bool = False) -> list[PeriodSums]:
         """Interest and principal of each month with a payment, in month order."""
-        rows, make = self._ledgers[called][0].rows, PeriodSums._make
-        return [make((_month_start(k), *rows[k])) for k in sorted(rows)]
+        return self._cases[called].by_month()
 
     def by_year(self, called: bool = False) -> list[PeriodSums]:
         """Interest and principal of each year with a payment, in year order."""
-        rows, make = self._ledgers[called][1].rows, PeriodSums._make
-        return [make((date(k, 1, 1), *rows[k])) for k in sorted(rows)]
+        return self._cases[called].by_year()
 
     def by_year_both(self) -> list[tuple[int, PeriodSums, PeriodSums]]:
         """Each year with a payment in either case: (year, held to maturity, if called first),
@@ -332,23 +254,14 @@ class Proposal:
         held = {r.year: r for r in self.by_year()}
         called = {r.year: r for r in self.by_year(called=True)}
         return [
-            (y, held.get(y) or _no_sums(y), called.get(y) or _no_sums(y))
+            (y, held.get(y) or no_sums(y), called.get(y) or no_sums(y))
             for y in sorted(held.keys() | called.keys())
         ]
 
     def month_series(self, called: bool = False) -> MonthSeries | None:
-        """Every month from the first payment to the last (None without any payment)."""
-        rows = self._ledgers[called][0].rows
-        if not rows:
-            return None
-        first, last = min(rows), max(rows)
-        none = (ZERO, ZERO)
-        span = [rows.get(k, none) for k in range(first, last + 1)]
-        return MonthSeries(
-            _month_start(first),
-            tuple(r[0] for r in span),
-            tuple(r[1] for r in span),
-        )
+        """Every month from the first payment to the last, months with no payment at zero (the
+        chart's bars); None without any payment."""
+        return self._cases[called].series()
 
     def cash_flows(self, called: bool = False) -> CashFlows:
         """Every payment of every priced position in payment-date order (on one date: position
@@ -436,16 +349,6 @@ def _shape(h: Holding) -> object:
     """What fixes a holding's payment dates (not its amounts): an amount edit keeps the order."""
     q = h.quote
     return None if q is None else (q.purchase.note, q.purchase.settle_date, h.call)
-
-
-@lru_cache(maxsize=2400)
-def _month_start(index: int) -> date:
-    """The first day of month ``index`` (year·12 + month − 1)."""
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _no_sums(year: int) -> PeriodSums:
-    return PeriodSums(date(year, 1, 1), ZERO, ZERO, 0)
 
 
 def _not_loaded(document: str) -> SourceError:
