@@ -1,4 +1,5 @@
 """Command line: ``show`` and ``calc`` (and ``export``) without Qt; no subcommand opens the window.
+``compare``, ``proposal`` and ``export PROPOSAL`` are in ``app.cli_desk``.
 
 Exit status (contract.md): 0 ok, 2 usage, 3 unreadable file / no offering, 4 invalid calculation
 input. Every failure is one line on stderr; never a traceback.
@@ -21,7 +22,7 @@ from app.domain.model import Offering, ParseWarning, Purchase, Quote
 from app.domain.money import format_pct, parse_amount, parse_percent
 
 PROG = "termsheet"
-SUBCOMMANDS = ("show", "calc", "export")
+SUBCOMMANDS = ("show", "calc", "export", "compare", "proposal")
 EXIT_OK, EXIT_USAGE, EXIT_SOURCE, EXIT_INPUT = 0, 2, 3, 4
 
 
@@ -80,7 +81,7 @@ def _workout(text: str) -> str:
 def _parsers() -> tuple[_Parser, _Parser]:
     top = _Parser(prog=PROG, description="Term-sheet viewer and calculator for retail notes.")
     top.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = top.add_subparsers(dest="command", metavar="{show,calc,export}")
+    sub = top.add_subparsers(dest="command", metavar="{show,calc,export,compare,proposal}")
     show = sub.add_parser("show", help="print an offering's terms (or its offering file with --json)")
     show.add_argument("file")
     show.add_argument("--json", action="store_true", help="print the offering file JSON")
@@ -88,11 +89,17 @@ def _parsers() -> tuple[_Parser, _Parser]:
     calc.add_argument("file")
     _add_calc_options(calc, cusip_required=True, from_yield=True)
     calc.add_argument("--json", action="store_true", help="print the contract's calc JSON")
-    export = sub.add_parser("export", help="write cash flows (csv), a calendar (ics) or a term sheet (pdf)")
-    export.add_argument("file")
-    _add_calc_options(export, cusip_required=True, from_yield=True)
+    export = sub.add_parser(
+        "export",
+        help="write cash flows (csv), a calendar (ics) or a term sheet (pdf) of a purchase or a proposal",
+    )
+    export.add_argument("file", help="an offering document (--cusip required) or a proposal file")
+    _add_calc_options(export, cusip_required=False, from_yield=True)
     export.add_argument("--format", required=True, choices=("csv", "ics", "pdf"))
     export.add_argument("--out", required=True, help="the file to write")
+    from app.cli_desk import add_parsers
+
+    add_parsers(sub)
     gui = _Parser(prog=PROG, description="Open the window (default: the bundled sample offering).")
     gui.add_argument("files", nargs="*", metavar="FILE")
     _add_calc_options(gui, cusip_required=False)
@@ -197,12 +204,52 @@ def cmd_calc(ns: argparse.Namespace) -> int:
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
+    from app import cli_desk
+
+    if cli_desk.is_proposal(ns.file):
+        return cmd_export_proposal(ns)
+    if not ns.cusip:
+        raise UsageError(f"the following arguments are required: --cusip (see '{PROG} --help')")
     try:
         from app.reports.export import export_file
     except ImportError:
         raise UsageError("export is not available in this build") from None
     offering, q, _ = _quote(ns)
     written = export_file(offering, q, ns.format, Path(ns.out), source_name=Path(ns.file).name)
+    print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def cmd_compare(ns: argparse.Namespace) -> int:
+    from app.cli_desk import compare
+
+    compare(ns, _say)
+    return EXIT_OK
+
+
+def cmd_proposal(ns: argparse.Namespace) -> int:
+    from app.cli_desk import proposal
+
+    proposal(ns, _say)
+    return EXIT_OK
+
+
+def cmd_export_proposal(ns: argparse.Namespace) -> int:
+    from app import cli_desk
+
+    if cli_desk.calc_options_given(ns):
+        raise UsageError(
+            "--cusip, --amount, --settle and --price do not apply to a proposal (see its positions)"
+        )
+    try:
+        import app.reports.proposal_export  # noqa: F401  (the reports are left out of some builds)
+    except ImportError:
+        raise UsageError("export is not available in this build") from None
+    written = cli_desk.export_proposal(ns, _say)
     print(f"wrote {written}", file=sys.stderr)
     return EXIT_OK
 
@@ -216,9 +263,12 @@ def cmd_gui(ns: argparse.Namespace) -> int:
 def _dispatch(argv: list[str]) -> int:
     top, gui = _parsers()
     if argv and argv[0] in SUBCOMMANDS:
-        ns = top.parse_args(argv)
-        handler = {"show": cmd_show, "calc": cmd_calc, "export": cmd_export}[ns.command]
-        return handler(ns)
+        from app import cli_desk
+
+        ns = top.parse_args(cli_desk.join_sort(argv))
+        handlers = {"show": cmd_show, "calc": cmd_calc, "export": cmd_export}
+        handlers |= {"compare": cmd_compare, "proposal": cmd_proposal}
+        return handlers[ns.command](ns)
     if argv and argv[0] in ("-h", "--help"):
         top.print_help()
         print(f"\nWith no subcommand: {gui.format_usage().strip().removeprefix('usage: ')}")

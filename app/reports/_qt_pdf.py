@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -183,6 +184,22 @@ def _paint_years(painter: QPainter, q: Quote, axes: _Axes) -> None:
 # --- the page --------------------------------------------------------------------------------
 
 
+def page_document() -> QTextDocument:
+    """An empty ``QTextDocument`` in the printed pages' font (9 pt sans, no ligatures, so the
+    PDF's text is searchable as typed) and with no margin of its own."""
+    from PySide6.QtGui import QFont, QTextDocument
+
+    doc = QTextDocument()
+    font = QFont()
+    font.setFamilies(["Helvetica", "Arial", "DejaVu Sans"])
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(9)
+    font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters: searchable as typed
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    return doc
+
+
 class TermSheet:
     """The page for one purchase, ready to be laid out on any paged device (PDF or printer)."""
 
@@ -198,16 +215,9 @@ class TermSheet:
         """The page as a ``QTextDocument`` (not yet laid out); the chart ``chart_width_px`` wide
         in 96-dpi pixels."""
         from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QFont, QTextDocument
+        from PySide6.QtGui import QTextDocument
 
-        doc = QTextDocument()
-        font = QFont()
-        font.setFamilies(["Helvetica", "Arial", "DejaVu Sans"])
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        font.setPointSizeF(9)
-        font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters: searchable as typed
-        doc.setDefaultFont(font)
-        doc.setDocumentMargin(0)
+        doc = page_document()
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), self.chart)
         doc.setHtml(
             term_sheet_html(
@@ -257,16 +267,22 @@ def render_pdf(
     offering: Offering, q: Quote, *, source_name: str | None = None, today: date | None = None
 ) -> bytes:
     """The term sheet as the bytes of a one-page, letter-size PDF."""
+    sheet = TermSheet(offering, q, source_name=source_name, today=today)
+    return pdf_bytes(f"Term sheet {q.purchase.note.cusip}", sheet.paint)
+
+
+def pdf_bytes(title: str, paint: Callable[[QPagedPaintDevice], None]) -> bytes:
+    """A letter-size PDF (600 dpi, ``MARGIN_INCH`` margins) that ``paint`` draws, as bytes."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    sheet = TermSheet(offering, q, source_name=source_name, today=today)
+    ensure_gui_app()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(600)
-    writer.setTitle(f"Term sheet {q.purchase.note.cusip}")
+    writer.setTitle(title)
     writer.setCreator("termsheet")
     writer.setPageLayout(
         QPageLayout(
@@ -276,7 +292,7 @@ def render_pdf(
             QPageLayout.Unit.Inch,
         )
     )
-    sheet.paint(writer)
+    paint(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()
     return bytes(data.data())

@@ -45,7 +45,8 @@ def _iso(d: date | None) -> str:
     return d.isoformat() if d is not None else ""
 
 
-def _rolled(due: date, paid: date) -> str:
+def payment_note(due: date, paid: date) -> str:
+    """Why a payment is paid after its due date ("" when it is not)."""
     if paid == due:
         return ""
     return f"due {due.isoformat()}, paid next banking day ({roll_reason(due)})"
@@ -74,7 +75,7 @@ def _coupon_row(q: Quote, c: Coupon, cumulative: Decimal, call: CallDate | None)
         "rate_pct": str(c.rate_pct),
         "amount": str(c.amount),
         "cumulative": str(cumulative),
-        "payment_note": _rolled(c.accrual_end, c.payment_date),
+        "payment_note": payment_note(c.accrual_end, c.payment_date),
     } | _call_fields(q, call)
 
 
@@ -86,7 +87,7 @@ def _call_row(q: Quote, call: CallDate) -> dict[str, str]:
             "type": CALL,
             "accrual_end": _iso(call.date),
             "payment_date": _iso(call.payment_date),
-            "payment_note": _rolled(call.date, call.payment_date),
+            "payment_note": payment_note(call.date, call.payment_date),
         }
         | _call_fields(q, call)
     )
@@ -115,7 +116,7 @@ def rows(q: Quote) -> list[dict[str, str]]:
             "payment_date": _iso(r.payment_date),
             "amount": str(r.amount),
             "cumulative": str(total),
-            "payment_note": _rolled(r.date, r.payment_date),
+            "payment_note": payment_note(r.date, r.payment_date),
         }
     )
     return out

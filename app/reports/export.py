@@ -85,12 +85,12 @@ def export_file(
     written; in both cases no file is left behind.
     """
     out = Path(out)
-    _check_destination(out)
+    check_destination(out)
     data = render(offering, quote, fmt, source_name, call_notices=call_notices)
     return write_atomic(out, data)
 
 
-def _check_destination(out: Path) -> None:
+def check_destination(out: Path) -> None:
     """Refuse before rendering what can be refused cheaply: a folder, a device, no folder."""
     try:
         st = out.stat()
@@ -132,7 +132,7 @@ def _umask() -> int:
 def write_atomic(out: Path, data: bytes) -> Path:
     """Write ``data`` to ``out`` whole or not at all (temporary file + ``os.replace``)."""
     out = Path(out)
-    _check_destination(out)
+    check_destination(out)
     target = _target(out)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)

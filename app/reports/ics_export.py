@@ -75,7 +75,8 @@ def call_line(q: Quote, call: CallDate) -> str:
     )
 
 
-def _event(uid: str, day: date, summary: str, description: str, stamp: datetime) -> Event:
+def all_day_event(uid: str, day: date, summary: str, description: str, stamp: datetime) -> Event:
+    """A free (transparent) all-day event on ``day`` in the "Income" category."""
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -118,15 +119,19 @@ def payment_events(offering: Offering, q: Quote, stamp: datetime) -> Iterable[Ev
         if call is not None:
             summary += " · call date"
             lines.append(call_line(q, call))
-        yield _event(payment_uid(cusip, c.payment_date), c.payment_date, summary, "\n".join(lines), stamp)
+        yield all_day_event(
+            payment_uid(cusip, c.payment_date), c.payment_date, summary, "\n".join(lines), stamp
+        )
     if not any(c.payment_date == r.payment_date for c in q.coupons):
         summary = f"{cusip} principal {format_usd(r.amount)}"
         lines = [*header, f"Principal repaid at maturity: {format_usd(r.amount)}"]
-        yield _event(payment_uid(cusip, r.payment_date), r.payment_date, summary, "\n".join(lines), stamp)
+        yield all_day_event(
+            payment_uid(cusip, r.payment_date), r.payment_date, summary, "\n".join(lines), stamp
+        )
     for call in calls.values():
         summary = f"{cusip} call date: may be redeemed for {format_usd(q.call_amount(call))}"
         lines = [*header, call_line(q, call)]
-        yield _event(call_uid(cusip, call.date), call.payment_date, summary, "\n".join(lines), stamp)
+        yield all_day_event(call_uid(cusip, call.date), call.payment_date, summary, "\n".join(lines), stamp)
 
 
 def notice_events(offering: Offering, q: Quote, stamp: datetime) -> Iterable[Event]:
@@ -141,7 +146,9 @@ def notice_events(offering: Offering, q: Quote, stamp: datetime) -> Iterable[Eve
             f"(paid {_fmt_date(call.payment_date)}); notice must be given by "
             f"{_fmt_date(call.notice_date)}.",
         ]
-        yield _event(notice_uid(cusip, call.notice_date), call.notice_date, summary, "\n".join(lines), stamp)
+        yield all_day_event(
+            notice_uid(cusip, call.notice_date), call.notice_date, summary, "\n".join(lines), stamp
+        )
 
 
 def calendar(

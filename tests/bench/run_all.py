@@ -79,6 +79,16 @@ FIGURES = [
     Figure("ui", "fifty_year_edit_p99_ms", "edit → repaint p99, 50-y monthly callable", "ms", 16.0),
     Figure("ui", "filter_keystroke_ms", "tree filter per keystroke, 5,000 CUSIPs", "ms", 50.0),
     Figure("ui", "rss_52_supplements_mb", "resident memory, 52 supplements loaded", "MB", 300.0),
+    Figure("proposal", "build_ms", "proposal: 50 × 30-y monthly callable, built", "ms"),
+    Figure("proposal", "edit_amount_p50_ms", "proposal: one amount → every figure, p50", "ms", 2.0),
+    Figure("proposal", "edit_amount_p99_ms", "proposal: one amount → every figure, p99", "ms", 2.0),
+    Figure("proposal", "edit_amount_cpu_p99_ms", "  p99 in CPU time", "ms"),
+    Figure("proposal", "edit_amount_frozen_p99_ms", "  p99 after gc.freeze() (as the window does)", "ms"),
+    Figure("proposal", "cash_flows_order_ms", "proposal: payment list ordered (date change)", "ms"),
+    Figure("proposal", "compare_build_ms", "compare: 5,000 CUSIPs, rows built", "ms", 1000.0),
+    Figure("proposal", "compare_sort_ms", "compare: 5,000 rows re-sorted", "ms", 100.0),
+    Figure("proposal", "compare_yields_per_row_ms", "compare: yields of one row (worker)", "ms"),
+    Figure("proposal", "compare_yields_all_s", "compare: yields of all 5,000 rows (worker)", "s"),
     Figure("bundle", "bundle_mb", "frozen bundle folder (dist/termsheet)", "MB"),
 ]
 
