@@ -1,19 +1,18 @@
-"""What the bundle leaves out that PyInstaller's options cannot say: most of ICU's data, symbol tables.
+"""What the Linux bundle leaves out that PyInstaller's options cannot say (used by termsheet.spec).
 
-Used by ``termsheet.spec`` on Linux (the Windows and macOS Qt wheels carry no ICU of their own, and
-their binaries are left as they are). Weights and reasons: packaging/README.md, "What the bundle
-weighs".
+The Windows and macOS Qt wheels carry no ICU, and there PyInstaller's own collection stands.
+Weights and reasons: packaging/README.md, "What the bundle weighs".
 
-- ``trimmed_icu_data``: Qt Core (Linux wheels) links ICU for four services only: collation
-  (``QCollator``: the file dialog's sorting), code-page converters (``QStringConverter`` by name),
-  time zones (``QTimeZone`` ids and names) and case mapping (no data needed). ICU's data library
-  (32 MB) also holds break rules, units, currencies, language, region and script names, number
-  spell-out and transliteration for ~700 locales, which no Qt function reaches. The trimmed
-  library keeps every item those services read, in every locale (collation, zone names, all
-  code pages), and the locale bundles of root and English; ICU falls back to root for the rest.
-- ``strip_symbols``: wheel libraries that still carry ``.symtab``/``.strtab`` (cryptography's
-  Rust module, numpy's core and BLAS, ICU, libpython) lose them; the dynamic symbols they link
-  by stay.
+- ``trimmed_icu_data``: Qt Core links ICU for collation (``QCollator``: the file dialog sorts by
+  the desktop's locale), code pages (``QStringConverter`` by name), time zones (``QTimeZone`` ids
+  and names) and case mapping (no data). ICU's data library (32 MB) also holds break rules,
+  units, currencies, language, region and script names, spell-out and transliteration for ~700
+  locales, which no Qt function reaches. The rebuilt one (5 MB) keeps collation in every locale,
+  time-zone names and locale data of root and English, and the single-byte code pages.
+- ``without_host_libraries``: the desktop's own libraries (``HOST_LIBRARIES``) are not bundled;
+  the .deb depends on their packages.
+- ``strip_symbols``: libraries that still carry ``.symtab``/``.strtab`` (libpython, cryptography's
+  Rust module, numpy's core, ICU) lose them; their dynamic symbols stay.
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ FIGURES = [
     Figure("ui", "fifty_year_edit_p99_ms", "edit → repaint p99, 50-y monthly callable", "ms", 16.0),
     Figure("ui", "filter_keystroke_ms", "tree filter per keystroke, 5,000 CUSIPs", "ms", 50.0),
     Figure("ui", "rss_52_supplements_mb", "resident memory, 52 supplements loaded", "MB", 300.0),
-    Figure("bundle", "bundle_mb", "frozen bundle folder (dist/termsheet)", "MB"),
+    Figure("bundle", "bundle_mb", "frozen bundle folder (dist/termsheet)", "MB", 150.0),
 ]
 
 

@@ -132,6 +132,30 @@ def test_screenshot_offscreen_like_the_source(frozen: Frozen) -> None:
     assert 0 < first_paint < 30
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux: ICU and the host's libraries")
+def test_linux_bundle_leaves_the_desktop_libraries_to_the_host(frozen: Frozen) -> None:
+    names = {p.name for p in (frozen.folder / "_internal").rglob("*.so*")}
+    assert not names & set(build.trim.HOST_LIBRARIES)
+    icu_data = [p for p in (frozen.folder / "_internal").rglob("libicudata.so.*") if not p.is_symlink()]
+    assert len(icu_data) == 1 and icu_data[0].stat().st_size < 7_000_000  # the wheel's is 32 MB
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_encrypted_pdf_reads_like_the_source(frozen: Frozen, algorithm: str) -> None:
+    """A PDF secured with an owner password only (as issuers' sites serve them): pdfminer
+    decrypts it with cryptography's AES and hashlib's MD5/SHA-2 (the interpreter's own)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(build.SMOKE_DOCUMENTS[0]))
+    writer.encrypt(user_password="", owner_password="desk-only", algorithm=algorithm)
+    secured = frozen.cwd / f"secured-{algorithm}.pdf"
+    writer.write(secured)
+    proc, source = frozen.run("show", secured, "--json"), frozen.source("show", secured, "--json")
+    assert source.returncode == 0, source.stderr
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == source.stdout and json.loads(proc.stdout)["notes"]
+
+
 def test_window_with_a_pdf_and_an_html_document_like_the_source(frozen: Frozen) -> None:
     """The documents load in the frozen loader process (pdfplumber, lxml) and the window shows
     what the source program's shows."""
