@@ -119,7 +119,9 @@ def bundle(dist: Path, work: Path) -> Path:
 
 
 # --- smoke --------------------------------------------------------------------------------------
-MAX_BUNDLE_BYTES = 150_000_000  # the bundle folder as folder_size counts it (issue 13)
+# the bundle folder as folder_size counts it (issue 13); held on Linux, where it is measured (the
+# Windows and macOS bundles have other Qt and numpy builds: their size is printed)
+MAX_BUNDLE_BYTES = 150_000_000
 SUPPLEMENTS = ROOT / "tests" / "data" / "supplements"
 # a PDF (pdfplumber and pdfminer, in the loader process) and an EDGAR HTML filing (lxml)
 SMOKE_DOCUMENTS = (SUPPLEMENTS / "ally-2021-final.pdf", SUPPLEMENTS / "prudential-internotes-2014.html")
@@ -139,7 +141,7 @@ def bundle_folder(dist: Path) -> Path:
 
 def check_size(dist: Path) -> int:
     size = folder_size(bundle_folder(dist))
-    if size > MAX_BUNDLE_BYTES:
+    if size > MAX_BUNDLE_BYTES and not (WINDOWS or MACOS):
         raise BuildError(f"the bundle is {size / 1e6:.1f} MB, over {MAX_BUNDLE_BYTES / 1e6:.0f} MB")
     return size
 
