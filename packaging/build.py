@@ -2,8 +2,11 @@
 
     python packaging/build.py              all three steps, into dist/ (work files in build/)
     python packaging/build.py bundle       dist/termsheet/ (macOS: also dist/termsheet.app)
-    python packaging/build.py smoke        run the frozen program: --screenshot offscreen, and
-                                           calc --json compared with the source program's
+    python packaging/build.py smoke        the bundle's size (<= 150 MB), then its copy run from
+                                           elsewhere with a clean environment: --screenshot
+                                           offscreen (also with a PDF and an HTML document),
+                                           calc --json, show --json and the exports, each
+                                           compared with the source program's
     python packaging/build.py installer    Linux: .tar.gz (+ .deb when dpkg-deb is present);
                                            Windows: Inno Setup .exe; macOS: .dmg
 
@@ -14,7 +17,6 @@ Signing reads the environment; see packaging/README.md.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import re
@@ -27,6 +29,9 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import trim  # packaging/trim.py, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "termsheet.spec"
 NAME = "termsheet"
@@ -35,14 +40,19 @@ SAMPLE_CUSIP = "02006DTT8"
 WINDOWS = sys.platform == "win32"
 MACOS = sys.platform == "darwin"
 SMOKE_TIMEOUT_S = 180
-# Runtime libraries the frozen program takes from the system (ldd of the bundle; the xcb and
-# wayland ones are listed even where the build machine's copy got bundled, so a desk always has
-# them: see "could not load the Qt platform plugin xcb").
-DEB_DEPENDS = (
-    "libc6 (>= 2.34), libgl1, libegl1, libfontconfig1, libfreetype6, libdbus-1-3, "
-    "libxkbcommon0, libxkbcommon-x11-0, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, "
-    "libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, "
-    "libxcb-xkb1, libwayland-client0, libwayland-cursor0, libwayland-egl1"
+# Runtime libraries the frozen program takes from the system: glibc, OpenGL and Wayland (never
+# bundled), and the desktop libraries the spec leaves out (trim.HOST_LIBRARIES). A desk needs them
+# all (the xcb ones are the cause of "could not load the Qt platform plugin xcb").
+DEB_DEPENDS = ", ".join(
+    [
+        "libc6 (>= 2.34)",
+        "libgl1",
+        "libegl1",
+        "libwayland-client0",
+        "libwayland-cursor0",
+        "libwayland-egl1",
+        *dict.fromkeys(trim.HOST_LIBRARIES.values()),
+    ]
 )
 
 
@@ -109,19 +119,51 @@ def bundle(dist: Path, work: Path) -> Path:
 
 
 # --- smoke --------------------------------------------------------------------------------------
-def smoke_env(home: Path | None = None) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1")
-    if home is not None:  # keep the user's settings and logs out of a test run
-        env.update(
-            HOME=str(home),
-            USERPROFILE=str(home),
-            APPDATA=str(home / "AppData"),
-            LOCALAPPDATA=str(home / "LocalAppData"),
-            XDG_CONFIG_HOME=str(home / ".config"),
-            XDG_STATE_HOME=str(home / ".state"),
-            XDG_DATA_HOME=str(home / ".data"),
-            XDG_CACHE_HOME=str(home / ".cache"),
-        )
+# the bundle folder as folder_size counts it (issue 13); held on Linux, where it is measured (the
+# Windows and macOS bundles have other Qt and numpy builds: their size is printed)
+MAX_BUNDLE_BYTES = 150_000_000
+SUPPLEMENTS = ROOT / "tests" / "data" / "supplements"
+# a PDF (pdfplumber and pdfminer, in the loader process) and an EDGAR HTML filing (lxml)
+SMOKE_DOCUMENTS = (SUPPLEMENTS / "ally-2021-final.pdf", SUPPLEMENTS / "prudential-internotes-2014.html")
+EXPORT_FORMATS = ("csv", "ics", "pdf")
+# all a clean environment keeps of the caller's: the OS's own variables, the locale, the time zone
+ESSENTIAL_ENV = (
+    *("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"),  # Windows
+    *("TEMP", "TMP", "TMPDIR", "LANG", "LC_ALL", "TZ"),
+)
+MAX_PIXELS_DIFFERING = 0.001  # of two pictures of the window: a text caret caught blinking
+
+
+def bundle_folder(dist: Path) -> Path:
+    """The folder a user gets: ``termsheet/`` (macOS: ``termsheet.app``)."""
+    return dist / (f"{NAME}.app" if MACOS else NAME)
+
+
+def check_size(dist: Path) -> int:
+    size = folder_size(bundle_folder(dist))
+    if size > MAX_BUNDLE_BYTES and not (WINDOWS or MACOS):
+        raise BuildError(f"the bundle is {size / 1e6:.1f} MB, over {MAX_BUNDLE_BYTES / 1e6:.0f} MB")
+    return size
+
+
+def relocated(dist: Path, into: Path) -> Path:
+    """A copy of the built bundle under ``into``, laid out as in ``dist``: runs away from the build."""
+    folder = bundle_folder(dist)
+    shutil.copytree(folder, into / folder.name, symlinks=True)
+    return into
+
+
+def smoke_env(home: Path) -> dict[str, str]:
+    """A clean environment: the OS's essentials (no virtualenv, no PYTHONPATH), offscreen Qt, and
+    HOME with the per-user folders in ``home``. PYTHONUTF8 is for the source program's output."""
+    env = {name: value for name, value in os.environ.items() if name in ESSENTIAL_ENV}
+    ours = (str(ROOT), sys.prefix)
+    paths = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    env["PATH"] = os.pathsep.join(p for p in paths if p and not p.startswith(ours))
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1", HOME=str(home), USERPROFILE=str(home))
+    env.update(APPDATA=str(home / "AppData"), LOCALAPPDATA=str(home / "LocalAppData"))
+    for name, folder in (("CONFIG", ".config"), ("STATE", ".state"), ("DATA", ".data"), ("CACHE", ".cache")):
+        env[f"XDG_{name}_HOME"] = str(home / folder)
     return env
 
 
@@ -129,9 +171,14 @@ def calc_args() -> list[str]:
     return ["calc", str(SAMPLE), "--cusip", SAMPLE_CUSIP, "--json"]
 
 
-def source_calc_json(env: dict[str, str]) -> dict[str, object]:
-    out = run([sys.executable, ROOT / "main.py", *calc_args()], capture_output=True, env=env)
-    return dict(json.loads(out.stdout))
+def export_args(fmt: str, out: Path) -> list[str]:
+    return ["export", str(SAMPLE), "--cusip", SAMPLE_CUSIP, "--format", fmt, "--out", str(out)]
+
+
+def source_run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The source program (``main.py`` with this interpreter) run with ``args``."""
+    command = [sys.executable, str(ROOT / "main.py"), *args]
+    return subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=SMOKE_TIMEOUT_S)
 
 
 def _run_frozen(
@@ -146,32 +193,90 @@ def _run_frozen(
         raise BuildError(f"frozen {what} still running after {err.timeout:.0f} s") from None
 
 
-def frozen_screenshot(exe: Path, png: Path, env: dict[str, str], cwd: Path) -> float:
-    """Run ``exe --screenshot png``; seconds from start until the picture was written."""
+def _succeeded(proc: subprocess.CompletedProcess[str], what: str) -> subprocess.CompletedProcess[str]:
+    if proc.returncode != 0:
+        raise BuildError(f"{what} failed (exit {proc.returncode}): {proc.stderr[-3000:]}")
+    return proc
+
+
+def like_the_source(exe: Path, args: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Run ``args`` frozen and from the source: both succeed and print the same; the output."""
+    frozen = _succeeded(_run_frozen([str(exe), *args], env, cwd, args[0]), f"frozen {args[0]}")
+    source = _succeeded(source_run(args, env, cwd), f"source {args[0]}")
+    if frozen.stdout != source.stdout:
+        raise BuildError(f"frozen {' '.join(args)} prints other than the source program")
+    return frozen.stdout
+
+
+def frozen_screenshot(exe: Path, png: Path, env: dict[str, str], cwd: Path, *files: Path) -> float:
+    """Run ``exe [files] --screenshot png``; seconds from start until the picture was written."""
     started = time.time()
-    proc = _run_frozen([str(exe), "--screenshot", str(png)], env, cwd, "--screenshot")
+    proc = _run_frozen([str(exe), *map(str, files), "--screenshot", str(png)], env, cwd, "--screenshot")
     if proc.returncode != 0 or not png.is_file() or png.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
         raise BuildError(f"frozen --screenshot failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
     return png.stat().st_mtime - started
 
 
-def frozen_calc_json(exe: Path, env: dict[str, str], cwd: Path) -> dict[str, object]:
-    proc = _run_frozen([str(exe), *calc_args()], env, cwd, "calc")
-    if proc.returncode != 0:
-        raise BuildError(f"frozen calc failed (exit {proc.returncode}): {proc.stderr[-3000:]}")
-    return dict(json.loads(proc.stdout))
+def pixels_differing(a: Path, b: Path) -> float:
+    """The share of pixels that differ between two pictures (1.0 when their sizes differ)."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    images = [QImage(str(p)).convertToFormat(QImage.Format.Format_ARGB32) for p in (a, b)]
+    if images[0].size() != images[1].size() or images[0].isNull():
+        return 1.0
+    pixels = [np.frombuffer(bytes(image.constBits()), dtype=np.uint32) for image in images]
+    return float(np.count_nonzero(pixels[0] != pixels[1])) / pixels[0].size
+
+
+def documents_window_like_the_source(exe: Path, env: dict[str, str], cwd: Path) -> None:
+    """The window with SMOKE_DOCUMENTS loaded (in the frozen loader process) is the source's."""
+    frozen, source = cwd / "documents-frozen.png", cwd / "documents-source.png"
+    frozen_screenshot(exe, frozen, env, cwd, *SMOKE_DOCUMENTS)
+    args = [*map(str, SMOKE_DOCUMENTS), "--screenshot", str(source)]
+    _succeeded(source_run(args, env, cwd), "source --screenshot")
+    if (share := pixels_differing(frozen, source)) > MAX_PIXELS_DIFFERING:
+        raise BuildError(f"the frozen window with documents differs from the source's ({share:.1%})")
+
+
+def same_export(fmt: str, frozen: bytes, source: bytes) -> bool:
+    """Whether two exports agree: iCalendar's DTSTAMP (the moment of export) and the PDF's
+    creation time aside (a PDF: the same number of pages)."""
+    if fmt == "ics":
+        stamp = re.compile(rb"^DTSTAMP:.*$", re.MULTILINE)
+        return stamp.sub(b"", frozen) == stamp.sub(b"", source)
+    if fmt == "pdf":
+        pages = re.compile(rb"/Type\s*/Page\b")
+        return frozen.startswith(b"%PDF-") and 0 < len(pages.findall(frozen)) == len(pages.findall(source))
+    return frozen == source
+
+
+def exports_like_the_source(exe: Path, env: dict[str, str], cwd: Path) -> None:
+    for fmt in EXPORT_FORMATS:
+        frozen, source = cwd / f"frozen.{fmt}", cwd / f"source.{fmt}"
+        _succeeded(_run_frozen([str(exe), *export_args(fmt, frozen)], env, cwd, fmt), f"frozen {fmt} export")
+        _succeeded(source_run(export_args(fmt, source), env, cwd), f"source {fmt} export")
+        if not same_export(fmt, frozen.read_bytes(), source.read_bytes()):
+            raise BuildError(f"the frozen {fmt} export differs from the source program's")
 
 
 def smoke(dist: Path) -> None:
-    """The frozen program opens its window offscreen and computes what the source computes."""
-    gui, cli = frozen_executables(dist)
-    env = smoke_env()
-    with tempfile.TemporaryDirectory() as tmp:  # run away from the checkout: no working-dir paths
-        seconds = frozen_screenshot(gui, Path(tmp) / "smoke.png", env, Path(tmp))
-        frozen = frozen_calc_json(cli, env, Path(tmp))
-    if frozen != source_calc_json(env):
-        raise BuildError("frozen calc --json differs from the source program's")
-    print(f"smoke: window painted and saved in {seconds:.2f} s; calc --json matches the source")
+    """The bundle is within MAX_BUNDLE_BYTES; copied away from the build and run from another
+    folder with a clean environment, the frozen program does what the source program does."""
+    size = check_size(dist)
+    with tempfile.TemporaryDirectory() as tmp:
+        gui, cli = frozen_executables(relocated(dist, Path(tmp) / "away"))
+        cwd, env = Path(tmp) / "elsewhere", smoke_env(Path(tmp) / "home")
+        cwd.mkdir()
+        seconds = frozen_screenshot(gui, cwd / "smoke.png", env, cwd)
+        documents_window_like_the_source(gui, env, cwd)
+        for args in [calc_args(), *(["show", str(doc), "--json"] for doc in SMOKE_DOCUMENTS)]:
+            like_the_source(cli, args, env, cwd)
+        exports_like_the_source(cli, env, cwd)
+    print(
+        f"smoke: {size / 1e6:.1f} MB; window painted and saved in {seconds:.2f} s; with a PDF and an "
+        f"HTML document, calc --json, show --json and the {'/'.join(EXPORT_FORMATS)} exports as the source's"
+    )
 
 
 # --- installers ---------------------------------------------------------------------------------
