@@ -43,6 +43,8 @@ class Commands(Protocol):
 
     def reset_zoom(self) -> None: ...
 
+    def show_page(self, page: int) -> None: ...
+
 
 class Chrome:
     """The actions (they work with the menus closed too), menus and toolbar of ``window``."""
@@ -97,7 +99,15 @@ class Chrome:
         self.about_action = action(
             "&About Term Sheet", lambda: show_about(self.window), name="aboutAction", icon_name="about"
         )
+        self.page_actions = [
+            action(f"&{title}", lambda _=False, i=i: c.show_page(i), f"Ctrl+{i + 1}", f"{name}PageAction")
+            for i, (title, name) in enumerate(
+                (("Calculator", "calculator"), ("Compare notes", "compare"), ("Proposal", "proposal"))
+            )
+        ]
         for a in (self.copy_action, self.filter_action, self.amount_action, self.reset_zoom_action):
+            self.window.addAction(a)
+        for a in self.page_actions:
             self.window.addAction(a)
 
     def _build_menus(
@@ -120,6 +130,9 @@ class Chrome:
         edit_menu.addAction(self.filter_action)
         edit_menu.addAction(self.amount_action)
         view_menu = bar.addMenu("&View")
+        for a in self.page_actions:
+            view_menu.addAction(a)
+        view_menu.addSeparator()
         view_menu.addAction(self.reset_zoom_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)

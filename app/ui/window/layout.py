@@ -1,11 +1,22 @@
-"""Where the panels sit: four splitters under the message strip — offerings over terms on the left,
-the calculator (scrolling) over the call schedule in the middle, the chart over the coupon calendar
-on the right — and their default positions for a window of a given size."""
+"""Where the panels sit: under the message strip, offerings over terms on the left, and beside
+them the workspace's pages (``workspaceTabs``): *Calculator* — the calculator (scrolling) over the
+call schedule, the chart over the coupon calendar —, *Compare* and *Proposal* (their pages are
+filled by ``app/ui/compare`` and ``app/ui/proposal``); and the default splitter positions for a
+window of a given size."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
@@ -40,8 +51,20 @@ def _splitter(name: str, orientation: Qt.Orientation, *widgets: QWidget) -> QSpl
     return split
 
 
+def _page(name: str) -> QWidget:
+    """An empty workspace page with a margin-less layout, for a room to fill."""
+    page = QWidget()
+    page.setObjectName(name)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 6, 0, 0)
+    layout.setSpacing(6)
+    return page
+
+
 class Layout:
-    """The splitters and the ``central`` widget holding the panels given."""
+    """The splitters, the workspace tabs and the ``central`` widget holding the panels given."""
+
+    CALCULATOR, COMPARE, PROPOSAL = 0, 1, 2  # the workspace's pages, in tab order
 
     def __init__(
         self,
@@ -64,10 +87,24 @@ class Layout:
         self.left_split = _splitter("leftSplitter", vertical, offerings, terms)
         self.right_split = _splitter("rightSplitter", vertical, chart, coupon_calendar)
         self.middle_split = _splitter("middleSplitter", vertical, self.calc_scroll, call_schedule)
-        self.main_split = _splitter(
-            "mainSplitter", horizontal, self.left_split, self.middle_split, self.right_split
+        self.note_split = _splitter("noteSplitter", horizontal, self.middle_split, self.right_split)
+        self.note_split.setStretchFactor(0, 0)
+        self.note_split.setStretchFactor(1, 1)
+        self.compare_page = _page("comparePage")
+        self.proposal_page = _page("proposalPage")
+        self.workspace = QTabWidget()
+        self.workspace.setObjectName("workspaceTabs")
+        self.workspace.setDocumentMode(True)
+        self.workspace.addTab(self.note_split, "Calculator")
+        self.workspace.addTab(self.compare_page, "Compare")
+        self.workspace.addTab(self.proposal_page, "Proposal")
+        self.workspace.setTabToolTip(
+            self.CALCULATOR, "The selected note: its purchase, payments and calls (Ctrl+1)"
         )
-        for column, stretch in enumerate((0, 0, 1)):
+        self.workspace.setTabToolTip(self.COMPARE, "Every loaded note side by side (Ctrl+2)")
+        self.workspace.setTabToolTip(self.PROPOSAL, "The client's purchases together (Ctrl+3)")
+        self.main_split = _splitter("mainSplitter", horizontal, self.left_split, self.workspace)
+        for column, stretch in enumerate((0, 1)):
             self.main_split.setStretchFactor(column, stretch)
         self.central = QWidget()
         self.central.setObjectName("central")
@@ -78,7 +115,7 @@ class Layout:
         layout.addWidget(self.main_split, 1)
 
     def splitters(self) -> tuple[QSplitter, ...]:
-        return (self.main_split, self.left_split, self.middle_split, self.right_split)
+        return (self.main_split, self.left_split, self.note_split, self.middle_split, self.right_split)
 
     def apply_default_sizes(self, width: int, height: int) -> None:
         """Splitter positions for a window of this size (1366×768 laptop … 2560×1440)."""
@@ -88,9 +125,10 @@ class Layout:
         left = max(300, min(440, int(total * 0.21)))
         middle = max(middle, min(520, int(total * 0.26)))
         left = max(240, min(left, total - middle - 560))  # narrow windows: the chart keeps 560
-        self.main_split.setSizes([left, middle, max(300, total - left - middle)])
+        self.main_split.setSizes([left, max(300, total - left)])
+        self.note_split.setSizes([middle, max(300, total - left - middle)])
         self.left_split.setSizes([int(height * 0.30), int(height * 0.70)])
-        avail = self.middle_split.height() if self.middle_split.height() > 200 else height - 140
+        avail = self.middle_split.height() if self.middle_split.height() > 200 else height - 170
         calc = min(self.calculator.sizeHint().height() + 12, avail - 140)
         self.middle_split.setSizes([calc, max(120, avail - calc)])
         self.right_split.setSizes([int(height * 0.56), int(height * 0.44)])

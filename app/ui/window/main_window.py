@@ -259,8 +259,13 @@ class MainWindow(QMainWindow):
         self.offerings.focus_filter()
 
     def focus_amount(self) -> None:
+        self.show_page(self.panes.CALCULATOR)
         self.calculator.amountEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.calculator.amountEdit.selectAll()
+
+    def show_page(self, page: int) -> None:
+        """Bring a workspace page forward (``Layout.CALCULATOR``, ``COMPARE``, ``PROPOSAL``)."""
+        self.panes.workspace.setCurrentIndex(page)
 
     def reset_zoom(self) -> None:
         self.chart.reset_zoom()

@@ -32,7 +32,7 @@ from app.ui.window.settings import (
 )
 
 log = logging.getLogger("termsheet.ui")
-LAYOUT = "3"  # bump when the splitters change, so old positions are not applied
+LAYOUT = "4"  # bump when the splitters change, so old positions are not applied
 PURCHASE_SAVE_MS = 500  # inputs are saved this long after the last edit (and on switch/close)
 SESSION_SAVE_MS = 250  # open files, current CUSIP, recent list: one write per burst of changes
 
