@@ -10,8 +10,8 @@ import logging
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import InputError, TermSheetError
 from app.domain.model import Note, Offering, Purchase, Quote
@@ -68,6 +68,7 @@ class CalculatorPanel(QFrame):
 
     quoteChanged = Signal(object)  # Quote
     validityChanged = Signal(bool)
+    addToProposal = Signal()  # the "Add to proposal" button: the window adds the purchase
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +162,13 @@ class CalculatorPanel(QFrame):
         self.staleLabel.setObjectName("staleLabel")
         self.staleLabel.setWordWrap(True)
         grid.addWidget(self.staleLabel, 5, 0, 1, 2)
+        self.addButton = QPushButton("Add to proposal")
+        self.addButton.setObjectName("addToProposalButton")
+        self.addButton.setToolTip("Add this purchase to the client's proposal (Ctrl+Shift+A)")
+        self.addButton.setEnabled(False)  # while the purchase is valid (validityChanged)
+        self.addButton.clicked.connect(lambda: self.addToProposal.emit())
+        self.validityChanged.connect(self.addButton.setEnabled)
+        grid.addWidget(self.addButton, 6, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
         return frame
 
     def _build_income(self) -> QFrame:

@@ -42,7 +42,7 @@ from app.ui.common.palette import AXIS_LINE, AXIS_TEXT, AXIS_TITLE
 HEADROOM = 1.32  # room above the capped principal bar for its label
 
 
-def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
+def style_plot(plot: pg.PlotItem, ylabel: str) -> None:
     plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)
     plot.setMenuEnabled(False)
     plot.hideButtons()
@@ -102,7 +102,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def _panel(self, bottom: pg.AxisItem, left: pg.AxisItem, ylabel: str) -> pg.PlotItem:
         plot = self.addPlot(axisItems={"bottom": bottom, "left": left})
-        _style_plot(plot, ylabel)
+        style_plot(plot, ylabel)
         return plot
 
     # -- data ----------------------------------------------------------------------------

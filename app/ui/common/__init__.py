@@ -2,7 +2,7 @@
 message strip), the look (style sheet, icons), item roles and the palette."""
 
 from app.ui.common import palette, roles
-from app.ui.common.cards import ResultRow, card, repolish
+from app.ui.common.cards import ResultRow, card, repolish, titled
 from app.ui.common.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
 from app.ui.common.message_area import MessageArea
 from app.ui.common.resources import apply_look, icon, unstyled
@@ -23,5 +23,6 @@ __all__ = [
     "repolish",
     "roles",
     "size_columns",
+    "titled",
     "unstyled",
 ]

@@ -1,9 +1,9 @@
-"""Building blocks of the calculator: titled cards, result rows, style-property refresh."""
+"""Building blocks of the panels: titled panels and cards, result rows, style-property refresh."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 def repolish(widget: QWidget, name: str, value: object) -> None:
@@ -61,3 +61,25 @@ class ResultRow:
         self.value.setToolTip(tip)
         if self.detail is not None:
             self.detail.setText(detail)
+
+
+def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
+    """``body`` under a header with ``title`` (and ``extra`` at its right)."""
+    frame = QFrame()
+    frame.setObjectName("panel")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    head = QFrame()
+    head.setObjectName("panelHeader")
+    row = QHBoxLayout(head)
+    row.setContentsMargins(10, 5, 6, 5)
+    label = QLabel(title)
+    label.setObjectName("panelTitle")
+    row.addWidget(label)
+    row.addStretch(1)
+    if extra is not None:
+        row.addWidget(extra)
+    layout.addWidget(head)
+    layout.addWidget(body, 1)
+    return frame

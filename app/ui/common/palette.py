@@ -25,3 +25,7 @@ AXIS_LINE = "#b8c2cc"
 ROLLED_ROW = "#fff1cc"
 PRINCIPAL_ROW = "#e6eefb"
 WORKOUT_ROW = "#fdecea"
+
+# a value refused at its field or cell (the style sheet's invalid inputs)
+ERROR = "#b42318"
+INVALID_CELL = "#fff5f4"

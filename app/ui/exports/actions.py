@@ -144,27 +144,14 @@ class ExportActions(QObject):
     # -- export ---------------------------------------------------------------------------
     def start_folder(self) -> Path:
         """The folder of the last export, else Documents, else home."""
-        saved = self.folders.export_folder()
-        if saved is not None:
-            return saved
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+        return start_folder(self.folders)
 
     def suggested_name(self, kind: Kind, quote: Quote) -> str:
         return f"{quote.purchase.note.cusip}-{kind.stem}.{kind.fmt}"
 
     def choose_path(self, kind: Kind, quote: Quote) -> Path | None:
         """Ask where to save (the dialog confirms overwriting); None when cancelled."""
-        dialog = QFileDialog(self.window, f"Export {kind.title.rstrip('…')}")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters([kind.file_filter, "All files (*)"])
-        dialog.setDefaultSuffix(kind.fmt)
-        dialog.setDirectory(str(self.start_folder()))
-        dialog.selectFile(self.suggested_name(kind, quote))
-        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return None
-        return Path(dialog.selectedFiles()[0])
+        return ask_save_path(self.window, kind, self.start_folder(), self.suggested_name(kind, quote))
 
     def export(self, kind: Kind) -> Path | None:
         """The menu item: ask for a file, then write it; returns the path written."""
@@ -188,7 +175,7 @@ class ExportActions(QObject):
 
         offering, quote = current
         try:
-            with _busy():
+            with busy():
                 written = export_file(
                     offering, quote, kind.fmt, path, self.source_name(), call_notices=kind.call_notices
                 )
@@ -196,7 +183,7 @@ class ExportActions(QObject):
             show_error(self.window, "Export failed", f"Could not export: {err}")
             return None
         except Exception as err:  # a bug: say so in one line, keep the details in the log
-            where = _log(err)
+            where = log_failure(err)
             show_error(
                 self.window,
                 "Export failed",
@@ -238,10 +225,10 @@ class ExportActions(QObject):
         offering, quote = current
         printer.setDocName(f"Term sheet {quote.purchase.note.cusip}")
         try:
-            with _busy():
+            with busy():
                 print_term_sheet(printer, offering, quote, source_name=self.source_name())
         except Exception as err:
-            where = _log(err)
+            where = log_failure(err)
             show_error(self.window, "Print failed", f"Could not print: {err}. Details are in {where}.")
             return False
         self._status(f"Sent the term sheet for {quote.purchase.note.cusip} to the printer")
@@ -251,8 +238,33 @@ class ExportActions(QObject):
         self.window.statusBar().showMessage(text, STATUS_MS)
 
 
+def start_folder(folders: FolderMemory) -> Path:
+    """Where an export's save dialog starts: the folder of the last export, else Documents,
+    else home."""
+    saved = folders.export_folder()
+    if saved is not None:
+        return saved
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def ask_save_path(parent: QWidget, kind: Kind, folder: Path, name: str) -> Path | None:
+    """The save dialog of an export of ``kind`` in ``folder`` suggesting ``name`` (it confirms
+    overwriting); None when cancelled."""
+    dialog = QFileDialog(parent, f"Export {kind.title.rstrip('…')}")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilters([kind.file_filter, "All files (*)"])
+    dialog.setDefaultSuffix(kind.fmt)
+    dialog.setDirectory(str(folder))
+    dialog.selectFile(name)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
 @contextmanager
-def _busy() -> Iterator[None]:
+def busy() -> Iterator[None]:
     """A wait cursor for the duration of a ``with`` block."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -261,7 +273,7 @@ def _busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
-def _log(err: BaseException) -> Path:
+def log_failure(err: BaseException) -> Path:
     from app.logs import log_exception
 
     return log_exception(err)

@@ -46,6 +46,16 @@ class Commands(Protocol):
     def show_page(self, page: int) -> None: ...
 
 
+class ProposalMenus(Protocol):
+    """The proposal's items, placed in the File and Edit menus (``ProposalActions``)."""
+
+    def add_file_items(self, menu: QMenu) -> None: ...
+
+    def add_export_menu(self, menu: QMenu, before: QAction | None) -> None: ...
+
+    def add_edit_items(self, menu: QMenu) -> None: ...
+
+
 class Chrome:
     """The actions (they work with the menus closed too), menus and toolbar of ``window``."""
 
@@ -56,9 +66,11 @@ class Chrome:
         host: ExportHost,
         folders: FolderMemory,
         validity: SignalInstance | None = None,
+        proposals: ProposalMenus | None = None,
     ) -> None:
         self.window = window
         self.commands = commands
+        self.proposals = proposals
         self._build_actions()
         self.recent_menu, self.exports = self._build_menus(host, folders, validity)
         self._build_toolbar()
@@ -122,13 +134,21 @@ class Chrome:
         file_menu.addAction(self.sample_action)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
+        if self.proposals is not None:
+            self.proposals.add_file_items(file_menu)
+            file_menu.addSeparator()
         exports = install(self.window, file_menu, host, folders, validity)
+        if self.proposals is not None:
+            self.proposals.add_export_menu(file_menu, exports.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.filter_action)
         edit_menu.addAction(self.amount_action)
+        if self.proposals is not None:
+            edit_menu.addSeparator()
+            self.proposals.add_edit_items(edit_menu)
         view_menu = bar.addMenu("&View")
         for a in self.page_actions:
             view_menu.addAction(a)

@@ -9,8 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -18,27 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common import titled
 
-def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
-    """``body`` under a header with ``title`` (and ``extra`` at its right)."""
-    frame = QFrame()
-    frame.setObjectName("panel")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    head = QFrame()
-    head.setObjectName("panelHeader")
-    row = QHBoxLayout(head)
-    row.setContentsMargins(10, 5, 6, 5)
-    label = QLabel(title)
-    label.setObjectName("panelTitle")
-    row.addWidget(label)
-    row.addStretch(1)
-    if extra is not None:
-        row.addWidget(extra)
-    layout.addWidget(head)
-    layout.addWidget(body, 1)
-    return frame
+__all__ = ["Layout", "titled"]
 
 
 def _splitter(name: str, orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:

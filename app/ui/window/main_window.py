@@ -1,7 +1,7 @@
 """The main window: composes the rooms (offerings and terms on the left, the calculator over the
 call schedule, the chart over the coupon calendar) and routes their signals. Where they sit is
 ``layout``, the menus ``chrome``, the loading turns ``load_queue``, what survives ``session``,
-the files on disk ``source_watcher``."""
+the files on disk ``source_watcher``; the proposal's menu items and page ``ProposalActions``."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.holding import Position
 from app.domain.model import Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
 from app.present.terms import terms_groups
@@ -30,6 +31,7 @@ from app.ui.calculator import CalculatorPanel, Preset
 from app.ui.chart import CallChart
 from app.ui.common import MessageArea, unstyled
 from app.ui.offerings import Document, OfferingsPanel, TreeRows
+from app.ui.proposal import ProposalActions, document_key
 from app.ui.tables import CallTable, CouponTable
 from app.ui.terms import TermsView
 from app.ui.window.chrome import APP_NAME, Chrome
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
 
     firstPainted = Signal()
     loadsIdle = Signal()
+    documentShown = Signal(str, object)  # a document loaded and shown: its path, its Offering
+    documentFailed = Signal(str, str)  # a document that could not be loaded: its path, why
 
     def __init__(self, preset: Preset | None = None, persist: bool = True) -> None:
         super().__init__()
@@ -75,12 +79,23 @@ class MainWindow(QMainWindow):
             self._build_panels()
         self.panes.calc_scroll.setMinimumWidth(self.panes.calculator_width())  # with the sheet's fonts
         self.sources = SourceWatcher(self.offerings, self.messages, self)
+        self.proposals = ProposalActions(
+            self,
+            self.panes.proposal_page,
+            host=self,
+            folders=self.session.folders,
+            recent=self.session,
+        )
+        self.documentShown.connect(self.proposals.document_loaded)
+        self.documentFailed.connect(self.proposals.document_failed)
+        self.calculator.addToProposal.connect(self.proposals.add_purchase)
         self.chrome = Chrome(
             self,
             commands=self,
             host=self,
             folders=self.session.folders,
             validity=self.calculator.validityChanged,
+            proposals=self.proposals,
         )
         self._build_status()
         self.setAcceptDrops(True)
@@ -198,6 +213,7 @@ class MainWindow(QMainWindow):
             yield
         self.offerings.add_document(doc, rows)
         self.sources.watch(path)
+        self.documentShown.emit(path, offering)
         if warnings:
             self.messages.show_message(
                 f"{doc.name}: loaded with {len(warnings)} warning(s) — see Checks in the terms.", "warning"
@@ -216,6 +232,7 @@ class MainWindow(QMainWindow):
             else f"Could not open {path}: {message}",
             "error",
         )
+        self.documentFailed.emit(path, message)
 
     def _progress(self, done: int, total: int) -> None:
         # QProgressBar.setValue repaints at once, and with it everything else a load changed:
@@ -373,6 +390,30 @@ class MainWindow(QMainWindow):
             calc.amountEdit.text(), calc.settleDateEdit.value(), calc.priceEdit.text()
         )
 
+    # -- what the proposal reads ------------------------------------------------------------
+    def purchase(self) -> tuple[Position, Offering] | None:
+        """The calculator's valid purchase as a proposal position, with its offering."""
+        doc, q = self.offerings.current_document(), self.current_quote()
+        if doc is None or q is None:
+            return None
+        p = q.purchase
+        return Position(doc.path, p.note.cusip, p.amount, p.settle_date, p.price_pct), doc.offering
+
+    def loaded_offering(self, path: str) -> Offering | None:
+        """The offering of the loaded document at ``path`` (the same file, however named)."""
+        wanted = document_key(path)
+        return next((d.offering for d in self.offerings.documents() if document_key(d.path) == wanted), None)
+
+    def load_documents(self, paths: Sequence[str]) -> None:
+        """Load ``paths`` as File ▸ Open does; each ends in ``documentShown`` or ``documentFailed``."""
+        self.open_files(list(paths), background=True)
+
+    def show_message(self, text: str, kind: str) -> None:
+        self.messages.show_message(text, kind)
+
+    def show_proposal_page(self) -> None:
+        self.show_page(self.panes.PROPOSAL)
+
     # -- state that survives --------------------------------------------------------------
     def restore_state(self) -> bool:
         """Geometry and splitters from the last session; False when there is none (or it is
@@ -405,6 +446,9 @@ class MainWindow(QMainWindow):
             self.sources.check()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.proposals.may_discard():  # the proposal has unsaved changes: kept open
+            event.ignore()
+            return
         if self.persist:
             try:
                 self.save_state()

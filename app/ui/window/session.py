@@ -1,7 +1,7 @@
 """The window's session: what it reopens and remembers, written shortly after it changes so a
 crash keeps it. ``Session`` is the one reader and writer of the window's settings keys (named in
-``settings``): the open documents and the current CUSIP, the recent files, the window and panel
-layout, the last purchase inputs per CUSIP, and (``Folders``) where the file dialogs start.
+``settings``): the open documents and the current CUSIP, the recent files and proposals, the
+window and panel layout, the last purchase inputs per CUSIP, and (``Folders``) where the file dialogs start.
 
 ``persist`` False (screenshots, tests) writes nothing and reads no purchase inputs.
 """
@@ -28,6 +28,7 @@ from app.ui.window.settings import (
     LAYOUT_VERSION,
     OPEN_DIR,
     RECENT,
+    RECENT_PROPOSALS,
     SPLITTER,
 )
 
@@ -139,6 +140,22 @@ class Session(QObject):
         if self.persist and Path(path).resolve() != sample_path().resolve():
             self._recent_pending.append(path)
         self.changed()
+
+    def proposal_used(self, path: str) -> None:
+        """A proposal file was opened or saved: first in File ▸ Open Recent Proposal."""
+        if self.persist and not self.saved.newer:
+            try:
+                settings.add_recent(path, key=RECENT_PROPOSALS)
+            except Exception:  # a full disk must not break opening
+                log.exception("could not save the recent proposals")
+
+    def recent_proposals(self) -> list[str]:
+        """The recent proposal files that still exist, newest first."""
+        return [p for p in settings.recent_files(RECENT_PROPOSALS) if Path(p).is_file()]
+
+    def clear_recent_proposals(self) -> None:
+        if self.persist:
+            settings.clear_recent(RECENT_PROPOSALS)
 
     def changed(self) -> None:
         """The open documents, the current CUSIP and the recent list are written shortly after

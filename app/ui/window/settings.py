@@ -25,6 +25,7 @@ SPLITTER = "splitter/"  # + the splitter's objectName
 FILES = "files"  # the open documents
 LAST_CUSIP = "lastCusip"
 RECENT = "recent"
+RECENT_PROPOSALS = "proposals/recent"  # the proposal files opened or saved, absolute paths
 OPEN_DIR = "openDir"
 EXPORT_FOLDER = "export/folder"
 PURCHASES = "purchases"  # + /<CUSIP>/amount, settle, price
@@ -57,21 +58,22 @@ def str_list(value: object) -> list[str]:
     return []
 
 
-def recent_files() -> list[str]:
-    return str_list(settings().value(RECENT))
+def recent_files(key: str = RECENT) -> list[str]:
+    """The recent documents (or, with ``key`` ``RECENT_PROPOSALS``, proposals), newest first."""
+    return str_list(settings().value(key))
 
 
-def add_recent(paths: str | list[str], store: QSettings | None = None) -> list[str]:
+def add_recent(paths: str | list[str], store: QSettings | None = None, key: str = RECENT) -> list[str]:
     """Put ``paths`` first in the recent-files list (the last one first); the new list."""
     store = store if store is not None else settings()
-    items = str_list(store.value(RECENT))
+    items = str_list(store.value(key))
     for path in [paths] if isinstance(paths, str) else paths:
         full = str(Path(path).resolve())
         items = [full] + [p for p in items if p != full]
     items = items[:MAX_RECENT]
-    store.setValue(RECENT, items)
+    store.setValue(key, items)
     return items
 
 
-def clear_recent() -> None:
-    settings().setValue(RECENT, [])
+def clear_recent(key: str = RECENT) -> None:
+    settings().setValue(key, [])

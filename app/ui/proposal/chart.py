@@ -1,0 +1,97 @@
+"""The proposal's chart frame (``proposalChart``): a header with the legend and a reset button, and
+the plot of income per month (``plot``, pyqtgraph) created when the panel is first shown.
+
+It is handed the proposal (``set_proposal(p, called, new_view)``) and never reaches back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+
+from app.domain.proposal import Proposal
+from app.present.proposal_rows import Marks, MonthBars, marks, month_bars
+from app.ui.common.palette import COUPON, FIRST_CALL, PRINCIPAL
+
+if TYPE_CHECKING:
+    from app.ui.proposal.plot import IncomePlot
+
+LEGEND = (("■", "Interest paid in the month", COUPON), ("■", "Principal returned (bar capped)", PRINCIPAL),
+          ("┆", "First call date", FIRST_CALL))  # fmt: skip
+
+
+def legend_html() -> str:
+    return "&nbsp;&nbsp; ".join(
+        f"<span style='color:{color}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
+        for glyph, text, color in LEGEND
+    )
+
+
+class IncomeChart(QFrame):
+    """Income per month of the proposal, principal returns and first call dates marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("proposalChart")
+        self.plot: IncomePlot | None = None
+        self.bars: MonthBars | None = None
+        self.marks: Marks | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        header = QFrame()
+        header.setObjectName("chartHeader")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.title = QLabel("Income per month")
+        self.title.setObjectName("panelTitle")
+        self.legend = QLabel(legend_html())
+        self.legend.setObjectName("chartLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.reset_button = QToolButton()
+        self.reset_button.setObjectName("resetZoomButton")
+        self.reset_button.setText("Reset zoom")
+        self.reset_button.setToolTip("Show every payment month")
+        self.reset_button.clicked.connect(self.reset_zoom)
+        row.addWidget(self.title)
+        row.addSpacing(12)
+        row.addWidget(self.legend, 1)
+        row.addWidget(self.reset_button)
+        layout.addWidget(header)
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel("Add a purchase to the proposal to chart its income.")
+        self.placeholder.setObjectName("chartPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        layout.addWidget(self.stack, 1)
+
+    def ensure_plot(self) -> IncomePlot:
+        """Create the plot (imports pyqtgraph) and draw the latest figures on it."""
+        if self.plot is None:
+            from app.ui.proposal.plot import IncomePlot
+
+            self.plot = IncomePlot(self)
+            self.stack.addWidget(self.plot)
+            self._draw(True)
+        return self.plot
+
+    def set_proposal(self, p: Proposal, called: bool, new_view: bool) -> None:
+        """The bars and marks of ``p`` in one case; the zoom stays unless ``new_view``."""
+        self.bars = month_bars(p.month_series(called))
+        self.marks = marks(p, called)
+        self._draw(new_view)
+
+    def _draw(self, new_view: bool) -> None:
+        bars = self.bars
+        if self.plot is None or bars is None or self.marks is None:
+            return
+        if not bars.x.size:
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        self.plot.set_data(bars, self.marks, new_view)
+        self.stack.setCurrentWidget(self.plot)
+
+    def reset_zoom(self) -> None:
+        if self.plot is not None:
+            self.plot.reset_view()
