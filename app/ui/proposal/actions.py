@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from app.domain.errors import TermSheetError
-from app.ui.exports import FolderMemory, install_proposal
+from app.ui.exports import FolderMemory, ProposalExports, install_proposal
 
 if TYPE_CHECKING:
     from app.domain.holding import Position
@@ -133,6 +133,10 @@ class ProposalActions(QObject):
         self.window, self.page, self.host, self.folders, self.recent = window, page, host, folders, recent
         self._desk: ProposalDesk | None = None
         self.panel: ProposalPanel | None = None
+        self.exports: ProposalExports | None = None  # File ▸ Export proposal, once placed
+        self.recent_menu = QMenu("Open Recent Propos&al", window)
+        self.recent_menu.setObjectName("recentProposalsMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
         self._build_actions()
         page.installEventFilter(self)
 
@@ -163,9 +167,7 @@ class ProposalActions(QObject):
 
     def add_file_items(self, menu: QMenu) -> None:
         """File ▸ New / Open / Open Recent / Save / Save as… proposal."""
-        self.recent_menu = menu.addMenu("Open Recent Propos&al")
-        self.recent_menu.setObjectName("recentProposalsMenu")
-        self.recent_menu.aboutToShow.connect(self.fill_recent)
+        menu.addMenu(self.recent_menu)
         menu.insertAction(self.recent_menu.menuAction(), self.new_action)
         menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         menu.addAction(self.save_action)
@@ -188,6 +190,7 @@ class ProposalActions(QObject):
             self._desk.notice.connect(self.host.show_message)
             self._desk.opened.connect(self._opened)
             self._desk.stateChanged.connect(self._state_changed)
+            self._desk.changed.connect(self._refresh_exports)
         return self._desk
 
     def has_desk(self) -> bool:
@@ -331,6 +334,10 @@ class ProposalActions(QObject):
     def _opened(self, path: str) -> None:
         self.recent.proposal_used(path)
         self._status(f"Opened {Path(path).name}: {self.desk.summary()}")
+
+    def _refresh_exports(self, *_args: object) -> None:
+        if self.exports is not None:
+            self.exports.refresh()
 
     def _state_changed(self) -> None:
         desk = self.desk
