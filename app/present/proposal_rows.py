@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -111,24 +112,20 @@ def month_bars(series: MonthSeries | None) -> MonthBars:
     if series is None or not series.interest:
         return NO_BARS
     n = len(series.interest)
-    start = series.first.year * 12 + series.first.month - 1
-    ordinals = np.fromiter((_month_mid(start + k) for k in range(n)), float, n)
-    x = (ordinals - _EPOCH) * DAY
+    x = _month_mids(series.first.year * 12 + series.first.month - 1, n)
     interest = np.fromiter(map(float, series.interest), float, n)
     principal = np.fromiter(map(float, series.principal), float, n)
     return MonthBars(series, x, interest, principal)
 
 
-_EPOCH = date(1970, 1, 1).toordinal()
-_MIDS: dict[int, int] = {}
-
-
-def _month_mid(index: int) -> int:
-    """The ordinal of the 15th of month ``index`` (year·12 + month − 1), cached."""
-    found = _MIDS.get(index)
-    if found is None:
-        found = _MIDS[index] = date(index // 12, index % 12 + 1, 15).toordinal()
-    return found
+@lru_cache(maxsize=64)
+def _month_mids(start: int, n: int) -> Floats:
+    """The 15th of ``n`` months from month ``start`` (year·12 + month − 1) in epoch seconds;
+    cached: an amount edit keeps the months (the array is shared: never written to)."""
+    days = [date(k // 12, k % 12 + 1, 15).toordinal() for k in range(start, start + n)]
+    x = (np.array(days, dtype=float) - date(1970, 1, 1).toordinal()) * DAY
+    x.setflags(write=False)
+    return x
 
 
 def marks(p: Proposal, called: bool) -> Marks:

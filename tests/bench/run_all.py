@@ -89,6 +89,13 @@ FIGURES = [
     Figure("proposal", "compare_sort_ms", "compare: 5,000 rows re-sorted", "ms", 100.0),
     Figure("proposal", "compare_yields_per_row_ms", "compare: yields of one row (worker)", "ms"),
     Figure("proposal", "compare_yields_all_s", "compare: yields of all 5,000 rows (worker)", "s"),
+    Figure("proposal_ui", "open_ms", "proposal page: 50 × 30-y positions opened", "ms"),
+    Figure("proposal_ui", "edit_p50_ms", "proposal page: amount in a cell → repaint p50", "ms", 16.0),
+    Figure("proposal_ui", "edit_p99_ms", "proposal page: amount in a cell → repaint p99", "ms", 16.0),
+    Figure("proposal_ui", "edit_cpu_p99_ms", "  p99 in CPU time", "ms"),
+    Figure("proposal_ui", "edit_by_month_p99_ms", "  p99 with the month sums in view", "ms", 16.0),
+    Figure("proposal_ui", "edit_called_p99_ms", "  p99 if called first", "ms", 16.0),
+    Figure("proposal_ui", "settle_p99_ms", "proposal page: settle date in a cell, p99", "ms"),
     Figure("bundle", "bundle_mb", "frozen bundle folder (dist/termsheet)", "MB", 150.0),
 ]
 

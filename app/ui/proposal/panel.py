@@ -38,6 +38,14 @@ PAYMENTS, MONTHS, YEARS = 0, 1, 2  # the tabs under the chart
 WIDEST = "$00,000,000.00"  # the widest total the card keeps room for
 
 
+def hold(label: QLabel, widest: str) -> None:
+    """A label of fixed size, room for ``widest``: a new text repaints the label and nothing
+    else (a label that may resize asks its card to lay out again on every edit)."""
+    label.ensurePolished()  # the style sheet's font decides the size
+    metrics = label.fontMetrics()
+    label.setFixedSize(metrics.horizontalAdvance(widest) + 4, metrics.height() + 2)
+
+
 def merge(pending: Change | None, change: Change) -> Change:
     """Two changes seen as one: amounts only when both were amounts."""
     if pending is None or pending is change:
@@ -163,12 +171,9 @@ class ProposalPanel(QWidget):
         self.if_called = ResultRow(grid, 8, "If called first", "proposalCalledValue", detail=True)
         for row in (self.count, self.principal, self.accrued, self.total, self.concession, self.income,
                     self.interest, self.if_called):  # fmt: skip
-            # room for ten million dollars: a new figure does not re-lay the card out
-            row.value.ensurePolished()
-            row.value.setMinimumWidth(row.value.fontMetrics().horizontalAdvance(WIDEST) + 4)
+            hold(row.value, WIDEST)
             if row.detail is not None:
-                row.detail.ensurePolished()
-                row.detail.setMinimumHeight(row.detail.fontMetrics().lineSpacing())
+                hold(row.detail, f"income at risk {WIDEST}")
         return frame
 
     def _build_bottom(self) -> QWidget:

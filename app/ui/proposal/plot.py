@@ -25,6 +25,7 @@ from app.ui.chart.plot import style_plot
 from app.ui.common.palette import COUPON, FIRST_CALL, PRINCIPAL, PRINCIPAL_EDGE
 
 HEADROOM = 1.32  # room above the capped principal bars for their labels
+GROWTH = 1.3  # the y range's room above the tallest bar and its label
 LABELS_UP_TO = 6  # principal returns labelled on the chart; beyond, tooltips only
 NO_MARKS = Marks(EMPTY, (), (), EMPTY, ())
 
@@ -99,15 +100,16 @@ class IncomePlot(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is
         panel = self.panel
         width = BAR_DAYS * DAY
         changed = panel.interest.set(bars.x, bars.interest, width)
-        wanted = (float(bars.interest.max()) if bars.interest.size else 1.0) * 1.3 * HEADROOM
-        top = self._fit_y(wanted or 1.0, new_view)
+        needed = (float(bars.interest.max()) if bars.interest.size else 1.0) * HEADROOM or 1.0
+        top = self._fit_y(needed, new_view)
         cap = top / HEADROOM
         returned = bars.principal > 0
         changed = panel.principal.set(bars.x[returned], np.full(int(returned.sum()), cap), width) or changed
         labels = principal_labels(bars, marks) if int(returned.sum()) <= LABELS_UP_TO else []
         changed = panel.set_labels([(text, x + width / 2, cap) for text, x in labels]) or changed
-        if not np.array_equal(marks.call_x, panel.call_x):
-            panel.call_x, changed = marks.call_x, True
+        calls = np.unique(marks.call_x)  # notes first callable on one day: one line
+        if not np.array_equal(calls, panel.call_x):
+            panel.call_x, changed = calls, True
         if changed:
             panel.changed()
         if bars.x.size:
@@ -115,12 +117,13 @@ class IncomePlot(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is
         if new_view:
             self.reset_view()
 
-    def _fit_y(self, wanted: float, force: bool) -> float:
-        """Keep the y range while ``wanted`` fits well in it (no axis redraw per keystroke)."""
+    def _fit_y(self, needed: float, force: bool) -> float:
+        """The y range's top: ``needed`` with 30% to spare, kept while the bars fit and fill
+        more than 40% of it (amounts typed one by one do not redraw the axes each time)."""
         top = self._top
-        if force or top is None or wanted > top or wanted < 0.55 * top:
-            self.plot.setYRange(0, wanted, padding=0)
-            self._top = top = wanted
+        if force or top is None or needed > top or needed * GROWTH < 0.55 * top:
+            top = self._top = needed * GROWTH
+            self.plot.setYRange(0, top, padding=0)
         return top
 
     def reset_view(self) -> None:

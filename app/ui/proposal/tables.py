@@ -4,9 +4,10 @@ calculator's own inputs, and the read-only payments and sums; all paint with ``B
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -121,6 +122,18 @@ class PositionsTable(BandUpdates):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         model.refused.connect(self._show_refusal)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Back from a cell's editor, repaint the current cell (its focus frame), not the whole
+        table as ``QAbstractItemView`` does: the edit's own repaints stay within the frame."""
+        current = self.currentIndex()
+        if event.reason() is not Qt.FocusReason.OtherFocusReason or not current.isValid():
+            super().focusInEvent(event)
+            return
+        QAbstractScrollArea.focusInEvent(self, event)
+        editable = bool(current.flags() & Qt.ItemFlag.ItemIsEditable)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)
+        self.viewport().update(self.visualRect(current))
 
     def selected_rows(self) -> list[int]:
         rows = {i.row() for i in self.selectionModel().selectedRows()}
