@@ -196,6 +196,10 @@ class ProposalActions(QObject):
     def has_desk(self) -> bool:
         return self._desk is not None
 
+    def opening(self) -> bool:
+        """True while a proposal file is being opened (its documents loaded, then priced)."""
+        return self._desk is not None and self._desk.busy
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.page and event.type() == QEvent.Type.Show and self.panel is None:
             self.ensure_panel()

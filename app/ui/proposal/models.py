@@ -71,7 +71,7 @@ POSITION_COLUMNS: tuple[Column, ...] = (
         lambda r: r.issuer if r.error is None else f"Not priced: {r.error}",
         lambda r: r.issuer,
         LEFT,
-        "Ally Financial Inc.",
+        "Ally Financial",
     ),
     Column("Amount", lambda r: format_usd(r.amount), lambda r: r.amount, field="amount"),
     Column(

@@ -36,6 +36,7 @@ from app.ui.proposal.tables import PositionsTable, ReadOnlyTable
 
 PAYMENTS, MONTHS, YEARS = 0, 1, 2  # the tabs under the chart
 WIDEST = "$00,000,000.00"  # the widest total the card keeps room for
+OPENING = "Opening the proposal: loading its documents and pricing its positions…"
 
 
 def hold(label: QLabel, widest: str) -> None:
@@ -169,11 +170,14 @@ class ProposalPanel(QWidget):
         self.income = ResultRow(grid, 6, "Annual income", "proposalIncomeValue")
         self.interest = ResultRow(grid, 7, "Interest to maturity", "proposalInterestValue")
         self.if_called = ResultRow(grid, 8, "If called first", "proposalCalledValue", detail=True)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row in (self.count, self.principal, self.accrued, self.total, self.concession, self.income,
                     self.interest, self.if_called):  # fmt: skip
             hold(row.value, WIDEST)
+            grid.setAlignment(row.value, right)
             if row.detail is not None:
                 hold(row.detail, f"income at risk {WIDEST}")
+                grid.setAlignment(row.detail, right)
         return frame
 
     def _build_bottom(self) -> QWidget:
@@ -311,7 +315,9 @@ class ProposalPanel(QWidget):
         self.table.setEnabled(not busy)
         self.removeButton.setEnabled(not busy)
         if busy:
-            self.say("Opening the proposal: loading its documents and pricing its positions…", "")
+            self.say(OPENING, "")
+        elif self.hint.text() == OPENING:
+            self.say("", "")
 
     # -- commands -------------------------------------------------------------------------
     def remove_rows(self, rows: list[int]) -> None:

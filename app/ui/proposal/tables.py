@@ -113,6 +113,9 @@ class PositionsTable(BandUpdates):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         table_look(self, extra_height=12)  # room for an editor in the cell
+        header = self.horizontalHeader()  # the issuer gives way (elided) when the panel is narrow
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.remove_action = QAction("&Remove from proposal", self)
         self.remove_action.setObjectName("removePositionAction")
         self.remove_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))

@@ -181,8 +181,9 @@ class MainWindow(QMainWindow):
     def open_files(
         self, paths: Sequence[str], background: bool | None = None, select: str | None = None
     ) -> None:
-        """Load ``paths``; PDFs and more than three files load off the UI thread."""
-        paths = [str(p) for p in paths]
+        """Load ``paths``; PDFs and more than three files load off the UI thread. A proposal file
+        among them opens as the proposal (the last one, if several)."""
+        paths = self._open_proposal([str(p) for p in paths])
         if not paths:
             return
         if background is None:
@@ -203,6 +204,19 @@ class MainWindow(QMainWindow):
         self._progress(0, len(paths))
         self.progress.show()
         self.loads.start(paths)
+
+    def _open_proposal(self, paths: list[str]) -> list[str]:
+        """Open the last proposal file of ``paths`` (offering files are JSON too: by content);
+        the other paths."""
+        candidates = [p for p in paths if p.lower().endswith(".json")]
+        if not candidates:
+            return paths
+        from app.sources.proposal_file import is_proposal
+
+        found = [p for p in candidates if is_proposal(p)]
+        if found:
+            self.proposals.open_path(found[-1])
+        return [p for p in paths if p not in found]
 
     def _show_document(self, path: str, offering: Offering, warnings: list[ParseWarning]) -> Iterator[None]:
         """Add the document to the tree, then select its first note if none is (or the CUSIP

@@ -71,8 +71,14 @@ def initial_size(app: QApplication) -> tuple[int, int]:
     return min(1680, int(avail.width() * 0.92)), min(1050, int(avail.height() * 0.92))
 
 
-def build_window(files: list[str], calc: Preset, screenshot: bool = False) -> MainWindow:
-    """The main window with ``files`` (or the session/sample) loaded and a CUSIP selected."""
+PAGES = {"calculator": 0, "compare": 1, "proposal": 2}  # --page: ``Layout``'s pages
+
+
+def build_window(
+    files: list[str], calc: Preset, screenshot: bool = False, page: str | None = None
+) -> MainWindow:
+    """The main window with ``files`` (or the session/sample) loaded and a CUSIP selected; a
+    proposal file among them opens as the proposal. ``page`` is the workspace page shown."""
     from app.ui.window.main_window import MainWindow
 
     app = application()
@@ -88,6 +94,8 @@ def build_window(files: list[str], calc: Preset, screenshot: bool = False) -> Ma
         window.session.prune_recent()
     window.open_files(files, select=str(wanted) if wanted else None)
     window.show_state_notes()
+    if page is not None:
+        window.show_page(PAGES[page])
     if not restored:  # after loading, so the calculator's width includes its texts
         width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
         window.resize(width, height)
@@ -117,6 +125,9 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
     if window.loads_pending():
         window.loadsIdle.connect(lambda: _save_screenshot(window, path))
         return
+    if window.proposals.opening():  # its positions are being priced: shown in a moment
+        QTimer.singleShot(50, lambda: _save_screenshot(window, path))
+        return
     window.chart.ensure_plot()
     assert app is not None
     app.processEvents()
@@ -126,14 +137,14 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
     QApplication.exit(0 if ok else 3)
 
 
-def run(files: list[str], calc: Preset, screenshot: str | None) -> int:
+def run(files: list[str], calc: Preset, screenshot: str | None, page: str | None = None) -> int:
     """Open the window and run the event loop; the process exit status."""
     app = application()
     safety.install()
     from app.ui.window import loader
 
     loader.use_process(True)  # main.py and the console script guard __main__
-    window = build_window(files, calc, screenshot is not None)
+    window = build_window(files, calc, screenshot is not None, page)
     if FIRST_PAINT_HOOK is not None:
         window.firstPainted.connect(FIRST_PAINT_HOOK)
     if screenshot is not None:
