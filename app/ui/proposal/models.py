@@ -273,6 +273,7 @@ class PositionsModel(CachedRows):
             return False
         row, column = index.row(), index.column()
         field = self.columns[column].field
+        was_refused = self.invalid.pop((row, column), None) is not None
         try:
             if field == "amount":
                 self.desk.set_amount(row, str(value))
@@ -288,7 +289,7 @@ class PositionsModel(CachedRows):
             self.forget(row, row)
             self.refused.emit(row, column, why)
             return False
-        if self.invalid.pop((row, column), None) is not None:
+        if was_refused:
             self.forget(row, row)
         return True
 

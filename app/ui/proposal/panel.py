@@ -237,6 +237,8 @@ class ProposalPanel(QWidget):
 
     def _changed(self, change: Change, row: int) -> None:
         self._show_totals()
+        if self.hint.property("level") == "error" and not self.positions.invalid:
+            self.say("", "")  # the refused value was replaced by a valid one
         if not self.isVisible():
             self._pending = merge(self._pending, change)
             return

@@ -6,12 +6,14 @@ conftest.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView
 
+from app.present.chart_arrays import epoch
 from app.ui.common.roles import RAW_ROLE
 from tests.ui.proposal.conftest import (
     CTRL_SHIFT,
@@ -118,6 +120,7 @@ def test_a_refused_amount_stays_at_its_cell_with_the_rule(qtbot: Any, two: Any) 
     assert panel.desk.proposal.holding(0).quote.purchase.amount == Decimal(25000)
     type_in_cell(qtbot, table, 0, AMOUNT, "26000")
     assert cell(table, 0, AMOUNT) == "$26,000.00"
+    assert text(two, "proposalHint") == ""
     assert cell(table, 0, AMOUNT, Qt.ItemDataRole.ToolTipRole) != why
 
 
@@ -198,7 +201,7 @@ def test_if_called_first_switches_the_sums_the_payments_and_the_chart(qtbot: Any
     held_months = plot.bar_heights()[0].size
     assert held_months == 60  # 2019-12 … 2024-11
     assert plot.principal_xs().size == 2  # 2022-11 and 2024-11
-    assert plot.call_xs().size == 2  # both first callable 2020-11-15
+    assert plot.call_xs().tolist() == [epoch(date(2020, 11, 15))]  # both first callable then: one line
     assert text(two, "proposalCalledValue") == "$814.60"
     assert "income at risk $2,215.20" in text(two, "proposalCalledDetail")
     qtbot.mouseClick(child(two, QPushButton, "proposalCalledButton"), Qt.MouseButton.LeftButton)
