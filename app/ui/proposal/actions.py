@@ -10,8 +10,6 @@ documents, the message strip), its ``Folders`` and its ``RecentProposals``.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 
 from app.domain.errors import TermSheetError
 from app.ui.exports import FolderMemory, ProposalExports, install_proposal
+from app.ui.proposal.documents import DocumentHost
 
 if TYPE_CHECKING:
     from app.domain.holding import Position
@@ -30,22 +29,18 @@ if TYPE_CHECKING:
     from app.ui.proposal.desk import ProposalDesk
     from app.ui.proposal.panel import ProposalPanel
 
-log = logging.getLogger("termsheet.ui")
 STATUS_MS = 8000
 FILE_FILTER = "Proposals (*.proposal.json *.json);;All files (*)"
 SUFFIX = ".proposal.json"
+STILL_OPENING = "The proposal is still opening: try again once it is shown."
 
 
-class Host(Protocol):
-    """What the proposal reads from the window."""
+class Host(DocumentHost, Protocol):
+    """What the proposal reads from the window: its documents, the calculator's purchase."""
 
     def purchase(self) -> tuple[Position, Offering] | None:
         """The calculator's purchase as a position and its offering; None while invalid."""
         ...
-
-    def loaded_offering(self, path: str) -> Offering | None: ...
-
-    def load_documents(self, paths: Sequence[str]) -> None: ...
 
     def show_message(self, text: str, kind: str) -> None: ...
 
@@ -247,7 +242,7 @@ class ProposalActions(QObject):
             self._status("Nothing to add: enter a valid purchase in the calculator first.")
             return False
         if self._desk is not None and self._desk.busy:
-            self._status("The proposal is still opening; add the purchase when it is shown.")
+            self._status(STILL_OPENING)
             return False
         from app.domain.money import format_usd
         from app.present.rows import fmt_date
@@ -301,12 +296,18 @@ class ProposalActions(QObject):
     def save(self) -> bool:
         """File ▸ Save proposal (Ctrl+S); Save as… when it has no file yet."""
         desk = self.desk
+        if desk.busy:
+            self._status(STILL_OPENING)
+            return False
         if desk.path is None:
             return self.save_as()
         return self._save_to(desk.path)
 
     def save_as(self) -> bool:
         desk = self.desk
+        if desk.busy:
+            self._status(STILL_OPENING)
+            return False
         folder = str(desk.path.parent) if desk.path is not None else self.folders.open_dir()
         path = ask_save_path(self.window, folder, f"{self.proposal_stem()}{SUFFIX}")
         return path is not None and self._save_to(path)

@@ -16,10 +16,10 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -28,7 +28,7 @@ from app.domain.holding import Holding, Position
 from app.domain.model import Offering
 from app.domain.money import format_usd, parse_amount, parse_percent
 from app.domain.proposal import Proposal, ProposalInputs, Source
-from app.ui.proposal.documents import document_key
+from app.ui.proposal.documents import DocumentHost, document_key
 
 log = logging.getLogger("termsheet.ui")
 NOT_FOUND = "not found"
@@ -40,15 +40,6 @@ class Change(Enum):
     AMOUNT = "amount"  # one position's amounts: its payment dates, and the payment order, kept
     POSITION = "position"  # one position's dates or price: its payments may be others
     ALL = "all"  # positions added or removed, or another proposal
-
-
-class DocumentHost(Protocol):
-    """The window's loaded documents: the offering of one already loaded, and a load of others
-    whose results come back through ``ProposalDesk.document_loaded`` / ``document_failed``."""
-
-    def loaded_offering(self, path: str) -> Offering | None: ...
-
-    def load_documents(self, paths: Sequence[str]) -> None: ...
 
 
 class _BuildSignals(QObject):
@@ -121,8 +112,8 @@ class ProposalDesk(QObject):
     def add(self, position: Position, offering: Offering) -> Holding:
         """Append a purchase priced in ``offering`` (never raises: an unpriceable one is listed
         with its error)."""
-        position = Position(document_key(position.document), position.cusip, position.amount,
-                            position.settle_date, position.price_pct)  # fmt: skip
+        document = os.path.abspath(position.document) if position.document else ""
+        position = replace(position, document=document)  # saved relative to the proposal file
         holding = self.proposal.add(position, offering)
         self._touch()
         self.changed.emit(Change.ALL, len(self.proposal) - 1)
