@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.errors import InputError
@@ -323,10 +323,9 @@ class FlowsModel(CachedRows):
     def tooltip(self, row: int, column: int) -> str | None:
         return flow_tip(self._flows[row])
 
-    def refresh(self, change: Change, called: bool | None = None) -> None:
-        """Follow the proposal: an amount edit keeps every row (its amounts repainted)."""
-        if called is not None and called != self.called:
-            self.called, change = called, Change.ALL
+    def refresh(self, change: Change) -> None:
+        """Follow the proposal (in the case ``called``): an amount edit keeps every row, its
+        amounts repainted; anything else rebuilds the rows."""
         if change is Change.AMOUNT:
             self.forget(columns=(FLOW_AMOUNT,))
             return
@@ -356,10 +355,9 @@ class PeriodsModel(CachedRows):
     def rows(self) -> list[PeriodSums]:
         return list(self._rows)
 
-    def refresh(self, change: Change, called: bool | None = None) -> None:
-        """Read the sums again; the same months (an amount edit) are repainted, not reset."""
-        if called is not None:
-            self.called = called
+    def refresh(self, change: Change) -> None:
+        """Read the sums again (in the case ``called``); the same months are repainted, not
+        reset."""
         p = self.desk.proposal
         rows = p.by_year(self.called) if self.by_year else p.by_month(self.called)
         old = self._rows
@@ -371,8 +369,3 @@ class PeriodsModel(CachedRows):
         self._rows = rows
         self._cells.clear()
         self.endResetModel()
-
-
-def persistent_rows(indexes: Sequence[QModelIndex | QPersistentModelIndex]) -> list[int]:
-    """The distinct rows of ``indexes``, in order."""
-    return sorted({i.row() for i in indexes})

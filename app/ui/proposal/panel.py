@@ -212,7 +212,7 @@ class ProposalPanel(QWidget):
         self.tabs.addTab(self.flows_view, "Payments")
         self.tabs.addTab(self.months_view, "By month")
         self.tabs.addTab(self.years_view, "By year")
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_tables(None))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tables())
         tables = titled("Cash flows", self.tabs, switch)
         bar = self.flows_view.verticalScrollBar().sizeHint().width()
         tables.setMinimumWidth(self.flows_view.columns_width + bar + 4)
@@ -247,17 +247,15 @@ class ProposalPanel(QWidget):
     def _draw(self, change: Change) -> None:
         for table in (PAYMENTS, MONTHS, YEARS):
             self._stale[table] = merge(self._stale.get(table), change)
-        self._refresh_tables(None)
+        self._refresh_tables()
         self.chart.set_proposal(self.desk.proposal, self.called, new_view=change is Change.ALL)
 
-    def _refresh_tables(self, called: bool | None) -> None:
+    def _refresh_tables(self) -> None:
         """The table in view follows at once; the others when their tab is chosen."""
         current = self.tabs.currentIndex()
         change = self._stale.pop(current, None)
-        if change is None and called is None:
-            return
-        model = (self.flows, self.months, self.years)[current]
-        model.refresh(change or Change.ALL, called)
+        if change is not None:
+            (self.flows, self.months, self.years)[current].refresh(change)
 
     def set_called(self, called: bool) -> None:
         """Show the proposal held to maturity (False) or if every note is called first."""
@@ -271,7 +269,7 @@ class ProposalPanel(QWidget):
             self._stale[table] = Change.ALL
         for model in (self.flows, self.months, self.years):
             model.called = called
-        self._refresh_tables(None)
+        self._refresh_tables()
         self.chart.set_proposal(self.desk.proposal, called, new_view=True)
         self.caseChanged.emit(called)
 
