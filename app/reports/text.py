@@ -91,9 +91,7 @@ def offering_text(offering: Offering, warnings: Sequence[ParseWarning]) -> str:
         f" {'per $1k':>8} {'price':>8} {'conc.':>7} {'SO':<3} call terms",
     ]
     lines += [_note_line(n) for n in o.notes]
-    checks = [
-        f"  {n.cusip_shown} {c.label.lower()}: {c.text}" for n in o.notes for c in check_lines(o, n)
-    ]
+    checks = [f"  {n.cusip_shown} {c.label.lower()}: {c.text}" for n in o.notes for c in check_lines(o, n)]
     lines += ["", "Checks:", *checks] if checks else []
     return "\n".join(lines + _warnings(warnings)) + "\n"
 
