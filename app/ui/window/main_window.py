@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.loads.start(paths)
 
-    def _open_proposal(self, paths: list[str]) -> list[str]:
+    def _open_proposal(self, paths: list[str], open_it: bool = True) -> list[str]:
         """Open the last proposal file of ``paths`` (offering files are JSON too: by content);
         the other paths."""
         candidates = [p for p in paths if p.lower().endswith(".json")]
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         from app.sources.proposal_file import is_proposal
 
         found = [p for p in candidates if is_proposal(p)]
-        if found:
+        if found and open_it:
             self.proposals.open_path(found[-1])
         return [p for p in paths if p not in found]
 
@@ -419,8 +419,13 @@ class MainWindow(QMainWindow):
         return next((d.offering for d in self.offerings.documents() if document_key(d.path) == wanted), None)
 
     def load_documents(self, paths: Sequence[str]) -> None:
-        """Load ``paths`` as File ▸ Open does; each ends in ``documentShown`` or ``documentFailed``."""
-        self.open_files(list(paths), background=True)
+        """Load ``paths`` as File ▸ Open does; each ends in ``documentShown`` or ``documentFailed``
+        (a proposal file named as a document fails: it holds no offering)."""
+        documents = self._open_proposal(list(paths), open_it=False)
+        for path in paths:
+            if path not in documents:
+                self._failed(path, f"{Path(path).name} is a proposal file, not an offering document")
+        self.open_files(documents, background=True)
 
     def show_message(self, text: str, kind: str) -> None:
         self.messages.show_message(text, kind)

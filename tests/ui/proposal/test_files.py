@@ -169,3 +169,24 @@ def test_a_file_that_is_not_a_proposal_is_one_message(
     assert not window.proposals.open_path(broken)
     assert len(shown) == 1 and "broken.proposal.json" in shown[0] and "not valid JSON" in shown[0]
     assert not window.proposals.desk.busy
+
+
+def test_a_proposal_named_as_a_document_is_that_positions_error(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    other = write_proposal(
+        tmp_path / "other.proposal.json", [(str(SAMPLE), "02006DTT8", "25000", "2019-12-03")]
+    )
+    path = write_proposal(
+        tmp_path / "odd.proposal.json",
+        [
+            ("other.proposal.json", "02006DTT8", "25000", "2019-12-03"),
+            (str(SAMPLE), *SECOND[:2], "2019-12-10"),
+        ],
+    )
+    assert window.proposals.open_path(path)
+    opened(qtbot, window, 2)
+    model = child(window, QTableView, "proposalTable").model()
+    assert "is a proposal file, not an offering document" in model.index(0, 2).data()
+    assert window.proposals.desk.path == path and other.is_file()
+    assert text(window, "proposalTotalValue") == "$10,007.94"
