@@ -89,7 +89,7 @@ POSITION_COLUMNS: tuple[Column, ...] = (
     ),
     Column("Yield to worst", lambda r: fmt_rate(r.worst_pct), lambda r: r.worst_pct, sample="00.000%"),
 )
-COL_AMOUNT, COL_SETTLE, COL_PRICE = 3, 4, 5
+COL_CUSIP, COL_ISSUER, COL_AMOUNT, COL_SETTLE, COL_PRICE, COL_WORST = 1, 2, 3, 4, 5, 8
 
 FLOW_COLUMNS: tuple[Column, ...] = (
     Column(
@@ -221,7 +221,7 @@ class PositionsModel(CachedRows):
         cells = super().paint_cells(row, item)
         if item.error is not None:
             foreground = list(cells[FOREGROUND])
-            foreground[2] = self._error_fg
+            foreground[COL_ISSUER] = self._error_fg
             cells[FOREGROUND] = tuple(foreground)
         if any(r == row for r, _ in self.invalid):
             display, background = list(cells[DISPLAY]), list(cells[BACKGROUND])
@@ -238,9 +238,9 @@ class PositionsModel(CachedRows):
         item = self.row_at(row)
         if item.error is not None:
             return f"{item.document}\nNot priced: {item.error}"
-        if column == 8 and item.worst_date is not None:
+        if column == COL_WORST and item.worst_date is not None:
             return f"Yield to worst: to {fmt_date(item.worst_date)}"
-        if column in (1, 2):
+        if column in (COL_CUSIP, COL_ISSUER):
             return item.document
         if self.columns[column].field is not None:
             return "Type a new value and press Enter (Esc cancels)"

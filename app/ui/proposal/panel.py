@@ -9,7 +9,7 @@ follow when shown); nothing here computes finance.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,8 +56,6 @@ def merge(pending: Change | None, change: Change) -> Change:
 
 class ProposalPanel(QWidget):
     """The open proposal of ``desk``, shown and edited."""
-
-    caseChanged = Signal(bool)  # True: if called first
 
     def __init__(self, desk: ProposalDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,7 +269,6 @@ class ProposalPanel(QWidget):
             model.called = called
         self._refresh_tables()
         self.chart.set_proposal(self.desk.proposal, called, new_view=True)
-        self.caseChanged.emit(called)
 
     def _show_totals(self) -> None:
         p = self.desk.proposal
@@ -329,8 +326,3 @@ class ProposalPanel(QWidget):
         """A line under the positions: a refused edit (``error``) or what was done."""
         self.hint.setText(text)
         repolish(self.hint, "level", level)
-
-    def focus_table(self) -> None:
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.table.currentIndex().isValid() and self.positions.rowCount():
-            self.table.setCurrentIndex(self.positions.index(0, 3))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common import BandUpdates, MoneyEdit, PercentEdit, SettleDateEdit, size_columns
-from app.ui.proposal.models import CachedRows, PositionsModel
+from app.ui.proposal.models import COL_AMOUNT, COL_PRICE, COL_SETTLE, CachedRows, PositionsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -154,7 +154,12 @@ class PositionsTable(BandUpdates):
         menu = QMenu(self)
         model = self.model()
         if index.isValid() and isinstance(model, PositionsModel):
-            for column, title in ((3, "Change &amount"), (4, "Change &settle date"), (5, "Change &price")):
+            edits = (
+                (COL_AMOUNT, "Change &amount"),
+                (COL_SETTLE, "Change &settle date"),
+                (COL_PRICE, "Change &price"),
+            )
+            for column, title in edits:
                 target = model.index(index.row(), column)
                 menu.addAction(title, lambda t=target: self._edit_at(t)).setEnabled(
                     bool(model.flags(target) & Qt.ItemFlag.ItemIsEditable)
