@@ -190,3 +190,13 @@ def test_a_proposal_named_as_a_document_is_that_positions_error(
     assert "is a proposal file, not an offering document" in model.index(0, 2).data()
     assert window.proposals.desk.path == path and other.is_file()
     assert text(window, "proposalTotalValue") == "$10,007.94"
+
+
+def test_new_proposal_asks_then_starts_empty(qtbot: Any, two: Any, answers: dict[str, Any]) -> None:
+    show_proposal(qtbot, two)
+    two.findChild(QAction, "newProposalAction").trigger()
+    assert answers["asked"] == ["Untitled proposal"]  # discarded (the tests' default answer)
+    assert child(two, QTableView, "proposalTable").model().rowCount() == 0
+    assert text(two, "proposalTotalValue") == "$0.00"
+    assert two.proposals.panel.chart.stack.currentWidget() is two.proposals.panel.chart.placeholder
+    assert "unsaved" not in text(two, "proposalFileLabel")
