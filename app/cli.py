@@ -104,6 +104,11 @@ def _parsers() -> tuple[_Parser, _Parser]:
     gui.add_argument("files", nargs="*", metavar="FILE")
     _add_calc_options(gui, cusip_required=False)
     gui.add_argument("--screenshot", metavar="PNG", help="save the window after its first paint, then exit")
+    gui.add_argument(
+        "--page",
+        choices=("calculator", "compare", "proposal"),
+        help="open on this page (default: calculator)",
+    )
     gui.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return top, gui
 
@@ -257,7 +262,7 @@ def cmd_export_proposal(ns: argparse.Namespace) -> int:
 def cmd_gui(ns: argparse.Namespace) -> int:
     from app.ui.window.start import run  # type: ignore[import-not-found,unused-ignore]
 
-    return int(run(list(ns.files), _calc_args(ns), ns.screenshot))
+    return int(run(list(ns.files), _calc_args(ns), ns.screenshot, ns.page))
 
 
 def _dispatch(argv: list[str]) -> int:

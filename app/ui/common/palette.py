@@ -25,3 +25,7 @@ AXIS_LINE = "#b8c2cc"
 ROLLED_ROW = "#fff1cc"
 PRINCIPAL_ROW = "#e6eefb"
 WORKOUT_ROW = "#fdecea"
+
+# the compare table's marks
+PENDING_TEXT = "#8a96a3"  # a yield not computed yet, or none
+NOT_PRICED = "#b42318"  # why a note is not priced

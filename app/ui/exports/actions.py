@@ -144,27 +144,17 @@ class ExportActions(QObject):
     # -- export ---------------------------------------------------------------------------
     def start_folder(self) -> Path:
         """The folder of the last export, else Documents, else home."""
-        saved = self.folders.export_folder()
-        if saved is not None:
-            return saved
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+        return start_folder(self.folders)
 
     def suggested_name(self, kind: Kind, quote: Quote) -> str:
         return f"{quote.purchase.note.cusip}-{kind.stem}.{kind.fmt}"
 
     def choose_path(self, kind: Kind, quote: Quote) -> Path | None:
         """Ask where to save (the dialog confirms overwriting); None when cancelled."""
-        dialog = QFileDialog(self.window, f"Export {kind.title.rstrip('…')}")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters([kind.file_filter, "All files (*)"])
-        dialog.setDefaultSuffix(kind.fmt)
-        dialog.setDirectory(str(self.start_folder()))
-        dialog.selectFile(self.suggested_name(kind, quote))
-        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return None
-        return Path(dialog.selectedFiles()[0])
+        title = f"Export {kind.title.rstrip('…')}"
+        return ask_save_path(
+            self.window, title, kind.file_filter, self.suggested_name(kind, quote), self.folders
+        )
 
     def export(self, kind: Kind) -> Path | None:
         """The menu item: ask for a file, then write it; returns the path written."""
@@ -249,6 +239,32 @@ class ExportActions(QObject):
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)
+
+
+def start_folder(folders: FolderMemory) -> Path:
+    """The folder of the last export, else Documents, else home."""
+    saved = folders.export_folder()
+    if saved is not None:
+        return saved
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def ask_save_path(
+    parent: QWidget, title: str, file_filter: str, name: str, folders: FolderMemory
+) -> Path | None:
+    """A save dialog (it confirms overwriting) starting in the last export's folder with ``name``
+    suggested; the path chosen (with ``name``'s suffix added when none is typed), or None."""
+    dialog = QFileDialog(parent, title)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilters([file_filter, "All files (*)"])
+    dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))
+    dialog.setDirectory(str(start_folder(folders)))
+    dialog.selectFile(name)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 @contextmanager

@@ -10,9 +10,10 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -35,10 +36,13 @@ from app.ui.terms import TermsView
 from app.ui.window.chrome import APP_NAME, Chrome
 from app.ui.window.layout import Layout, titled
 from app.ui.window.load_queue import LoadQueue
-from app.ui.window.loader import failure_message, load_one, pool
+from app.ui.window.loader import failure_message, load_one, pool, submit_elsewhere
 from app.ui.window.saved_state import Inputs
 from app.ui.window.session import Session
 from app.ui.window.source_watcher import SourceWatcher
+
+if TYPE_CHECKING:  # the compare page is built the first time it is shown
+    from app.ui.compare import ComparePanel
 
 log = logging.getLogger("termsheet.ui")
 TREE_ROWS_PER_TURN = 1000  # a large document's tree rows are built this many per event-loop turn
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self._selection = 0  # counts note selections: a follow-up of an older one is dropped
         self._chart_held = False  # a load's note: quotes wait for its chart turn
         self._held_quote: Quote | None = None
+        self.compare: ComparePanel | None = None  # built when its page is first shown
         self.session = Session(self, persist, self)
         self.loads = LoadQueue(self._show_document, self)
         self.loads.signals.failed.connect(self._failed)
@@ -83,6 +88,7 @@ class MainWindow(QMainWindow):
             validity=self.calculator.validityChanged,
         )
         self._build_status()
+        self._build_compare_export()
         self.setAcceptDrops(True)
         for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
             edit.setAcceptDrops(False)
@@ -119,6 +125,8 @@ class MainWindow(QMainWindow):
         self.calculator.amountEdit.textChanged.connect(self._inputs_edited)
         self.calculator.priceEdit.textChanged.connect(self._inputs_edited)
         self.calculator.settleDateEdit.dateChanged.connect(self._inputs_edited)
+        self.offerings.filter_edit.textChanged.connect(self._filter_compare)
+        self.panes.workspace.currentChanged.connect(self._page_shown)
         self._tab_order()
 
     def _tab_order(self) -> None:
@@ -197,6 +205,7 @@ class MainWindow(QMainWindow):
         while not rows.build(TREE_ROWS_PER_TURN):
             yield
         self.offerings.add_document(doc, rows)
+        self._documents_changed()
         self.sources.watch(path)
         if warnings:
             self.messages.show_message(
@@ -249,6 +258,7 @@ class MainWindow(QMainWindow):
         doc = self.offerings.current_document()
         if doc is not None:
             self.offerings.remove_document(doc)
+            self._documents_changed()
             self.sources.forget(doc.path)
             self.session.changed()
 
@@ -266,6 +276,55 @@ class MainWindow(QMainWindow):
     def show_page(self, page: int) -> None:
         """Bring a workspace page forward (``Layout.CALCULATOR``, ``COMPARE``, ``PROPOSAL``)."""
         self.panes.workspace.setCurrentIndex(page)
+
+    # -- the compare page ------------------------------------------------------------------
+    def _page_shown(self, page: int) -> None:
+        if page == self.panes.COMPARE:
+            self.ensure_compare()
+        self.compare_export_action.setVisible(page == self.panes.COMPARE)
+
+    def ensure_compare(self) -> ComparePanel:
+        """The compare page's panel, built (and its room imported) the first time it is asked for."""
+        if self.compare is None:
+            from app.ui.compare import ComparePanel
+
+            panel = self.compare = ComparePanel(submit_elsewhere, self.session.folders)
+            panel.noteActivated.connect(self._open_compared)
+            panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            layout = self.panes.compare_page.layout()
+            assert layout is not None
+            layout.addWidget(titled("Compare notes", panel, panel.tools))
+            for first, second in pairwise([self.terms, *panel.focus_chain()]):  # after the left side
+                QWidget.setTabOrder(first, second)
+            panel.set_filter(self.offerings.filter_edit.text())
+            self._documents_changed()
+        return self.compare
+
+    def _documents_changed(self) -> None:
+        if self.compare is not None:
+            self.compare.set_documents([(d.path, d.offering) for d in self.offerings.documents()])
+
+    def _filter_compare(self, text: str) -> None:
+        if self.compare is not None:
+            self.compare.set_filter(text)
+
+    def _open_compared(self, path: str, cusip: str) -> None:
+        """A compare row opened: its note selected in the offerings and shown in the calculator."""
+        if not self.offerings.select_cusip(cusip, path):
+            self.offerings.filter_edit.clear()  # the filter hid it from the tree
+            if not self.offerings.select_cusip(cusip, path):
+                self.messages.show_message(f"{cusip} is no longer loaded.", "warning")
+                return
+        self.focus_amount()
+
+    def _build_compare_export(self) -> None:
+        """File ▸ Export ▸ Comparison (CSV), shown while the compare page is."""
+        action = self.compare_export_action = QAction("Comparison table (CSV)…", self)
+        action.setObjectName("export_compare_csv")
+        action.setToolTip("Save the compared notes shown as CSV")
+        action.triggered.connect(lambda: self.ensure_compare().export_dialog())
+        action.setVisible(False)
+        self.chrome.exports.menu.addAction(action)
 
     def reset_zoom(self) -> None:
         self.chart.reset_zoom()

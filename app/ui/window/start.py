@@ -3,8 +3,9 @@
 With no FILE the last session's documents are reopened, or on a first start the bundled sample;
 the CUSIP from ``--cusip`` (else the last one used, else the first) is selected and the
 calculator preset. The window paints with its tables first; the chart is created right after.
-``--screenshot PNG`` saves the window once the chart is drawn and exits 0 (no saved state is
-read or written then, so the picture is always the same).
+``--screenshot PNG`` saves the window once the chart is drawn (and, with ``--page compare``, the
+compared yields are in) and exits 0 (no saved state is read or written then, so the picture is
+always the same).
 """
 
 from __future__ import annotations
@@ -117,6 +118,10 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
     if window.loads_pending():
         window.loadsIdle.connect(lambda: _save_screenshot(window, path))
         return
+    compare = window.compare
+    if compare is not None and compare.isVisible() and compare.busy():  # its yields first
+        compare.idle.connect(lambda: QTimer.singleShot(0, lambda: _save_screenshot(window, path)))
+        return
     window.chart.ensure_plot()
     assert app is not None
     app.processEvents()
@@ -126,8 +131,9 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
     QApplication.exit(0 if ok else 3)
 
 
-def run(files: list[str], calc: Preset, screenshot: str | None) -> int:
-    """Open the window and run the event loop; the process exit status."""
+def run(files: list[str], calc: Preset, screenshot: str | None, page: str | None = None) -> int:
+    """Open the window (on ``page``: ``Layout.PAGE_NAMES``) and run the event loop; the process
+    exit status."""
     app = application()
     safety.install()
     from app.ui.window import loader
@@ -136,6 +142,10 @@ def run(files: list[str], calc: Preset, screenshot: str | None) -> int:
     window = build_window(files, calc, screenshot is not None)
     if FIRST_PAINT_HOOK is not None:
         window.firstPainted.connect(FIRST_PAINT_HOOK)
+    if page is not None:
+        from app.ui.window.layout import Layout
+
+        window.show_page(Layout.PAGE_NAMES.index(page))
     if screenshot is not None:
         window.chart.ready.connect(lambda: QTimer.singleShot(0, lambda: _save_screenshot(window, screenshot)))
     window.show()
