@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -46,7 +47,12 @@ class CompareColumn:
 
 
 def document_name(row: CompareRow) -> str:
-    return Path(row.document).name
+    return _file_name(row.document)
+
+
+@lru_cache(maxsize=1024)
+def _file_name(path: str) -> str:
+    return Path(path).name
 
 
 def coupon_text(row: CompareRow) -> str:
