@@ -149,7 +149,7 @@ COMPARE_COLUMNS: tuple[CompareColumn, ...] = (
     CompareColumn("Document", "document", _terms(document_name), "left", sample="caterpillar-2008-cp1252.txt",
                   cell_tip=_terms(lambda r: r.document)),
     CompareColumn("Notes", NOTES, notes_text, "left", tip="Why a note is not priced, and its warnings",
-                  sample="Not priced: settle date", cell_tip=notes_text),
+                  sample="Not priced: settle date 2000-00-00 is out of range", cell_tip=notes_text),
 )  # fmt: skip
 DEFAULT_COLUMN = next(i for i, c in enumerate(COMPARE_COLUMNS) if c.key == "worst_bey_pct")
 DEFAULT_DESCENDING = True  # contract.md: ``compare`` sorts by worst_bey_pct descending

@@ -10,6 +10,7 @@ its yields are filled in by a ``YieldFeed``, the rows on screen first.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,7 @@ from app.ui.exports import FolderMemory, ask_save_path
 
 RESORT_MS = 1000  # a sort on yields is redone at most this often while they arrive
 SETTLE_WAIT_MS = 250  # a settle date being typed or stepped reprices once it rests
+DOCUMENTS_WAIT_MS = 100  # documents loading one after another rebuild the table once
 COUNT_MS = 500  # the count of yields to go is said this often (a header change repaints the table)
 Documents = Sequence[tuple[str, Offering]]
 
@@ -194,6 +196,7 @@ class ComparePanel(QWidget):
 
     def _timers(self) -> None:
         self._rebuild_timer = _single_shot(self, 0, self._rebuild)
+        self._documents_timer = _single_shot(self, DOCUMENTS_WAIT_MS, self._rebuild)
         self._settle_timer = _single_shot(self, SETTLE_WAIT_MS, self._rebuild)
         self._resort_timer = _single_shot(self, RESORT_MS, self._resort)
         self._visible_timer = _single_shot(self, 0, self._prefer_visible)
@@ -202,10 +205,11 @@ class ComparePanel(QWidget):
 
     # -- what the window gives -------------------------------------------------------------
     def set_documents(self, documents: Documents) -> None:
-        """Compare every note of these ``(path, offering)`` (rebuilt in the next turn, or when
-        next shown)."""
+        """Compare every note of these ``(path, offering)`` (rebuilt shortly, once for documents
+        loaded one after another; or when next shown)."""
+        first = not self._documents and len(self.model.table) == 0
         self._documents = list(documents)
-        self._rebuild_timer.start()
+        (self._rebuild_timer if first else self._documents_timer).start()  # loads come in a row
 
     def set_filter(self, text: str) -> None:
         """Show the rows the offerings filter's words match."""
@@ -228,7 +232,8 @@ class ComparePanel(QWidget):
 
     def busy(self) -> bool:
         """True while a rebuild is due or yields are still being computed."""
-        return self._rebuild_timer.isActive() or self._settle_timer.isActive() or self.feed.busy()
+        timers = (self._rebuild_timer, self._documents_timer, self._settle_timer)
+        return any(t.isActive() for t in timers) or self.feed.busy()
 
     # -- rebuilding ------------------------------------------------------------------------
     def _settle_toggled(self, on: bool) -> None:
@@ -240,8 +245,8 @@ class ComparePanel(QWidget):
             self._settle_timer.start()
 
     def _rebuild(self) -> None:
-        self._rebuild_timer.stop()
-        self._settle_timer.stop()
+        for timer in (self._rebuild_timer, self._documents_timer, self._settle_timer):
+            timer.stop()
         if not self.isVisible():
             self._stale = True
             return
@@ -259,10 +264,12 @@ class ComparePanel(QWidget):
         self._texts_timer.start()
 
     def _suggest_settle_date(self, table: CompareTable) -> None:
-        """While unused, the settle field shows the first row's settle date (a start to edit)."""
-        if not self.settle_check.isChecked() and table.rows and table.rows[0].settle_date is not None:
+        """While unused, the settle field shows the rows' most common settle date (the latest of
+        the most common): a start to edit."""
+        dates = Counter(r.settle_date for r in table.rows if r.settle_date is not None)
+        if not self.settle_check.isChecked() and dates:
             self.settle_edit.blockSignals(True)
-            self.settle_edit.set_value(table.rows[0].settle_date)
+            self.settle_edit.set_value(max(dates, key=lambda d: (dates[d], d)))
             self.settle_edit.blockSignals(False)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         if page == self.panes.COMPARE:
             self.ensure_compare()
         self.compare_export_action.setVisible(page == self.panes.COMPARE)
+        self._compare_export_line.setVisible(page == self.panes.COMPARE)
 
     def ensure_compare(self) -> ComparePanel:
         """The compare page's panel, built (and its room imported) the first time it is asked for."""
@@ -309,12 +310,16 @@ class MainWindow(QMainWindow):
             self.compare.set_filter(text)
 
     def _open_compared(self, path: str, cusip: str) -> None:
-        """A compare row opened: its note selected in the offerings and shown in the calculator."""
+        """A compare row opened: its note selected in the offerings and shown in the calculator,
+        at the settle date the row was priced at when one date applies to every row."""
         if not self.offerings.select_cusip(cusip, path):
             self.offerings.filter_edit.clear()  # the filter hid it from the tree
             if not self.offerings.select_cusip(cusip, path):
                 self.messages.show_message(f"{cusip} is no longer loaded.", "warning")
                 return
+        settle = self.compare.settle_date() if self.compare is not None else None
+        if settle is not None:
+            self.calculator.settleDateEdit.set_value(settle)
         self.focus_amount()
 
     def _build_compare_export(self) -> None:
@@ -324,6 +329,8 @@ class MainWindow(QMainWindow):
         action.setToolTip("Save the compared notes shown as CSV")
         action.triggered.connect(lambda: self.ensure_compare().export_dialog())
         action.setVisible(False)
+        self._compare_export_line = self.chrome.exports.menu.addSeparator()
+        self._compare_export_line.setVisible(False)
         self.chrome.exports.menu.addAction(action)
 
     def reset_zoom(self) -> None:

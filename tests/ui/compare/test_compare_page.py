@@ -247,6 +247,12 @@ def test_one_settle_date_for_every_row(qtbot: Any, window: Any, capsys: pytest.C
     assert cells(view, "YTW", Qt.ItemDataRole.DisplayRole)[matured] == "—"
     assert cells(view, "Notes", Qt.ItemDataRole.DisplayRole)[matured].startswith(
         "Not priced: settle date 2023-06-01 is out of range")  # fmt: skip
+    # the row opened in the calculator is priced there as here
+    view.setCurrentIndex(view.model().index(row_of(view, "02006DTU5"), 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.calculator.settleDateEdit.value() == date(2023, 6, 1)
+    assert str(window.calculator.current.yields.worst_pct) == expected["worst_pct"]
+    window.show_page(window.panes.COMPARE)
     qtbot.mouseClick(panel.settle_check, Qt.MouseButton.LeftButton)  # each offering's own again
     qtbot.waitUntil(lambda: not panel.busy())
     assert cells(view, "YTW") == before
