@@ -51,7 +51,7 @@ class YieldFeed(QObject):
 
     def __init__(self, submit: Submit | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._submit = submit
+        self._elsewhere = self._submit = submit  # ``_submit`` None: the process failed this time
         self._table = CompareTable([])
         self._generation = 0
         self._order: Sequence[int] = ()
@@ -72,6 +72,7 @@ class YieldFeed(QObject):
     def start(self, table: CompareTable, order: Sequence[int]) -> None:
         """Compute ``table``'s missing yields in ``order``; anything of the table before is stale."""
         self._generation += 1
+        self._submit = self._elsewhere  # a process that failed is tried again (a new one starts)
         self._table, self._order, self._cursor = table, order, 0
         self._first, self._busy, self._flying, self._light = [], set(), 0, {}
         self._done = False
