@@ -18,7 +18,7 @@ from typing import NoReturn
 from app import __version__
 from app.domain.dates import parse_date
 from app.domain.errors import InputError, SourceError, TermSheetError
-from app.domain.model import Offering, ParseWarning, Purchase, Quote
+from app.domain.model import Note, Offering, ParseWarning, Purchase, Quote
 from app.domain.money import format_pct, parse_amount, parse_percent
 
 PROG = "termsheet"
@@ -49,7 +49,11 @@ class CalcArgs:
 
 
 def _add_calc_options(p: argparse.ArgumentParser, cusip_required: bool, from_yield: bool = False) -> None:
-    p.add_argument("--cusip", required=cusip_required, help="the CUSIP to price")
+    p.add_argument(
+        "--cusip",
+        required=cusip_required,
+        help="the CUSIP to price (may be left out when the document holds one note)",
+    )
     p.add_argument("--amount", help="face amount, e.g. 25000 or $25,000 (default: the minimum)")
     p.add_argument("--settle", help="settle date, 2019-12-03 or 12/03/2019 (default: the offering's)")
     price = p.add_mutually_exclusive_group() if from_yield else p
@@ -87,7 +91,7 @@ def _parsers() -> tuple[_Parser, _Parser]:
     show.add_argument("--json", action="store_true", help="print the offering file JSON")
     calc = sub.add_parser("calc", help="price a purchase of one CUSIP")
     calc.add_argument("file")
-    _add_calc_options(calc, cusip_required=True, from_yield=True)
+    _add_calc_options(calc, cusip_required=False, from_yield=True)
     calc.add_argument("--json", action="store_true", help="print the contract's calc JSON")
     export = sub.add_parser(
         "export",
@@ -123,9 +127,13 @@ def build_purchase(offering: Offering, args: CalcArgs) -> Purchase:
     """The purchase the options describe, with the contract's defaults; ``InputError`` otherwise."""
     from app.domain.quote import make_purchase
 
-    if not args.cusip:
-        raise InputError("a CUSIP is required (--cusip)", field="cusip")
-    note = offering.note(args.cusip)
+    if args.cusip is None and len(offering.notes) == 1:
+        note: Note | None = offering.notes[0]  # one note (perhaps printed without a CUSIP)
+    elif args.cusip is None:
+        known = ", ".join(n.cusip or "(no CUSIP)" for n in offering.notes)
+        raise UsageError(f"the following arguments are required: --cusip (this document has {known})")
+    else:
+        note = offering.note(args.cusip)
     if note is None:
         known = ", ".join(n.cusip for n in offering.notes)
         raise InputError(f"unknown CUSIP {args.cusip!r}; this offering has {known}", field="cusip")
@@ -213,8 +221,6 @@ def cmd_export(ns: argparse.Namespace) -> int:
 
     if cli_desk.is_proposal(ns.file):
         return cmd_export_proposal(ns)
-    if not ns.cusip:
-        raise UsageError(f"the following arguments are required: --cusip (see '{PROG} --help')")
     try:
         from app.reports.export import export_file
     except ImportError:

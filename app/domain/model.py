@@ -191,6 +191,11 @@ class Note:
     def cusip_valid(self) -> bool:
         return _cusip.is_valid(self.cusip)
 
+    @property
+    def cusip_shown(self) -> str:
+        """The CUSIP as people read it: "(no CUSIP)" when the document prints none."""
+        return self.cusip or "(no CUSIP)"
+
     def rate_on(self, period_start: date) -> Decimal:
         """The coupon rate (percent) of a period starting on ``period_start`` (steps applied)."""
         rate = self.coupon_rate_pct if self.coupon_rate_pct is not None else Decimal(0)

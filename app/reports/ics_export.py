@@ -53,7 +53,7 @@ def note_line(offering: Offering, q: Quote) -> str:
     """The note in one line: "Ally Financial Inc. 2.350% monthly note due Nov 15, 2022 (CUSIP …)"."""
     n = q.purchase.note
     issuer = offering.issuer or "Unknown issuer"
-    return f"{issuer} {coupon_words(n)} note due {_fmt_date(n.maturity_date)} (CUSIP {n.cusip})"
+    return f"{issuer} {coupon_words(n)} note due {_fmt_date(n.maturity_date)} (CUSIP {n.cusip_shown})"
 
 
 def purchase_line(q: Quote) -> str:

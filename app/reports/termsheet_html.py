@@ -96,7 +96,7 @@ def note_rows(offering: Offering, q: Quote) -> list[tuple[str, str]]:
     return [
         ("Issuer", _e(offering.issuer or "—")),
         ("Program", _e(offering.program or "—")),
-        ("CUSIP", f"<b>{_e(n.cusip)}</b>"),
+        ("CUSIP", f"<b>{_e(n.cusip_shown)}</b>"),
         ("Coupon", _e(coupon_words(n, current))),
         ("Day count", _e(n.day_count.value)),
         ("Issue date", _e(long_date(n.issue_date))),
@@ -275,7 +275,7 @@ def _header(offering: Offering, n: Note) -> str:
         f'<span style="font-size:9.5pt; color:{MUTED};">{_e(offering.program or "")}</span></td>'
         f'<td align="right" valign="bottom"><span style="font-size:8pt; color:{MUTED};'
         f' letter-spacing:1px;">CLIENT TERM SHEET</span><br>'
-        f'<span style="font-size:13pt; font-weight:700; color:{NAVY};">CUSIP {_e(n.cusip)}</span>'
+        f'<span style="font-size:13pt; font-weight:700; color:{NAVY};">CUSIP {_e(n.cusip_shown)}</span>'
         "</td></tr></table>"
         + _rule(NAVY, 2.5, 4)
         + f'<p style="font-size:12pt; font-weight:600; margin:8px 0 0 0;">'

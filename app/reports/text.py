@@ -91,9 +91,7 @@ def offering_text(offering: Offering, warnings: Sequence[ParseWarning]) -> str:
         f" {'per $1k':>8} {'price':>8} {'conc.':>7} {'SO':<3} call terms",
     ]
     lines += [_note_line(n) for n in o.notes]
-    checks = [
-        f"  {n.cusip or '(no CUSIP)'} {c.label.lower()}: {c.text}" for n in o.notes for c in check_lines(o, n)
-    ]
+    checks = [f"  {n.cusip_shown} {c.label.lower()}: {c.text}" for n in o.notes for c in check_lines(o, n)]
     lines += ["", "Checks:", *checks] if checks else []
     return "\n".join(lines + _warnings(warnings)) + "\n"
 
@@ -101,7 +99,7 @@ def offering_text(offering: Offering, warnings: Sequence[ParseWarning]) -> str:
 def _note_line(n: Note) -> str:
     amount = format_usd(n.first_coupon_amount) if n.first_coupon_amount is not None else "—"
     return (
-        f"{n.cusip:<10} {format_pct(n.coupon_rate_pct):>8} {n.frequency.value:<11}"
+        f"{n.cusip_shown:<10} {format_pct(n.coupon_rate_pct):>8} {n.frequency.value:<11}"
         f" {_date(n.maturity_date):<10} {_date(n.first_coupon_date):<10} {amount:>8}"
         f" {format_price(n.price_pct):>8} {format_pct(n.concession_pct):>7}"
         f" {_flag(n.survivors_option):<3} {call_terms(n.redemption)}"
@@ -117,7 +115,7 @@ def quote_text(offering: Offering, q: Quote, price_note: str | None = None) -> s
     price came from when it is not the one typed (a price from a yield)."""
     p, n = q.purchase, q.purchase.note
     lines = [
-        f"{n.cusip}  {offering.issuer or ''}  {coupon_words(n)}, matures {n.maturity_date}",
+        f"{n.cusip_shown}  {offering.issuer or ''}  {coupon_words(n)}, matures {n.maturity_date}",
         f"Purchase {format_usd(p.amount)} at {format_price(p.price_pct)} settling {p.settle_date}",
         *([f"  ({price_note})"] if price_note else []),
         "",

@@ -199,3 +199,15 @@ def test_main_py_runs_as_a_script() -> None:
         check=False,
     )
     assert done.returncode == 4 and "Traceback" not in done.stderr
+
+
+def test_a_document_of_one_note_needs_no_cusip(capsys: pytest.CaptureFixture[str]) -> None:
+    """A form-layout MTN supplement may print no CUSIP (documents.md §3): ``calc`` prices its one
+    note without ``--cusip``; a document of several notes still asks for one, naming them."""
+    form = "tests/data/label_documents/stepup-2021-mtn-form.txt"
+    code, out, _ = run(capsys, "calc", form, "--json")
+    assert code == 0 and json.loads(out)["cusip"] in ("", None)
+    code, out, _ = run(capsys, "calc", form)
+    assert code == 0 and out.startswith("(no CUSIP)")
+    code, _, err = run(capsys, "calc", SAMPLE)
+    assert code == 2 and "02006DTT8, 02006DTU5" in err
