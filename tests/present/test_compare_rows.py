@@ -126,3 +126,12 @@ def test_the_copied_table() -> None:
     page = html_table(table, [1, 0])
     assert page.startswith("<table><thead><tr><th>CUSIP</th>") and page.count("<tr>") == 3
     assert "<td>2.614%</td>" in page and "<th>Call prot. (years)</th>" in page
+
+
+def test_a_note_without_a_cusip() -> None:
+    # a form-layout supplement may print no CUSIP (Note.cusip_shown)
+    from dataclasses import replace
+
+    offering = replace(ALLY, notes=(replace(ALLY.notes[0], cusip=""),))
+    table = CompareTable.of([("form.txt", offering)])
+    assert _cell(table, 0, "CUSIP") == "(no CUSIP)"
