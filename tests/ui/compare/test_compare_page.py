@@ -357,3 +357,18 @@ def test_call_protection_and_price_are_the_rows(qtbot: Any, window: Any) -> None
     assert cells(panel.table, "Call prot. (years)") == [Decimal("0.96")] * 2
     assert cells(panel.table, "Price", Qt.ItemDataRole.DisplayRole) == ["100.000%"] * 2
     assert cells(panel.table, "First call") == [date(2020, 11, 15)] * 2
+
+
+def test_screenshot_of_the_compare_page(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "compare.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "TERMSHEET_SETTINGS": str(tmp_path / "s.ini"),
+           "XDG_STATE_HOME": str(tmp_path / "state"), "PATH": "/usr/bin:/bin"}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--page", "compare", "--screenshot", str(out)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1440, 900)
+    assert not (tmp_path / "s.ini").exists()
