@@ -113,7 +113,7 @@ def _terms(text: Callable[[CompareRow], str]) -> Text:
 OWN = "compounded as the note pays (monthly, quarterly, …)"
 BEY = "bond-equivalent: compounded semi-annually, so a monthly and a semi-annual payer compare fairly"
 COMPARE_COLUMNS: tuple[CompareColumn, ...] = (
-    CompareColumn("CUSIP", "cusip", _terms(lambda r: r.note.cusip_shown), "left", sample="(no CUSIP)"),
+    CompareColumn("CUSIP", "cusip", _terms(lambda r: r.note.cusip_shown), "left", sample="00000000W"),
     CompareColumn("Issuer", "issuer", _terms(lambda r: r.offering.issuer or "—"), "left",
                   sample="Caterpillar Financ", cell_tip=_terms(lambda r: r.offering.issuer or "")),
     CompareColumn("Coupon", "coupon_rate_pct", _terms(coupon_text), sample="00.000% step",

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QApplication, QTableView
 
 from app.cli import main
@@ -372,3 +372,28 @@ def test_screenshot_of_the_compare_page(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1440, 900)
     assert not (tmp_path / "s.ini").exists()
+
+
+def test_cells_fit_their_columns(qtbot: Any, window: Any) -> None:
+    """Every text of the golden documents fits its column (only the issuer, document and notes
+    are cut short, with the whole text as a tooltip); each heading fits too."""
+    window.open_files([str(p) for p in sorted(SUPPLEMENTS.iterdir()) if p.suffix in (".txt", ".md", ".html")],
+                      background=False)  # fmt: skip
+    panel = open_compare(qtbot, window)
+    view, model = panel.table, panel.model
+    header = view.horizontalHeader()
+    fm = view.fontMetrics()
+    elided = {"Issuer", "Document", "Notes"}
+    for heading, column in COL.items():
+        room = header.sectionSize(column) - 6  # the cell's margins
+        if heading not in elided:
+            widest = max(
+                fm.horizontalAdvance(model.data(model.index(r, column))) for r in range(model.rowCount())
+            )
+            assert widest <= room, (heading, widest, room)
+        bold = view.font()
+        bold.setBold(True)
+        title = max(
+            QFontMetrics(bold).horizontalAdvance(line) for line in COMPARE_COLUMNS[column].title.split("\n")
+        )
+        assert title <= header.sectionSize(column), heading
