@@ -11,7 +11,9 @@ Without a process the rows are computed here, a slice of at most ``SLICE_MS`` pe
 turn, and only while the view is shown. After each slice the objects alive are frozen
 (``gc.freeze``, as ``start.freeze_startup_objects`` does): the notes' cached schedules would
 otherwise be scanned by every full collection, 170–340 ms each once a few thousand rows are done.
-Frozen objects are still freed when their last reference goes (the caches are bounded).
+Frozen objects are still freed when their last reference goes (the caches are bounded); the
+young garbage is collected first (``gc.collect(1)``: all that is not frozen, so no cycle is
+frozen in for good).
 
 ``start(table, order)`` begins a new generation: whatever an older one still has in flight is
 dropped when it arrives. ``prefer(rows)`` puts rows first (the visible ones); ``follow(order)``
@@ -197,7 +199,8 @@ class YieldFeed(QObject):
             done.append(rows[0])
             if time.perf_counter() >= limit:
                 break
-        gc.freeze()  # what the rows cached (their schedules, calls) stays out of gc's scans
+        gc.collect(1)  # every object not frozen is young: this is a full collection, and a short one
+        gc.freeze()  # what the rows cached (their schedules, calls) stays out of later scans
         if done:
             self.computed.emit(done)
             self._timer.start()
