@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -145,8 +146,7 @@ class YieldFeed(QObject):
                 return
             self._busy.update(rows)
             self._flying += 1
-            generation = self._generation
-            future.add_done_callback(lambda f, g=generation, r=rows: self._report(g, r, f))
+            future.add_done_callback(partial(self._report, self._generation, rows))
 
     def _report(self, generation: int, rows: list[int], future: Future[list[RowYields]]) -> None:
         """From the executor's thread: hand the batch to the UI thread (``_apply``)."""
