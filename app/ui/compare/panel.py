@@ -1,4 +1,4 @@
-"""The compare page: every loaded note in one table (``compareTable``), sortable on every column,
+"""The compare page: every loaded note in one table (``compareTable``, ``view``), sortable on every column,
 filtered by the offerings filter, priced at each offering's settle date or one settle date for
 all; a row opens its note in the calculator (``noteActivated``); copy as a table, export CSV.
 
@@ -16,12 +16,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QGuiApplication, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -33,10 +31,11 @@ from PySide6.QtWidgets import (
 from app.domain.compare import CompareTable
 from app.domain.errors import TermSheetError
 from app.domain.model import Offering
-from app.present.compare import COMPARE_COLUMNS, DEFAULT_COLUMN, html_table, tsv
-from app.ui.common import BandUpdates, SettleDateEdit, size_columns
+from app.present.compare import html_table, tsv
+from app.ui.common import SettleDateEdit
 from app.ui.compare.feed import Submit, YieldFeed
 from app.ui.compare.model import CompareModel
+from app.ui.compare.view import CompareView
 from app.ui.exports import FolderMemory, ask_save_path
 
 RESORT_MS = 1000  # a sort on yields is redone at most this often while they arrive
@@ -49,55 +48,6 @@ Documents = Sequence[tuple[str, Offering]]
 def show_error(parent: QWidget, title: str, text: str) -> None:
     """A warning box (a module function so tests can replace it)."""
     QMessageBox.warning(parent, title, text)
-
-
-class CompareView(BandUpdates):
-    """The table: rows selected whole, Enter or a double-click opens the row (``rowActivated``),
-    Ctrl+C copies the selected rows (all when none is), Tab leaves the table."""
-
-    rowActivated = Signal(int)  # view row
-
-    def __init__(self, model: CompareModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("compareTable")
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setCornerButtonEnabled(False)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setSortIndicator(DEFAULT_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.setSortingEnabled(True)
-        size_columns(self, [(c.title, c.sample) for c in COMPARE_COLUMNS], bold_rows=False)
-        self.doubleClicked.connect(lambda index: self.rowActivated.emit(index.row()))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.rowActivated.emit(self.currentIndex().row())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def selected_rows(self) -> list[int]:
-        return sorted({i.row() for i in self.selectionModel().selectedRows()})
-
-    def visible_rows(self) -> range:
-        """The view rows on screen."""
-        rows = self.model().rowCount()
-        first = self.rowAt(0)
-        if rows == 0 or first < 0:
-            return range(0)
-        last = self.rowAt(self.viewport().height() - 1)
-        return range(first, (rows - 1 if last < 0 else last) + 1)
 
 
 class ComparePanel(QWidget):
