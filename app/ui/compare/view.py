@@ -14,7 +14,7 @@ from app.ui.compare.model import CompareModel
 
 class CompareView(BandUpdates):
     """The table: rows selected whole, Enter or a double-click opens the row (``rowActivated``),
-    Ctrl+C copies the selected rows (all when none is), Tab leaves the table."""
+    Tab leaves the table (the panel adds Ctrl+C: copy)."""
 
     rowActivated = Signal(int)  # view row
 
