@@ -1,19 +1,20 @@
 """The main window: composes the rooms (offerings and terms on the left, the calculator over the
 call schedule, the chart over the coupon calendar) and routes their signals. Where they sit is
 ``layout``, the menus ``chrome``, the loading turns ``load_queue``, what survives ``session``,
-the files on disk ``source_watcher``."""
+the files on disk ``source_watcher``, the Compare page (built when first shown) ``compare_page``."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from datetime import date
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -34,9 +35,10 @@ from app.ui.offerings import Document, OfferingsPanel, TreeRows
 from app.ui.tables import CallTable, CouponTable
 from app.ui.terms import TermsView
 from app.ui.window.chrome import APP_NAME, Chrome
+from app.ui.window.compare_page import ComparePage
 from app.ui.window.layout import Layout, titled
 from app.ui.window.load_queue import LoadQueue
-from app.ui.window.loader import failure_message, load_one, pool, submit_elsewhere
+from app.ui.window.loader import failure_message, load_one, pool
 from app.ui.window.saved_state import Inputs
 from app.ui.window.session import Session
 from app.ui.window.source_watcher import SourceWatcher
@@ -70,7 +72,6 @@ class MainWindow(QMainWindow):
         self._selection = 0  # counts note selections: a follow-up of an older one is dropped
         self._chart_held = False  # a load's note: quotes wait for its chart turn
         self._held_quote: Quote | None = None
-        self.compare: ComparePanel | None = None  # built when its page is first shown
         self.session = Session(self, persist, self)
         self.loads = LoadQueue(self._show_document, self)
         self.loads.signals.failed.connect(self._failed)
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
             validity=self.calculator.validityChanged,
         )
         self._build_status()
-        self._build_compare_export()
+        self._build_compare_page()
         self.setAcceptDrops(True)
         for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
             edit.setAcceptDrops(False)
@@ -125,8 +126,6 @@ class MainWindow(QMainWindow):
         self.calculator.amountEdit.textChanged.connect(self._inputs_edited)
         self.calculator.priceEdit.textChanged.connect(self._inputs_edited)
         self.calculator.settleDateEdit.dateChanged.connect(self._inputs_edited)
-        self.offerings.filter_edit.textChanged.connect(self._filter_compare)
-        self.panes.workspace.currentChanged.connect(self._page_shown)
         self._tab_order()
 
     def _tab_order(self) -> None:
@@ -145,6 +144,19 @@ class MainWindow(QMainWindow):
     def use_default_sizes(self) -> None:
         """Lay the panels out for the window's size when it is shown (no saved state)."""
         self._default_sizes_pending = True
+
+    def _build_compare_page(self) -> None:
+        page = self.compare_page = ComparePage(
+            self.panes.compare_page,
+            self.offerings,
+            self.terms,
+            self.session.folders,
+            self.chrome.exports.menu,
+            self,
+        )
+        page.opened.connect(self._open_compared)
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.panes.workspace.currentChanged.connect(lambda index: page.shown(index == self.panes.COMPARE))
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
@@ -205,7 +217,7 @@ class MainWindow(QMainWindow):
         while not rows.build(TREE_ROWS_PER_TURN):
             yield
         self.offerings.add_document(doc, rows)
-        self._documents_changed()
+        self.compare_page.documents_changed()
         self.sources.watch(path)
         if warnings:
             self.messages.show_message(
@@ -258,7 +270,7 @@ class MainWindow(QMainWindow):
         doc = self.offerings.current_document()
         if doc is not None:
             self.offerings.remove_document(doc)
-            self._documents_changed()
+            self.compare_page.documents_changed()
             self.sources.forget(doc.path)
             self.session.changed()
 
@@ -278,38 +290,12 @@ class MainWindow(QMainWindow):
         self.panes.workspace.setCurrentIndex(page)
 
     # -- the compare page ------------------------------------------------------------------
-    def _page_shown(self, page: int) -> None:
-        if page == self.panes.COMPARE:
-            self.ensure_compare()
-        self.compare_export_action.setVisible(page == self.panes.COMPARE)
-        self._compare_export_line.setVisible(page == self.panes.COMPARE)
+    @property
+    def compare(self) -> ComparePanel | None:
+        """The compare page's panel (None until the page is first shown)."""
+        return self.compare_page.panel
 
-    def ensure_compare(self) -> ComparePanel:
-        """The compare page's panel, built (and its room imported) the first time it is asked for."""
-        if self.compare is None:
-            from app.ui.compare import ComparePanel
-
-            panel = self.compare = ComparePanel(submit_elsewhere, self.session.folders)
-            panel.noteActivated.connect(self._open_compared)
-            panel.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            layout = self.panes.compare_page.layout()
-            assert layout is not None
-            layout.addWidget(titled("Compare notes", panel, panel.tools))
-            for first, second in pairwise([self.terms, *panel.focus_chain()]):  # after the left side
-                QWidget.setTabOrder(first, second)
-            panel.set_filter(self.offerings.filter_edit.text())
-            self._documents_changed()
-        return self.compare
-
-    def _documents_changed(self) -> None:
-        if self.compare is not None:
-            self.compare.set_documents([(d.path, d.offering) for d in self.offerings.documents()])
-
-    def _filter_compare(self, text: str) -> None:
-        if self.compare is not None:
-            self.compare.set_filter(text)
-
-    def _open_compared(self, path: str, cusip: str) -> None:
+    def _open_compared(self, path: str, cusip: str, settle: date | None) -> None:
         """A compare row opened: its note selected in the offerings and shown in the calculator,
         at the settle date the row was priced at when one date applies to every row."""
         if not self.offerings.select_cusip(cusip, path):
@@ -317,21 +303,9 @@ class MainWindow(QMainWindow):
             if not self.offerings.select_cusip(cusip, path):
                 self.messages.show_message(f"{cusip} is no longer loaded.", "warning")
                 return
-        settle = self.compare.settle_date() if self.compare is not None else None
         if settle is not None:
             self.calculator.settleDateEdit.set_value(settle)
         self.focus_amount()
-
-    def _build_compare_export(self) -> None:
-        """File ▸ Export ▸ Comparison (CSV), shown while the compare page is."""
-        action = self.compare_export_action = QAction("Comparison table (CSV)…", self)
-        action.setObjectName("export_compare_csv")
-        action.setToolTip("Save the compared notes shown as CSV")
-        action.triggered.connect(lambda: self.ensure_compare().export_dialog())
-        action.setVisible(False)
-        self._compare_export_line = self.chrome.exports.menu.addSeparator()
-        self._compare_export_line.setVisible(False)
-        self.chrome.exports.menu.addAction(action)
 
     def reset_zoom(self) -> None:
         self.chart.reset_zoom()
