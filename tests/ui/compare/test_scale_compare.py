@@ -3,9 +3,9 @@ click re-sorts within 100 ms, and while the yields are computed the window never
 than 50 ms. The scenarios are ``tests/bench/bench_compare_ui.py``'s (which prints the figures);
 the bounds are the goals, loosened where a loaded CI machine would make a strict one flaky.
 
-Measured on the shared 2-core machine (quiet → busy): page built 90–290 ms; re-sort, slowest
-column 25–65 ms; longest turn while yields are computed in slices 15–30 ms, in the helper
-process 10–25 ms.
+Measured on the shared 2-core machine (load 3 → 8): page built 85–290 ms; re-sort, slowest
+column 25–66 ms; longest turn while yields are computed in slices 27–45 ms, in the helper
+process 22–40 ms (65 ms at a load of 8: a miss there is measured again).
 """
 
 from __future__ import annotations
