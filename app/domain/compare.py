@@ -80,7 +80,8 @@ def row_of(document: str, offering: Offering, note: Note, settle_date: date | No
     """The row of ``note``: settle date given, else the offering's, else the note's issue date."""
     settle = settle_date or offering.settle_date or note.issue_date
     terms = note.redemption
-    first_call = terms.first_call_date if terms.callable else None
+    scheduled = min((c.date for c in terms.schedule), default=None)  # a zero's stated call amounts
+    first_call = (terms.first_call_date or scheduled) if terms.callable else None
     return CompareRow(
         document=document,
         offering=offering,
@@ -191,6 +192,24 @@ class CompareTable:
             found = self._yields[index] = row_yields(self.rows[index])
         return found
 
+    def store(self, index: int, found: RowYields) -> None:
+        """Keep ``found`` as row ``index``'s yields (computed elsewhere: ``yields_of`` in another
+        process)."""
+        self._yields[index] = found
+
+    def adopt(self, old: CompareTable) -> int:
+        """Take the yields ``old`` has already computed for the same rows (the same document,
+        note, settle date and price: a document added or closed leaves the others' yields as
+        they were); the number of rows taken."""
+        known = {_same(row): y for row, y in zip(old.rows, old._yields, strict=True) if y is not None}
+        taken = 0
+        for i, row in enumerate(self.rows):
+            found = known.get(_same(row)) if self._yields[i] is None else None
+            if found is not None:
+                self._yields[i] = found
+                taken += 1
+        return taken
+
     def compute(self, indices: Iterable[int] | None = None) -> list[int]:
         """Compute the yields of ``indices`` (default: every row not yet computed); returns the
         rows computed now."""
@@ -203,9 +222,10 @@ class CompareTable:
         """The value row ``index`` sorts on in ``column`` (yields as known so far)."""
         return COLUMNS[column](self.rows[index], self._yields[index])
 
-    def order(self, column: str, descending: bool = False) -> list[int]:
-        """Row indices sorted on ``column``; ``KeyError`` for an unknown column."""
-        get = COLUMNS[column]
+    def order(self, column: str | Getter, descending: bool = False) -> list[int]:
+        """Row indices sorted on ``column`` (a ``COLUMNS`` key, or a getter of the same shape
+        as theirs); ``KeyError`` for an unknown column."""
+        get = COLUMNS[column] if isinstance(column, str) else column
         rows, known = self.rows, self._yields
         keyed = [(get(rows[i], known[i]), i) for i in range(len(rows))]
         present = [(v, i) for v, i in keyed if v is not None]
@@ -215,3 +235,13 @@ class CompareTable:
 
 def _first(pair: tuple[Any, int]) -> Any:
     return pair[0]
+
+
+def _same(row: CompareRow) -> tuple[str, int, date | None, Decimal]:
+    """What a row's yields depend on: its note (the very object), settle date and price."""
+    return row.document, id(row.note), row.settle_date, row.price_pct
+
+
+def yields_of(rows: Sequence[CompareRow]) -> list[RowYields]:
+    """``row_yields`` of each row (a batch for a worker process: rows in, yields out)."""
+    return [row_yields(row) for row in rows]

@@ -227,6 +227,16 @@ def search_text(offering: Offering, note: Note | None, name: str) -> str:
     return " ".join(parts).lower()
 
 
+def filter_words(text: str) -> list[str]:
+    """The words typed in the offerings filter, as ``search_text`` holds them."""
+    return text.lower().split()
+
+
+def holds_words(text: str, words: Sequence[str]) -> bool:
+    """Whether a ``search_text`` holds every filter word (anywhere, as typed)."""
+    return all(w in text for w in words)
+
+
 class CallRow(NamedTuple):
     """A row of the call schedule: a call date (or maturity, ``call`` None) with what the
     purchase earns if redeemed then."""

@@ -96,6 +96,24 @@ FIGURES = [
     Figure("proposal_ui", "edit_by_month_p99_ms", "  p99 with the month sums in view", "ms", 16.0),
     Figure("proposal_ui", "edit_called_p99_ms", "  p99 if called first", "ms", 16.0),
     Figure("proposal_ui", "settle_p99_ms", "proposal page: settle date in a cell, p99", "ms"),
+    Figure(
+        "compare_ui", "compare_page_build_ms", "compare page: 5,000 CUSIPs, built and painted", "ms", 1000.0
+    ),
+    Figure(
+        "compare_ui", "compare_resort_max_ms", "compare page: header click → re-sorted, slowest", "ms", 100.0
+    ),
+    Figure("compare_ui", "compare_filter_key_ms", "compare page: offerings filter per keystroke", "ms", 50.0),
+    Figure("compare_ui", "compare_turn_max_ms", "compare page: longest turn, yields in slices", "ms", 50.0),
+    Figure(
+        "compare_ui",
+        "compare_process_turn_max_ms",
+        "  longest turn, yields in the helper process",
+        "ms",
+        50.0,
+    ),
+    Figure("compare_ui", "compare_process_yields_per_s", "  rows priced per second by the process", "rows/s"),
+    Figure("compare_ui", "compare_copy_ms", "compare page: 5,000 rows copied (TSV + HTML)", "ms"),
+    Figure("compare_ui", "compare_export_ms", "compare page: 5,000 rows exported (CSV)", "ms"),
     Figure("bundle", "bundle_mb", "frozen bundle folder (dist/termsheet)", "MB", 150.0),
 ]
 

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain.compare import COLUMNS, CompareTable, row_of, sort_key
+from app.domain.compare import COLUMNS, CompareTable, row_of, row_yields, sort_key, yields_of
 from app.domain.model import Redemption
 from app.domain.quote import make_purchase, quote
-from tests.offerings import ALLY, big_offering, long_offering
+from tests.offerings import ALLY, JOHN_HANCOCK, big_offering, long_offering
 
 
 def test_yields_are_the_quotes() -> None:
@@ -80,3 +80,32 @@ def test_sort_keys(text: str, expected: tuple[str, bool]) -> None:
 def test_unknown_sort_key() -> None:
     with pytest.raises(KeyError):
         sort_key("-yield")
+
+
+def test_a_new_table_adopts_the_yields_already_computed() -> None:
+    many = big_offering(30)
+    old = CompareTable.of([("many", many)])
+    old.compute([0, 5])
+    new = CompareTable.of([("ally", ALLY), ("many", many)])  # a document opened before it
+    assert new.adopt(old) == 2
+    assert new.known(2) is old.known(0) and new.known(7) is old.known(5) and new.known(0) is None
+    # another settle date, or the same notes loaded again (new objects), take nothing
+    assert CompareTable.of([("many", many)], date(2026, 3, 2)).adopt(old) == 0
+    assert CompareTable.of([("many", big_offering(30))]).adopt(old) == 0
+
+
+def test_yields_computed_elsewhere_are_stored_as_they_are() -> None:
+    table = CompareTable.of([("ally", ALLY)])
+    found = yields_of(table.rows[1:])
+    table.store(1, found[0])
+    assert table.known(1) is found[0] and table.compute() == [0]
+    assert found[0] == row_yields(table.rows[1])  # the same figures as computing here
+    assert table.order("worst_pct", descending=True) == [1, 0]  # 2.600% before 2.350%
+
+
+def test_a_call_schedule_gives_the_first_call() -> None:
+    # the tests' callable zero (tests/offerings.py): redeemable 2007-10-15 at $705 and
+    # 2010-10-15 at $800 per $1,000; from the 2002-10-29 settle date 30/360: 4 y 11 m 16 d
+    # = 1,786 days = 4.96 years
+    row = CompareTable.of([("jh", JOHN_HANCOCK)]).rows[0]
+    assert row.first_call_date == date(2007, 10, 15) and row.call_protection_years == Decimal("4.96")

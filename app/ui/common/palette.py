@@ -29,3 +29,7 @@ WORKOUT_ROW = "#fdecea"
 # a value refused at its field or cell (the style sheet's invalid inputs)
 ERROR = "#b42318"
 INVALID_CELL = "#fff5f4"
+
+# the compare table's marks
+PENDING_TEXT = "#8a96a3"  # a yield not computed yet, or none
+NOT_PRICED = "#b42318"  # why a note is not priced

@@ -34,16 +34,18 @@ _ROWS = QAbstractItemView.SelectionBehavior.SelectRows
 _NO_ROOT = QModelIndex()
 
 
-def size_columns(view: QTableView, columns: list[tuple[str, str]]) -> int:
-    """Size each column once to its widest sample text or header line; the total width."""
+def size_columns(view: QTableView, columns: list[tuple[str, str]], bold_rows: bool = True) -> int:
+    """Size each column once to its widest sample text or header line (bold, as the header
+    is; the samples too unless ``bold_rows`` is False); the total width."""
     header = view.horizontalHeader()
     bold = QFont(view.font())
     bold.setBold(True)
     hm = QFontMetrics(bold)
+    cm = hm if bold_rows else QFontMetrics(view.font())
     total = 0
     for col, (title, sample) in enumerate(columns):
         head = max(hm.horizontalAdvance(line) for line in title.split("\n")) + 16  # QSS padding 6+6, border
-        width = max(hm.horizontalAdvance(sample) + 10, head)  # bold rows (first call) fit too
+        width = max(cm.horizontalAdvance(sample) + 10, head)  # bold rows (first call) fit too
         header.resizeSection(col, width)
         total += width
     return total

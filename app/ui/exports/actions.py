@@ -151,7 +151,10 @@ class ExportActions(QObject):
 
     def choose_path(self, kind: Kind, quote: Quote) -> Path | None:
         """Ask where to save (the dialog confirms overwriting); None when cancelled."""
-        return ask_save_path(self.window, kind, self.start_folder(), self.suggested_name(kind, quote))
+        title = f"Export {kind.title.rstrip('…')}"
+        return ask_save_path(
+            self.window, title, kind.file_filter, self.suggested_name(kind, quote), self.folders
+        )
 
     def export(self, kind: Kind) -> Path | None:
         """The menu item: ask for a file, then write it; returns the path written."""
@@ -248,15 +251,17 @@ def start_folder(folders: FolderMemory) -> Path:
     return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
 
-def ask_save_path(parent: QWidget, kind: Kind, folder: Path, name: str) -> Path | None:
-    """The save dialog of an export of ``kind`` in ``folder`` suggesting ``name`` (it confirms
-    overwriting); None when cancelled."""
-    dialog = QFileDialog(parent, f"Export {kind.title.rstrip('…')}")
+def ask_save_path(
+    parent: QWidget, title: str, file_filter: str, name: str, folders: FolderMemory
+) -> Path | None:
+    """A save dialog (it confirms overwriting) starting in the last export's folder with ``name``
+    suggested; the path chosen (with ``name``'s suffix added when none is typed), or None."""
+    dialog = QFileDialog(parent, title)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilters([kind.file_filter, "All files (*)"])
-    dialog.setDefaultSuffix(kind.fmt)
-    dialog.setDirectory(str(folder))
+    dialog.setNameFilters([file_filter, "All files (*)"])
+    dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))
+    dialog.setDirectory(str(start_folder(folders)))
     dialog.selectFile(name)
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None

@@ -24,7 +24,6 @@ from app.ui.exports.actions import (
     ask_save_path,
     busy,
     log_failure,
-    start_folder,
 )
 
 if TYPE_CHECKING:
@@ -96,7 +95,9 @@ class ProposalExports(QObject):
             self._status(NOTHING)
             return None
         name = f"{self.host.proposal_stem()}-{kind.stem}.{kind.fmt}"
-        path = ask_save_path(self.window, kind, start_folder(self.folders), name)
+        path = ask_save_path(
+            self.window, f"Export {kind.title.rstrip('…')}", kind.file_filter, name, self.folders
+        )
         if path is None:
             return None
         self.folders.remember_export_folder(path.parent)

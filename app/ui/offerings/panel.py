@@ -120,8 +120,10 @@ class OfferingsPanel(QFrame):
             self.model.dataChanged.emit(index, index)
 
     # -- selection -----------------------------------------------------------------------
-    def select_cusip(self, cusip: str) -> bool:
-        index = self.proxy.mapFromSource(self.model.find_note(cusip))
+    def select_cusip(self, cusip: str, path: str | None = None) -> bool:
+        """Select ``cusip`` (in the document loaded from ``path``, if given); False when it is
+        not loaded or the filter hides it."""
+        index = self.proxy.mapFromSource(self.model.find_note(cusip, path))
         if not index.isValid():
             return False
         self.tree.setCurrentIndex(index)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from app.domain.model import Note, Offering, ParseWarning
-from app.present.rows import fmt_date, fmt_rate, search_text
+from app.present.rows import filter_words, fmt_date, fmt_rate, holds_words, search_text
 from app.ui.common.roles import CENTER, RAW_ROLE, RIGHT, SEARCH_ROLE, Index
 
 
@@ -161,10 +161,13 @@ class OfferingTreeModel(QStandardItemModel):
         notes = self._docs[row].offering.notes
         return notes[n_row] if n_row < len(notes) else None
 
-    def find_note(self, cusip: str) -> QModelIndex:
-        """The index of the first loaded note with ``cusip`` (invalid if none)."""
+    def find_note(self, cusip: str, path: str | None = None) -> QModelIndex:
+        """The index of the first loaded note with ``cusip`` (of the document loaded from
+        ``path``, if given; invalid if none)."""
         wanted = cusip.strip().upper()
         for row, doc in enumerate(self._docs):
+            if path is not None and doc.path != path:
+                continue
             for n_row, note in enumerate(doc.offering.notes):
                 if note.cusip.upper() == wanted:
                     return self.index(n_row, 0, self.index(row, 0))
@@ -258,7 +261,7 @@ class OfferingFilterProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         self.beginFilterChange()
-        self._words = text.lower().split()
+        self._words = filter_words(text)
         self._matches.clear()
         self._doc_matches.clear()
         self._row_matches.clear()
@@ -272,7 +275,7 @@ class OfferingFilterProxy(QSortFilterProxyModel):
             found = self._doc_matches.get(source_row)
             if found is None:  # asked again for each CUSIP the filter removes: answer once
                 text = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
-                found = self._doc_matches[source_row] = all(w in text for w in self._words)
+                found = self._doc_matches[source_row] = holds_words(text, self._words)
             return found
         row = source_parent.row()  # a CUSIP: its document's answers, looked up by row
         found_rows = self._row_matches.get(row)
@@ -301,4 +304,4 @@ class OfferingFilterProxy(QSortFilterProxyModel):
         if len(words) == 1:
             word = words[0]
             return [word in text for text in texts[1]]
-        return [all(w in text for w in words) for text in texts[1]]
+        return [holds_words(text, words) for text in texts[1]]

@@ -45,6 +45,7 @@ class Layout:
     """The splitters, the workspace tabs and the ``central`` widget holding the panels given."""
 
     CALCULATOR, COMPARE, PROPOSAL = 0, 1, 2  # the workspace's pages, in tab order
+    PAGE_NAMES = ("calculator", "compare", "proposal")  # as ``--page`` names them
 
     def __init__(
         self,

@@ -16,10 +16,11 @@ import contextlib
 import logging
 import multiprocessing
 import threading
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -27,6 +28,7 @@ from app.domain.errors import TermSheetError
 from app.domain.model import Offering, ParseWarning
 
 log = logging.getLogger("termsheet.ui")
+T = TypeVar("T")
 
 
 def load_one(path: str) -> tuple[Offering, list[ParseWarning]]:
@@ -50,6 +52,20 @@ def load_elsewhere(path: str) -> tuple[Offering, list[ParseWarning]]:
         raise TermSheetError(
             f"{Path(path).name}: the loader stopped while reading this file (out of memory?)"
         ) from None
+
+
+def submit_elsewhere(fn: Callable[..., T], *args: object) -> Future[T] | None:
+    """``fn(*args)`` in the loader process (loads and this work take turns in it), or None
+    where there is no process (then the caller does the work its own way). ``fn`` and its
+    arguments must pickle; a process that died is dropped (the next call starts a new one)."""
+    executor = _executor() if _use_process else None
+    if executor is None:
+        return None
+    try:
+        return executor.submit(fn, *args)
+    except (BrokenProcessPool, RuntimeError):  # died, or shut down at exit
+        _drop_executor(executor)
+        return None
 
 
 def use_process(on: bool = True) -> None:

@@ -1,15 +1,18 @@
 """The main window: composes the rooms (offerings and terms on the left, the calculator over the
 call schedule, the chart over the coupon calendar) and routes their signals. Where they sit is
 ``layout``, the menus ``chrome``, the loading turns ``load_queue``, what survives ``session``,
-the files on disk ``source_watcher``; the proposal's menu items and page ``ProposalActions``."""
+the files on disk ``source_watcher``, the Compare page (built when first shown) ``compare_page``;
+the proposal's menu items and page ``ProposalActions``."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from datetime import date
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -35,12 +38,16 @@ from app.ui.proposal import ProposalActions, document_key
 from app.ui.tables import CallTable, CouponTable
 from app.ui.terms import TermsView
 from app.ui.window.chrome import APP_NAME, Chrome
+from app.ui.window.compare_page import ComparePage
 from app.ui.window.layout import Layout, titled
 from app.ui.window.load_queue import LoadQueue
 from app.ui.window.loader import failure_message, load_one, pool
 from app.ui.window.saved_state import Inputs
 from app.ui.window.session import Session
 from app.ui.window.source_watcher import SourceWatcher
+
+if TYPE_CHECKING:  # the compare page is built the first time it is shown
+    from app.ui.compare import ComparePanel
 
 log = logging.getLogger("termsheet.ui")
 TREE_ROWS_PER_TURN = 1000  # a large document's tree rows are built this many per event-loop turn
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
             proposals=self.proposals,
         )
         self._build_status()
+        self._build_compare_page()
         self.setAcceptDrops(True)
         for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
             edit.setAcceptDrops(False)
@@ -152,6 +160,19 @@ class MainWindow(QMainWindow):
     def use_default_sizes(self) -> None:
         """Lay the panels out for the window's size when it is shown (no saved state)."""
         self._default_sizes_pending = True
+
+    def _build_compare_page(self) -> None:
+        page = self.compare_page = ComparePage(
+            self.panes.compare_page,
+            self.offerings,
+            self.terms,
+            self.session.folders,
+            self.chrome.exports.menu,
+            self,
+        )
+        page.opened.connect(self._open_compared)
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.panes.workspace.currentChanged.connect(lambda index: page.shown(index == self.panes.COMPARE))
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
@@ -226,6 +247,7 @@ class MainWindow(QMainWindow):
         while not rows.build(TREE_ROWS_PER_TURN):
             yield
         self.offerings.add_document(doc, rows)
+        self.compare_page.documents_changed()
         self.sources.watch(path)
         self.documentShown.emit(path, offering)
         if warnings:
@@ -280,6 +302,7 @@ class MainWindow(QMainWindow):
         doc = self.offerings.current_document()
         if doc is not None:
             self.offerings.remove_document(doc)
+            self.compare_page.documents_changed()
             self.sources.forget(doc.path)
             self.session.changed()
 
@@ -297,6 +320,24 @@ class MainWindow(QMainWindow):
     def show_page(self, page: int) -> None:
         """Bring a workspace page forward (``Layout.CALCULATOR``, ``COMPARE``, ``PROPOSAL``)."""
         self.panes.workspace.setCurrentIndex(page)
+
+    # -- the compare page ------------------------------------------------------------------
+    @property
+    def compare(self) -> ComparePanel | None:
+        """The compare page's panel (None until the page is first shown)."""
+        return self.compare_page.panel
+
+    def _open_compared(self, path: str, cusip: str, settle: date | None) -> None:
+        """A compare row opened: its note selected in the offerings and shown in the calculator,
+        at the settle date the row was priced at when one date applies to every row."""
+        if not self.offerings.select_cusip(cusip, path):
+            self.offerings.filter_edit.clear()  # the filter hid it from the tree
+            if not self.offerings.select_cusip(cusip, path):
+                self.messages.show_message(f"{cusip} is no longer loaded.", "warning")
+                return
+        if settle is not None:
+            self.calculator.settleDateEdit.set_value(settle)
+        self.focus_amount()
 
     def reset_zoom(self) -> None:
         self.chart.reset_zoom()

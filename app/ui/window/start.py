@@ -3,8 +3,9 @@
 With no FILE the last session's documents are reopened, or on a first start the bundled sample;
 the CUSIP from ``--cusip`` (else the last one used, else the first) is selected and the
 calculator preset. The window paints with its tables first; the chart is created right after.
-``--screenshot PNG`` saves the window once the chart is drawn and exits 0 (no saved state is
-read or written then, so the picture is always the same).
+``--screenshot PNG`` saves the window once the chart is drawn (and, with ``--page compare``, the
+compared yields are in) and exits 0 (no saved state is read or written then, so the picture is
+always the same).
 """
 
 from __future__ import annotations
@@ -71,9 +72,6 @@ def initial_size(app: QApplication) -> tuple[int, int]:
     return min(1680, int(avail.width() * 0.92)), min(1050, int(avail.height() * 0.92))
 
 
-PAGES = {"calculator": 0, "compare": 1, "proposal": 2}  # --page: ``Layout``'s pages
-
-
 def build_window(
     files: list[str], calc: Preset, screenshot: bool = False, page: str | None = None
 ) -> MainWindow:
@@ -95,7 +93,9 @@ def build_window(
     window.open_files(files, select=str(wanted) if wanted else None)
     window.show_state_notes()
     if page is not None:
-        window.show_page(PAGES[page])
+        from app.ui.window.layout import Layout
+
+        window.show_page(Layout.PAGE_NAMES.index(page))
     if not restored:  # after loading, so the calculator's width includes its texts
         width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
         window.resize(width, height)
@@ -128,6 +128,10 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
     if window.proposals.opening():  # its positions are being priced: shown in a moment
         QTimer.singleShot(50, lambda: _save_screenshot(window, path))
         return
+    compare = window.compare
+    if compare is not None and compare.isVisible() and compare.busy():  # its yields first
+        compare.idle.connect(lambda: QTimer.singleShot(0, lambda: _save_screenshot(window, path)))
+        return
     window.chart.ensure_plot()
     assert app is not None
     app.processEvents()
@@ -138,7 +142,8 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
 
 
 def run(files: list[str], calc: Preset, screenshot: str | None, page: str | None = None) -> int:
-    """Open the window and run the event loop; the process exit status."""
+    """Open the window (on ``page``: ``Layout.PAGE_NAMES``) and run the event loop; the process
+    exit status."""
     app = application()
     safety.install()
     from app.ui.window import loader

@@ -27,7 +27,7 @@ from tests.ui.proposal.conftest import child, show_proposal
 def save_to(monkeypatch: pytest.MonkeyPatch) -> dict[str, Path | None]:
     """Where the export's save dialog answers (and the messages shown instead of boxes)."""
     chosen: dict[str, Any] = {"path": None, "errors": []}
-    monkeypatch.setattr(proposal_actions, "ask_save_path", lambda _p, _k, _f, _n: chosen["path"])
+    monkeypatch.setattr(proposal_actions, "ask_save_path", lambda *_args: chosen["path"])
     monkeypatch.setattr(
         export_actions, "show_error", lambda _p, _t, message: chosen["errors"].append(message)
     )
