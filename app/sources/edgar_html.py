@@ -1,8 +1,9 @@
 """EDGAR HTML supplements (lxml, no network, no entities fetched): tables → rows, the rest → prose.
 
-``<br>`` inside cells becomes a space, ``&nbsp;`` a space, footnote marks in ``<sup>`` stay in
-the text as marks (cells are read through their footnotes), a ``colspan`` cell is widened to its
-columns, spacer columns and lone ``$`` / ``%`` cells are folded into their neighbours.
+``<br>`` and the edge of a ``<p>`` inside cells become a space, ``&nbsp;`` a space, footnote marks
+in ``<sup>`` stay in the text as marks (cells are read through their footnotes), a ``colspan``
+cell is widened to its columns, spacer columns and lone ``$`` / ``%`` cells are folded into
+their neighbours.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def _row_cells(tr: Any) -> list[str]:
     for cell in tr:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in _CELLS:
             continue
-        for br in cell.iter("br"):
+        for br in cell.iter("br", "p", "div", "li"):  # "<p>CUSIP</p><p>Number</p>": two words
             _prefix(br, "tail", " ")
         try:
             span = max(1, min(int(cell.get("colspan", "1")), _MAX_COLSPAN))

@@ -355,6 +355,8 @@ def _replace_first(note: Note, first: date) -> Note:
 def _with_calls(r: _Reading, note: Note) -> Note:
     wording = _call_wording(r)
     if not wording:
+        if r.sheet.not_applicable(Field.REDEMPTION, r.tranche):
+            return replace(note, redemption=replace(note.redemption, callable=False))
         return note
     reading = call_language.parse(wording, note.frequency)
     for message in reading.warnings:

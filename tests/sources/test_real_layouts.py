@@ -1,0 +1,209 @@
+"""Layouts of real EDGAR filings that the synthetic goldens missed, each in a document written
+here (own issuer names and figures, consistent 30/360), with its source layout named: footnote
+digits glued to headers, ``<p>`` paragraphs inside table cells, a header over three rows with
+spacer columns, a table without any settle date, a term sheet's "Interest:" label."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from app.domain.model import DocumentFamily, Frequency, YieldBasis
+from app.domain.schedule import first_coupon_per_1000
+from app.sources import load_bytes
+from app.sources.assemble import NO_SETTLE, PRICE_ASSUMED
+
+D = date
+
+
+def _cells(*cells: str) -> str:
+    """A table row as EDGAR prints it: every cell's text in ``<p>`` paragraphs, no whitespace
+    between them (the words of a cell are apart only by the paragraphs' edges)."""
+    tds = "".join(
+        "<td valign='top'>" + "".join(f"<p style='margin:0pt'>{p}</p>" for p in c.split("|")) + "</td>"
+        if c
+        else "<td>&nbsp;</td>"
+        for c in cells
+    )
+    return f"<tr>{tds}</tr>"
+
+
+# Caterpillar Financial PowerNotes weekly rate sheets (FWP, 2007–2008): "Price<sup>1</sup>" and
+# "Yield<sup>2</sup>" in the header, footnote marks in the cells, no settle date anywhere.
+RATE_SHEET = (
+    "<html><body><p>Filed Pursuant to Rule 433</p><p>Northwind Financial Services Corporation</p>"
+    "<table><tr><td>For the Period: 5/5/2008 to 5/12/2008</td></tr></table><table>"
+    + _cells("Coupon", "Interest", "Maturity", "Callable", "Survivor's|Option", "Price<sup>1</sup>",
+             "Yield<sup>2</sup>", "Moody's", "S&amp;P", "CUSIP")
+    + _cells("4.400%", "Semi-Annual(&#134;&#134;&#134;)", "5/15/13", "NO", "YES&#167;", "100.00", "4.400%",
+             "A2", "A", "66705QAA9")
+    + _cells("5.200%", "Monthly(&#134;)", "5/15/18", "5/15/10***", "YES&#167;", "100.00", "5.257%", "A2",
+             "A", "66705QAB7")
+    + "</table><p>(&#134;) Interest paid monthly on the 15th.</p>"
+    "<p>*** Callable at 100% on the date shown and semi-annually thereafter with 30 days notice.</p>"
+    "<p><sup>1</sup> Price as a percentage of par. <sup>2</sup> Semi-annual bond equivalent yield.</p>"
+    "</body></html>"
+)  # fmt: skip
+
+
+def test_footnote_digits_glued_to_a_rate_sheets_headers() -> None:
+    offering, warnings = load_bytes(RATE_SHEET.encode(), "rate-sheet.htm")
+    assert offering.family is DocumentFamily.RATE_SHEET
+    semi, monthly = offering.notes
+    assert (semi.cusip, semi.coupon_rate_pct, semi.frequency, semi.maturity_date) == (
+        "66705QAA9", Decimal("4.400"), Frequency.SEMIANNUAL, D(2013, 5, 15)
+    )  # fmt: skip
+    assert (monthly.price_pct, monthly.frequency, monthly.survivors_option) == (
+        Decimal("100.00"), Frequency.MONTHLY, True
+    )  # fmt: skip
+    assert monthly.redemption.first_call_date == D(2010, 5, 15)
+    assert monthly.printed_yield is not None
+    assert monthly.printed_yield.value_pct == Decimal("5.257")  # 5.200% monthly, bond-equivalent
+    assert monthly.printed_yield.basis is YieldBasis.BOND_EQUIVALENT
+    assert sum("no settle" in w.message for w in warnings) == 1
+
+
+# Household Finance InterNotes pricing supplements (2002): the table wrapped into two row groups,
+# every header cell two <p> paragraphs ("CUSIP" / "Number"), no selling price column, the
+# redemption line under the table, and no settle or issue date printed anywhere.
+TWO_GROUPS = (
+    "<html><body><p>Northwind Finance Corporation</p><p>Pricing Supplement Number 17(a) Dated Monday, "
+    "October 28, 2002</p><table>"
+    + _cells("CUSIP|Number", "Principal|Amount", "Gross|Concession", "Net|Proceeds", "Coupon|Rate",
+             "Coupon|Frequency", "Maturity|Date")
+    + _cells("66705QAC5", "$2,000,000.00", ".300%", "$1,994,000.00", "6.900%", "Semi-Annual", "4/15/2004")
+    + _cells("1st Coupon|Date", "1st Coupon|Amount", "Survivors|Option", "Product|Ranking", "Moodys|Rating",
+             "S &amp; P|Rating")
+    + _cells("4/15/2003", "$31.43", "YES", "Senior Unsecured Notes", "A2", "A-")
+    + "</table><p>Redemption Information:Non-Callable</p></body></html>"
+)  # fmt: skip
+
+
+def test_two_row_groups_of_paragraph_cells_without_any_settle_date() -> None:
+    offering, warnings = load_bytes(TWO_GROUPS.encode(), "two-groups.htm")
+    (note,) = offering.notes
+    assert (note.cusip, note.coupon_rate_pct, note.frequency) == (
+        "66705QAC5",
+        Decimal("6.900"),
+        Frequency.SEMIANNUAL,
+    )
+    assert (note.maturity_date, note.first_coupon_date, note.first_coupon_amount) == (
+        D(2004, 4, 15), D(2003, 4, 15), Decimal("31.43")
+    )  # fmt: skip
+    assert (note.price_pct, note.survivors_option, note.redemption.callable) == (Decimal(100), True, False)
+    assert (offering.settle_date, note.issue_date) == (None, None)
+    assert [w.message for w in warnings if w.where == "document"] == [NO_SETTLE, PRICE_ASSUMED]
+    # 6.900% × 164/360 days of 30/360 from a November 1, 2002 settlement: the printed $31.43
+    assert first_coupon_per_1000(replace(note, issue_date=D(2002, 11, 1))) == Decimal("31.43")
+
+
+# John Deere Capital InterNotes pricing supplements (2014–2017): the header over three rows with
+# empty spacer columns between ("Fixed" / "Rate Note CUSIP" / "Number"), and the payment-dates
+# cell wrapped onto the rows above and below the CUSIP row.
+THREE_ROWS = (
+    "<html><body><p>NORTHWIND CAPITAL CORPORATION</p><p>Northwind InterNotes&reg;</p><table>"
+    + _cells("Fixed", "", "", "", "Price to", "", "Fixed Interest", "", "", "", "", "", "", "", "")
+    + _cells("Rate Note CUSIP", "", "Price to", "", "Purchasing", "", "Rate per", "", "Interest Payment", "",
+             "Interest Payment", "", "Survivor&#146;s", "", "Stated")
+    + _cells("Number", "", "Public (%)", "", "Agent (%)", "", "Annum (%)", "", "Frequency", "", "Dates", "",
+             "Option", "", "Maturity Date")
+    + _cells("", "", "", "", "", "", "", "", "", "", "April and October 15 of each", "", "", "", "")
+    + _cells("66705QAD3", "", "100.000", "", "98.900", "", "2.375", "", "SEMI-ANNUAL", "", "year, beginning",
+             "", "Yes", "", "October 15, 2023")
+    + _cells("", "", "", "", "", "", "", "", "", "", "April 15, 2018", "", "", "", "")
+    + "</table><p>Redemption Information: Non-Callable</p>"
+    "<table><tr><td>Trade Date: Monday, October 2, 2017</td></tr>"
+    "<tr><td>Settlement Date: Thursday, October 5, 2017</td></tr></table></body></html>"
+)  # fmt: skip
+
+
+def test_a_header_over_three_rows_with_spacer_columns() -> None:
+    offering, warnings = load_bytes(THREE_ROWS.encode(), "three-rows.htm")
+    (note,) = offering.notes
+    assert (note.cusip, note.price_pct, note.concession_pct) == (
+        "66705QAD3",
+        Decimal("100.000"),
+        Decimal("1.100"),
+    )
+    assert (note.coupon_rate_pct, note.frequency, note.survivors_option) == (
+        Decimal("2.375"), Frequency.SEMIANNUAL, True
+    )  # fmt: skip
+    assert (note.issue_date, note.first_coupon_date, note.maturity_date) == (
+        D(2017, 10, 5), D(2018, 4, 15), D(2023, 10, 15)
+    )  # fmt: skip
+    assert note.redemption.callable is False
+    assert warnings == []
+
+
+# Protective Life's pricing term sheets (2006): a fixed and a floating tranche one after the other
+# under the same labels, the fixed one's rate and schedule in one "Interest:" value.
+INTEREST_LABEL = (
+    "<html><body><p>Pricing Term Sheet</p><p>Dated January 10, 2006</p><p>Rule 433</p><table>"
+    + _cells("Designation:", "5.625% Senior Notes due 2016")
+    + _cells("Principal Amount:", "$300,000,000")
+    + _cells("Maturity:", "January 15, 2016")
+    + _cells("Interest:", "5.625%, payable semiannually on January 15 and July 15 of each year, commencing "
+             "July 15, 2006.")
+    + _cells("Make Whole Call:", "Treasury Rate plus 25 basis points.")
+    + _cells("Public Offering Price:", "99.81% of the principal amount thereof.")
+    + _cells("Designation:", "Series A Floating Rate Senior Notes due 2010")
+    + _cells("Principal Amount:", "$100,000,000")
+    + _cells("Maturity:", "January 15, 2010")
+    + _cells("Interest:", "Floating rate based on the three-month LIBOR rate plus 0.45%; reset quarterly, "
+             "and payable quarterly on January 15, April 15, July 15 and October 15, commencing April 15, "
+             "2006.")
+    + _cells("Public Offering Price:", "100% of the principal amount thereof.")
+    + _cells("Settlement:", "January 13, 2006")
+    + "</table></body></html>"
+)  # fmt: skip
+
+
+def test_a_term_sheets_interest_label_holds_rate_and_schedule() -> None:
+    offering, _ = load_bytes(INTEREST_LABEL.encode(), "interest-label.htm")
+    (note,) = offering.notes  # the floating tranche is not loaded
+    assert (note.coupon_rate_pct, note.frequency, note.price_pct) == (
+        Decimal("5.625"), Frequency.SEMIANNUAL, Decimal("99.81")
+    )  # fmt: skip
+    assert (note.issue_date, note.first_coupon_date, note.maturity_date) == (
+        D(2006, 1, 13), D(2006, 7, 15), D(2016, 1, 15)
+    )  # fmt: skip
+    assert note.redemption.make_whole is True and note.redemption.make_whole_spread_bps == Decimal(25)
+
+
+# Toyota Motor Credit MTN pricing supplements in .txt (1995–2010): every payment listed as a date,
+# the maturity two months after the last regular one, and "Redemption: Not Applicable".
+LISTED_DATES = """\
+Pricing Supplement dated January 8, 2007
+                   NORTHWIND MOTOR CREDIT CORPORATION
+              Medium-Term Notes, Series B - Fixed Rate
+CUSIP: 66705QAE1
+Principal Amount (in Specified Currency): $40,000,000
+Issue Price: 100%
+Trade Date: January 8, 2007
+Original Issue Date: January 11, 2007
+Stated Maturity Date: March 11, 2008
+Interest Rate: 5.185% per annum
+Interest Payment Dates: July 11, 2007, January 11, 2008 and at Maturity
+Day Count Convention:
+        [X] 30/360
+        [ ] Actual/360
+Redemption: Not Applicable
+        Redemption Date(s):
+Repayment: Not Applicable
+"""
+
+
+def test_payment_dates_listed_one_by_one_and_redemption_not_applicable() -> None:
+    offering, _ = load_bytes(LISTED_DATES.encode(), "listed.txt")
+    (note,) = offering.notes
+    assert (note.cusip, note.coupon_rate_pct, note.frequency) == (
+        "66705QAE1",
+        Decimal("5.185"),
+        Frequency.SEMIANNUAL,
+    )
+    assert (note.issue_date, note.first_coupon_date, note.maturity_date) == (
+        D(2007, 1, 11), D(2007, 7, 11), D(2008, 3, 11)
+    )  # fmt: skip
+    assert note.redemption.callable is False
+    assert first_coupon_per_1000(note) == Decimal("25.93")  # 5.185% × 180/360, a regular first period
