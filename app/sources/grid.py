@@ -21,6 +21,8 @@ _CUSIP_RE = re.compile(r"^[0-9A-Z*@#]{8}[0-9]$")
 # a CUSIP beside its ISIN, spaces removed: "171239AK2/US171239AK24"
 _WITH_ISIN_RE = re.compile(r"^([0-9A-Z*@#]{8}[0-9])/?[A-Z]{2}([0-9A-Z*@#]{9})[0-9]$")
 _MAX_HEADER_ROWS = 3
+MAX_HEADER = 100  # the longest header cell read: "If Callable by Issuer, dates and terms of redemption
+# (including the redemption price)" (John Hancock SignatureNotes, 86 characters)
 _LABELLED_RE = re.compile(r":\s*\w")  # "Redemption Information: Non-Callable"
 _NEAR_CUSIP_RE = re.compile(r"^(?=.*\d)[0-9A-Z*@#]{7,11}$")
 _LABEL_RES = (
@@ -98,7 +100,7 @@ def header_of(cells: list[str]) -> dict[int, Field] | None:
     """Column index → field when ``cells`` is a header row (three or more known columns)."""
     mapping: dict[int, Field] = {}
     for i, cell in enumerate(cells):
-        known = field_of(cell) if cell and len(cell) < 80 else None
+        known = field_of(cell) if cell and len(cell) <= MAX_HEADER else None
         if known is not None and known not in mapping.values():
             mapping[i] = known
     filled = sum(1 for c in cells if c.strip())
@@ -255,7 +257,7 @@ def stack(top: list[str], bottom: list[str]) -> list[str]:
 
 
 def _known(cells: list[str]) -> int:
-    return len({f for c in cells if c and len(c) < 80 and (f := field_of(c)) is not None})
+    return len({f for c in cells if c and len(c) <= MAX_HEADER and (f := field_of(c)) is not None})
 
 
 def _header_words(row: Row) -> bool:

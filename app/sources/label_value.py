@@ -144,6 +144,10 @@ def _start(cell: str, head: str, offset: int, at_start: bool) -> int | None:
     if not tokens:
         return None
     run = _run(tokens)
+    if at_start and colon >= len(cell) - 2 and colon <= _HEAD:  # a label alone in its cell
+        whole = cell[:colon]
+        if _SENTENCE_LABEL_RE.match(whole) and label_key(whole) is None:
+            return len(whole) - len(whole.lstrip())  # "Benchmark Yield:" is not "Yield"
     for n in range(_reach(tokens), 0, -1):
         capital = tokens[-n][1].lstrip("([\"'")[:1].isupper()
         if (capital or at_start) and label_key(cell[tokens[-n][0] : colon]) is not None:

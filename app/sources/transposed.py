@@ -13,11 +13,10 @@ a term sheet's labels (``Issuer:``, ``Trade Date:``, ``Settlement Date:``, ``Ben
 
 from __future__ import annotations
 
-from app.sources.grid import Row, as_cusip, stack
+from app.sources.grid import MAX_HEADER, Row, as_cusip, stack
 from app.sources.text_header import Column, place, segments
 from app.sources.vocabulary import Field, field_of, norm_label
 
-MAX_LABEL = 80
 WINDOW = 60  # text lines searched above and below a CUSIP line for its block
 TERM_SHEET_LABELS = frozenset(
     norm_label(label)
@@ -34,7 +33,7 @@ TERM_SHEET_LABELS = frozenset(
 
 def _label(cell: str) -> bool:
     text = cell.strip()
-    return 0 < len(text) <= MAX_LABEL and (text.endswith(":") or field_of(text) is not None)
+    return 0 < len(text) <= MAX_HEADER and (text.endswith(":") or field_of(text) is not None)
 
 
 def _cusip_columns(row: Row) -> list[int]:

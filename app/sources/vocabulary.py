@@ -189,11 +189,13 @@ def field_of(header: str) -> Field | None:
 
 
 def _lookup(norm: str) -> Field | None:
-    """A known header, or any header naming the CUSIP ("Fixed Rate Note CUSIP Number", John
-    Deere Capital InterNotes; "CUSIP/ISIN Number")."""
+    """A known header, any header naming the CUSIP ("Fixed Rate Note CUSIP Number", John Deere
+    Capital InterNotes; "CUSIP/ISIN Number"), or the call terms under "Callable by Issuer"."""
     found = LOOKUP.get(norm)
     if found is None and _CUSIP_WORD_RE.search(norm):
         return Field.CUSIP
+    if found is None and norm.startswith("if callable"):  # John Hancock SignatureNotes 2002–2004:
+        return Field.REDEMPTION  # "If Callable by Issuer, dates and terms of redemption (…)"
     return found
 
 
@@ -308,6 +310,7 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
     Field.REDEMPTION: (
         "optional make-whole redemption", "make-whole call", "make-whole redemption", "par call",
         "redemption provisions", "redemption terms", "redemption provision", "optional redemption terms",
+        "if callable by issuer, dates and terms of redemption (including the redemption price)",
         "optional redemption provisions", "call feature", "callable", "call dates", "redemption dates",
         "redemption date", "optional redemption dates", "call schedule", "redemption schedule",
         "call dates and call prices", "redemption dates and redemption amounts", "early redemption",
@@ -322,7 +325,7 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
         "interest payment dates", "interest payment date", "coupon payment dates", "payment dates",
         "interest payment dates (each an interest payment date)",
     ),
-    Label.TRADE_DATE: ("trade date", "pricing date", "trade date/pricing date"),
+    Label.TRADE_DATE: ("trade date", "pricing date", "trade date/pricing date", "trade date/pricing effective time"),
     Label.ISSUER: ("issuer",),
     Label.YIELD: (
         "yield to maturity", "yield", "reoffer yield", "re-offer yield", "coupon yield", "yield to call",
@@ -384,4 +387,7 @@ def label_key(text: str) -> Key | None:
     """What a label of a label/value document names ("Coupon (Interest Rate):" → the coupon
     rate), the label wordings first, then the table headers; None when it names nothing known."""
     norm = norm_label(text)
-    return LABELS.get(norm) or _lookup(norm)
+    found = LABELS.get(norm) or _lookup(norm)
+    if found is None and norm.endswith(")") and "(" in norm:  # "Price to Public (Issue Price)"
+        return label_key(norm[: norm.rindex("(")])
+    return found

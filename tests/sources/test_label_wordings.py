@@ -250,13 +250,19 @@ LABELS = [
     ("Treasury Yield:", Label.OTHER),
     ("All-in Price to Issuer:", Label.OTHER),
     ("Base Rate (and, if applicable, related Interest Periods):", Label.NOTE_TYPE),
-    ("Ratings (Moody’s / S&P / Fitch)(1):", None),
+    (
+        "Ratings (Moody’s / S&P / Fitch)(1):",
+        Label.OTHER,
+    ),  # "Ratings", its parenthesis aside: read for nothing
     ("CUSIP/ISIN Number:", Field.CUSIP),  # Lubrizol 2010
     ("Interest:", Field.COUPON_RATE),  # "5.625%, payable semiannually on …" (Protective Life 2006)
     ("Redemption Provisions:", Field.REDEMPTION),  # Lubrizol 2010
     ("Redemption Terms:", Field.REDEMPTION),  # Protective Life 2006
     ("Original Issue Discount1:", Label.OTHER),  # a <sup>1</sup> glued on (John Hancock 2002)
     ("CUSIP: 89233P3Z7", None),  # a label with its value is no label
+    ("Price to Public (Issue Price):", Field.PRICE),  # Caterpillar Financial MTN terms, 2010–2011
+    ("Settlement Date (Original Issue Date):", Label.SETTLEMENT_DATE),
+    ("Trade Date/Pricing Effective Time:", Label.TRADE_DATE),
 ]
 
 

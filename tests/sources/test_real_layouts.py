@@ -207,3 +207,103 @@ def test_payment_dates_listed_one_by_one_and_redemption_not_applicable() -> None
     )  # fmt: skip
     assert note.redemption.callable is False
     assert first_coupon_per_1000(note) == Decimal("25.93")  # 5.185% × 180/360, a regular first period
+
+
+# U.S. Bancorp final term sheets (FWP, 2011): "Benchmark Yield:" alone in its cell above the
+# "Reoffer Yield:" the note is sold at, a redemption date as its own label and "on or after the
+# Redemption Date at 100%" in the terms. Figures: 4.125% due 5/24/2021 at 99.619 → 4.172%.
+REOFFER = (
+    "<html><body><p>Filed Pursuant to Rule 433</p><table>"
+    + _cells("Issuer:", "Northwind Bancorp")
+    + _cells("Principal Amount:", "$1,000,000,000")
+    + _cells("Pricing Date:", "May 19, 2011")
+    + _cells("Settlement Date:", "May 24, 2011 (T+3)")
+    + _cells("Maturity Date:", "May 24, 2021")
+    + _cells("Redemption Date:", "April 23, 2021")
+    + _cells("Redemption Terms:", "Redeemable in whole or in part on or after the Redemption Date at 100% of "
+             "the principal amount of the notes (par), plus accrued and unpaid interest thereon.")
+    + _cells("Coupon:", "4.125%")
+    + _cells("Pricing Benchmark:", "UST 3.125% due May 15, 2021")
+    + _cells("Benchmark Yield:", "3.202%")
+    + _cells("Reoffer Yield:", "4.172%")
+    + _cells("Price to Public:", "99.619%")
+    + _cells("First Coupon Date:", "November 24, 2011")
+    + _cells("Interest Payment Dates:", "Semiannually, on the 24th of May and November")
+    + _cells("CUSIP:", "66705QAF8")
+    + "</table></body></html>"
+)  # fmt: skip
+
+
+def test_a_benchmark_yield_alone_in_its_cell_is_not_the_notes_yield() -> None:
+    offering, _ = load_bytes(REOFFER.encode(), "reoffer.htm")
+    (note,) = offering.notes
+    assert note.printed_yield is not None
+    assert (note.printed_yield.value_pct, note.printed_yield.label) == (Decimal("4.172"), "Reoffer Yield")
+    assert (note.redemption.first_call_date, note.redemption.price_pct) == (D(2021, 4, 23), Decimal(100))
+    assert (note.first_coupon_date, note.price_pct) == (D(2011, 11, 24), Decimal("99.619"))
+
+
+# Caterpillar Financial MTN pricing details (424(b)(3), 2011): labels with a parenthesis
+# ("Price to Public (Issue Price):", "Settlement Date (Original Issue Date):"), a reopening whose
+# first issue date is only in the principal amount's sentence, accrued interest in dollars.
+# 2.05% on $250,000,000 from July 29 to October 4, 2011 (65 days of 30/360) = $925,347.22.
+REOPENING = (
+    "<html><body><p>PRICING SUPPLEMENT NO. 4</p><p>NORTHWIND FINANCIAL SERVICES CORPORATION</p><table>"
+    + _cells("SUBJECT", "FINAL PRICING DETAILS")
+    + _cells("Issuer:", "Northwind Financial Services Corporation")
+    + _cells("Trade Date/Pricing Effective Time:", "September 29, 2011")
+    + _cells("Settlement Date (Original Issue Date):", "October 4, 2011")
+    + _cells("Maturity Date:", "August 1, 2016")
+    + _cells("Principal Amount:", "$250,000,000. The notes offered hereby constitute a further issuance of, and "
+             "will be consolidated with, the $750,000,000 aggregate principal amount of 2.05% Notes Due 2016 "
+             "issued by us on July 29, 2011.")
+    + _cells("Price to Public (Issue Price):", "100.438784%, plus accrued interest")
+    + _cells("Accrued Interest:", "$925,347.22")
+    + _cells("Coupon:", "2.05%")
+    + _cells("Interest Payment Dates:", "Interest will be paid semi-annually on the 1st of each February and "
+             "August of each year, commencing February 1, 2012 and ending on the Maturity Date")
+    + _cells("CUSIP:", "66705QAG6")
+    + "</table></body></html>"
+)  # fmt: skip
+
+
+def test_a_reopenings_first_issue_date_in_the_principal_amounts_sentence() -> None:
+    offering, _ = load_bytes(REOPENING.encode(), "reopening.htm")
+    (note,) = offering.notes
+    assert (offering.trade_date, offering.settle_date) == (D(2011, 9, 29), D(2011, 10, 4))
+    assert (note.issue_date, note.price_pct) == (D(2011, 7, 29), Decimal("100.438784"))
+    assert note.printed_accrued_interest == Decimal("925347.22")
+    assert note.principal_amount is not None
+    accrued = note.principal_amount * note.coupon_rate_pct / 100 * 65 / 360  # type: ignore[operator]
+    assert accrued.quantize(Decimal("0.01")) == note.printed_accrued_interest
+
+
+# John Hancock SignatureNotes (2003–2004): a step-up's rate written in its cell, its call terms
+# in the long "If Callable by Issuer, dates and terms of redemption (…)" row.
+STEP_TRANSPOSED = (
+    "<html><body><p>Pricing Supplement No. 116</p><p>Issue Date: 6/24/2004</p><table>"
+    + _cells("CUSIP or Common Code:", "66705QAH4")
+    + _cells("Price to Public:", "100.000%")
+    + _cells("Maturity Date:", "6/15/2012")
+    + _cells("Stated Annual Interest Rate:", "Step: 3.500%|through|6/14/2006,|and 6.500%|thereafter|(unless called)")
+    + _cells("Interest Payment Frequency:", "Monthly")
+    + _cells("First Payment Date:", "7/15/2004")
+    + _cells("Survivor&#146;s Option:", "Yes")
+    + _cells("Callable by Issuer:", "Yes")
+    + _cells("If Callable by Issuer, dates and terms of redemption (including the redemption price)",
+             "6/15/2006|Callable one|time only at|100% on|call date|above with|30 days notice.")
+    + _cells("Original Issue Discount<sup>1</sup>:", "N/A")
+    + "</table></body></html>"
+)  # fmt: skip
+
+
+def test_a_transposed_step_up_with_its_call_terms_in_the_long_row() -> None:
+    offering, warnings = load_bytes(STEP_TRANSPOSED.encode(), "step.htm")
+    (note,) = offering.notes
+    assert [(s.from_date, s.rate_pct) for s in note.steps] == [
+        (D(2004, 6, 24), Decimal("3.500")), (D(2006, 6, 15), Decimal("6.500"))
+    ]  # fmt: skip
+    assert (note.first_coupon_date, note.frequency) == (D(2004, 7, 15), Frequency.MONTHLY)
+    r = note.redemption
+    assert (r.first_call_date, r.price_pct, r.notice_days) == (D(2006, 6, 15), Decimal(100), 30)
+    assert warnings == []

@@ -54,6 +54,10 @@ def test_cusip_cells(cell: str, cusip: str | None) -> None:
         ("Fixed Rate Note CUSIP Number", Field.CUSIP),  # John Deere Capital InterNotes 2014–2017
         ("CUSIP 12345", None),
         ("1st Coupon Date", Field.FIRST_COUPON_DATE),
+        (
+            "If Callable by Issuer, dates and terms of redemption (including the redemption price)",
+            Field.REDEMPTION,
+        ),
     ],
 )
 def test_headers_of_the_variants(header: str, field: Field | None) -> None:
