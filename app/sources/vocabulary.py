@@ -325,7 +325,9 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
         "interest payment dates", "interest payment date", "coupon payment dates", "payment dates",
         "interest payment dates (each an interest payment date)",
     ),
-    Label.TRADE_DATE: ("trade date", "pricing date", "trade date/pricing date", "trade date/pricing effective time"),
+    Label.TRADE_DATE: (
+        "trade date", "pricing date", "trade date/pricing date", "trade date/pricing effective time",
+    ),
     Label.ISSUER: ("issuer",),
     Label.YIELD: (
         "yield to maturity", "yield", "reoffer yield", "re-offer yield", "coupon yield", "yield to call",

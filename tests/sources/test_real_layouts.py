@@ -254,7 +254,8 @@ REOPENING = (
     + _cells("Trade Date/Pricing Effective Time:", "September 29, 2011")
     + _cells("Settlement Date (Original Issue Date):", "October 4, 2011")
     + _cells("Maturity Date:", "August 1, 2016")
-    + _cells("Principal Amount:", "$250,000,000. The notes offered hereby constitute a further issuance of, and "
+    + _cells("Principal Amount:", "$250,000,000. The notes offered hereby constitute a further issuance of, "
+             "and "
              "will be consolidated with, the $750,000,000 aggregate principal amount of 2.05% Notes Due 2016 "
              "issued by us on July 29, 2011.")
     + _cells("Price to Public (Issue Price):", "100.438784%, plus accrued interest")
@@ -285,7 +286,8 @@ STEP_TRANSPOSED = (
     + _cells("CUSIP or Common Code:", "66705QAH4")
     + _cells("Price to Public:", "100.000%")
     + _cells("Maturity Date:", "6/15/2012")
-    + _cells("Stated Annual Interest Rate:", "Step: 3.500%|through|6/14/2006,|and 6.500%|thereafter|(unless called)")
+    + _cells("Stated Annual Interest Rate:",
+             "Step: 3.500%|through|6/14/2006,|and 6.500%|thereafter|(unless called)")
     + _cells("Interest Payment Frequency:", "Monthly")
     + _cells("First Payment Date:", "7/15/2004")
     + _cells("Survivor&#146;s Option:", "Yes")
