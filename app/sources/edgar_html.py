@@ -39,6 +39,7 @@ _DOCUMENT_TAG_RE = re.compile(r"<(?:html|body|table|tr|td)\b|doctype\s+html", re
 _BLOCK_TAG_RE = re.compile(r"<(?:div|p|font|center|br)\b", re.I)
 _TABLE_MARK = "\ue002"  # where a table stood in the page text (document_rows)
 _MARK_RE = re.compile(r"\ue002\d+\ue002")
+_LABELLED_RE = re.compile(r"^[A-Z][\w/'’ ]{2,40}:\s*\S")  # "Settlement Date: …", "Trade Date: …"
 
 
 def looks_like(text: str) -> bool:
@@ -137,8 +138,26 @@ def read(text: str, source: str) -> tuple[list[Row], str]:
         table_rows = _table_rows(table)
         if holds_note_table(table_rows):
             rows.extend(table_rows)
+            for line in _labelled_lines(table):
+                note = table.makeelement("p", {})
+                note.text = line
+                table.addprevious(note)
             table.drop_tree()
     return rows, _prose(root)
+
+
+def _labelled_lines(table: Any) -> list[str]:
+    """The "Label: value" lines in the cells of a note table, kept as prose when the table is
+    read as notes: the offering's dates printed beside it in the same table ("Settlement Date:
+    Friday, July 9, 2010", HSBC Finance InterNotes, 2010)."""
+    lines = []
+    for cell in table.iter("td", "th"):
+        blocks = [b for b in cell.iter("p", "div") if b.find(".//p") is None and b.find(".//div") is None]
+        for block in blocks or [cell]:
+            text = _text(block)
+            if _LABELLED_RE.search(text):
+                lines.append(text)
+    return lines
 
 
 def document_rows(text: str, source: str) -> list[Row]:

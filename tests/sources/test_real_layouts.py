@@ -309,3 +309,34 @@ def test_a_transposed_step_up_with_its_call_terms_in_the_long_row() -> None:
     r = note.redemption
     assert (r.first_call_date, r.price_pct, r.notice_days) == (D(2006, 6, 15), Decimal(100), 30)
     assert warnings == []
+
+
+# HSBC Finance InterNotes pricing supplements (2010): the offering's dates printed in a cell of the
+# note table itself, under the two row groups ("Settlement Date: Friday, July 9, 2010").
+# 3.900% from July 9, 2010 to January 15, 2011 (186 days of 30/360): the printed $20.15.
+DATES_IN_THE_TABLE = (
+    "<html><body><p>Pricing Supplement No. 39</p><table>"
+    + _cells("CUSIP Number", "Principal Amount", "Gross Concession", "Net Proceeds", "Coupon Type",
+             "Coupon Rate", "Coupon Frequency", "Day Count Basis")
+    + _cells("66705QAJ0", "$13,847,000.00", "1.250%", "$13,673,912.50", "FIXED", "3.900%", "Semi- Annual",
+             "30/360")
+    + _cells("Maturity Date", "1st Coupon Date", "1st Coupon Amount", "Survivors Option", "Product Ranking")
+    + _cells("07/15/2015", "01/15/2011", "$20.15", "YES", "Senior Unsecured Notes")
+    + _cells("Redemption Information: Non-Callable")
+    + _cells("Northwind Finance Corporation",
+             "Offering Dates: Monday, June 28, 2010 through|Tuesday, July 6, 2010|"
+             "Trade Date: Tuesday, July 6, 2010 @ 12:00 PM ET|Settlement Date: Friday, July 9, 2010|"
+             "Minimum Denomination/Increments: $1,000.00/$1,000.00")
+    + "</table></body></html>"
+)  # fmt: skip
+
+
+def test_the_offerings_dates_in_a_cell_of_the_note_table() -> None:
+    offering, warnings = load_bytes(DATES_IN_THE_TABLE.encode(), "dates-in-table.htm")
+    (note,) = offering.notes
+    assert (offering.trade_date, offering.settle_date, note.issue_date) == (
+        D(2010, 7, 6), D(2010, 7, 9), D(2010, 7, 9)
+    )  # fmt: skip
+    assert offering.minimum_denomination == Decimal("1000.00")
+    assert first_coupon_per_1000(note) == note.first_coupon_amount == Decimal("20.15")
+    assert not [w for w in warnings if "settle" in w.message]
