@@ -62,7 +62,7 @@ def _block(rows: list[Row], at: int, floor: int) -> tuple[int, int]:
     """The label rows around the CUSIP row ``rows[at]``, not above ``floor``: [start, end)."""
     seen = {_key(rows[at])}
     start = at
-    while start > floor and rows[start - 1].cells and rows[start - 1].cells[0].strip():
+    while start > floor and rows[start - 1].cells:  # a value wrapped onto a row of its own too
         if not _fits(rows[start - 1], seen):
             break
         start -= 1
@@ -96,7 +96,12 @@ def _as_table(block: list[Row], key: Row, columns: list[int]) -> list[Row]:
 
 
 def _term_sheet(block: list[Row]) -> bool:
-    return any(row.cells and norm_label(row.cells[0]) in TERM_SHEET_LABELS for row in block)
+    return any(row.cells and _bare(norm_label(row.cells[0])) in TERM_SHEET_LABELS for row in block)
+
+
+def _bare(label: str) -> str:
+    """A label without its parenthesis: "settlement date (original issue date)" → "settlement date"."""
+    return label[: label.rindex("(")].rstrip() if label.endswith(")") and "(" in label else label
 
 
 def _blocks(rows: list[Row]) -> list[tuple[int, int, int]]:

@@ -9,6 +9,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
+from app.domain.errors import SourceError
 from app.domain.model import DocumentFamily, Frequency, YieldBasis
 from app.domain.schedule import first_coupon_per_1000
 from app.sources import load_bytes
@@ -340,3 +343,30 @@ def test_the_offerings_dates_in_a_cell_of_the_note_table() -> None:
     assert offering.minimum_denomination == Decimal("1000.00")
     assert first_coupon_per_1000(note) == note.first_coupon_amount == Decimal("20.15")
     assert not [w for w in warnings if "settle" in w.message]
+
+
+# Caterpillar Financial floating-rate final pricing details (FWP, 2011): one label/value table
+# with the CUSIP at its foot and a value wrapped onto a row of its own above it; it is a term
+# sheet of a floating-rate note (refused as such), not a transposed table of one CUSIP.
+FLOATING_TABLE = (
+    "<html><body><p>FILED PURSUANT TO RULE 433</p><table>"
+    + _cells("Issuer:", "Northwind Financial Services Corporation")
+    + _cells("Title of Securities:", "Medium-Term Notes, Series G, Floating Rate Notes Due 2013")
+    + _cells("Trade Date:", "June 14, 2011")
+    + _cells("Settlement Date (Original Issue date):", "June 17, 2011")
+    + _cells("Maturity Date:", "June 17, 2013")
+    + _cells("Price to Public (Issue Price):", "100.000%")
+    + _cells("Interest Rate Basis (Benchmark):", "3 Month USD LIBOR")
+    + _cells("Interest Payment Dates:", "Interest will be paid quarterly on the 17th of March, June, "
+             "September and December of each year,")
+    + _cells("", "commencing September 17, 2011 and ending on the Maturity Date")
+    + _cells("Day Count Convention:", "Actual/360")
+    + _cells("CUSIP:", "66705QAK7")
+    + "</table></body></html>"
+)  # fmt: skip
+
+
+def test_a_floating_rate_term_sheet_table_with_its_cusip_at_the_foot_is_named() -> None:
+    with pytest.raises(SourceError) as caught:
+        load_bytes(FLOATING_TABLE.encode(), "frn.htm")
+    assert "a pricing term sheet of a floating-rate note" in str(caught.value)
