@@ -370,3 +370,30 @@ def test_a_floating_rate_term_sheet_table_with_its_cusip_at_the_foot_is_named() 
     with pytest.raises(SourceError) as caught:
         load_bytes(FLOATING_TABLE.encode(), "frn.htm")
     assert "a pricing term sheet of a floating-rate note" in str(caught.value)
+
+
+# Nomura America Finance callable step-up notes (424(b)(2), 2011): a .txt layout whose label
+# "Interest Payment Dates:" is printed over two lines, its first line alone under the value above.
+TWO_LINE_LABEL = """\
+Northwind America Finance, LLC
+Callable Step-Up Notes due July 19, 2019
+
+Issuer:              Northwind America Finance, LLC
+Principal Amount:    US$1,000,000
+Interest Rate:       4.00% from and including the original issue date to but excluding July 19, 2016;
+                     5.00% from and including July 19, 2016, to but excluding the maturity date
+Interest Payment
+Dates:               Semi-annually, on January 19 and July 19 of each year, beginning on January 19, 2012
+Original Issue Date: July 19, 2011
+Maturity Date:       July 19, 2019
+Price to Public:     100%
+"""
+
+
+def test_a_label_printed_over_two_lines() -> None:
+    offering, _ = load_bytes(TWO_LINE_LABEL.encode(), "two-line.txt")
+    (note,) = offering.notes
+    assert (note.frequency, note.first_coupon_date) == (Frequency.SEMIANNUAL, D(2012, 1, 19))
+    assert [(s.from_date, s.rate_pct) for s in note.steps] == [
+        (D(2011, 7, 19), Decimal("4.00")), (D(2016, 7, 19), Decimal("5.00"))
+    ]  # fmt: skip
