@@ -81,6 +81,9 @@ class Entry:
             self.cells = [_join(a, b) for a, b in zip(self.cells, cells, strict=True)]
         elif self.cells:
             self.cells[-1] = _join(self.cells[-1], " ".join(cells))
+        elif len(cells) > 1 and not any(len(c) < 3 or check_boxes.has_marks(c) for c in cells):
+            self.cells = [c[:MAX_CELL] for c in cells]  # under a label alone on its line, one value
+            # per tranche ("Maturity Date:" / "August 25, 2014   August 25, 2021", PepsiCo 2011)
         else:
             self.cells = [" ".join(cells)[:MAX_CELL]]
 

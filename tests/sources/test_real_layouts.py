@@ -397,3 +397,57 @@ def test_a_label_printed_over_two_lines() -> None:
     assert [(s.from_date, s.rate_pct) for s in note.steps] == [
         (D(2011, 7, 19), Decimal("4.00")), (D(2016, 7, 19), Decimal("5.00"))
     ]  # fmt: skip
+
+
+# PepsiCo pricing term sheets as .txt (FWP, 2011): each label alone on its line, the values of
+# the two tranches on the line under it, side by side. Figures: 0.800% due 8/25/2014 at 99.609
+# → 0.933%; 3.000% due 8/25/2021 at 99.393 → 3.071%, settling 8/29/2011.
+VALUES_UNDER_LABELS = """\
+Northwind Beverages, Inc.
+
+Trade Date:   August 22, 2011
+
+Settlement Date (T+5):   August 29, 2011
+
+Title of Securities:
+  0.800% Senior Notes due 2014   3.000% Senior Notes due 2021
+
+Maturity Date:
+  August 25, 2014   August 25, 2021
+
+Interest Payment Dates:
+  {dates}   {dates}
+
+Re-offer Yield:
+  0.933%   3.071%
+
+Coupon:
+  0.800%   3.000%
+
+Price to Public:
+  99.609%   99.393%
+
+CUSIP/ISIN:
+  66705Q AL5 / US66705QAL52   66705Q AM3 / US66705QAM36
+""".format(dates="Semi-annually on each February 25 and August 25, commencing on February 25, 2012")
+
+
+def test_tranche_values_on_the_line_under_their_label() -> None:
+    offering, _ = load_bytes(VALUES_UNDER_LABELS.encode(), "under.txt")
+    short, long = offering.notes
+    assert (short.cusip, short.coupon_rate_pct, short.maturity_date) == (
+        "66705QAL5",
+        Decimal("0.800"),
+        D(2014, 8, 25),
+    )
+    assert (long.cusip, long.coupon_rate_pct, long.maturity_date) == (
+        "66705QAM3",
+        Decimal("3.000"),
+        D(2021, 8, 25),
+    )
+    assert (long.price_pct, long.first_coupon_date, long.issue_date) == (
+        Decimal("99.393"),
+        D(2012, 2, 25),
+        D(2011, 8, 29),
+    )
+    assert long.printed_yield is not None and long.printed_yield.value_pct == Decimal("3.071")
