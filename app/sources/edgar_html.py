@@ -152,6 +152,8 @@ def _labelled_lines(table: Any) -> list[str]:
     Friday, July 9, 2010", HSBC Finance InterNotes, 2010)."""
     lines = []
     for cell in table.iter("td", "th"):
+        if ":" not in (cell.text_content() or ""):
+            continue
         blocks = [b for b in cell.iter("p", "div") if b.find(".//p") is None and b.find(".//div") is None]
         for block in blocks or [cell]:
             text = _text(block)

@@ -192,11 +192,13 @@ def _lookup(norm: str) -> Field | None:
     """A known header, any header naming the CUSIP ("Fixed Rate Note CUSIP Number", John Deere
     Capital InterNotes; "CUSIP/ISIN Number"), or the call terms under "Callable by Issuer"."""
     found = LOOKUP.get(norm)
-    if found is None and _CUSIP_WORD_RE.search(norm):
+    if found is not None:
+        return found
+    if "cusip" in norm and _CUSIP_WORD_RE.search(norm):
         return Field.CUSIP
-    if found is None and norm.startswith("if callable"):  # John Hancock SignatureNotes 2002–2004:
+    if norm.startswith("if callable"):  # John Hancock SignatureNotes 2002–2004:
         return Field.REDEMPTION  # "If Callable by Issuer, dates and terms of redemption (…)"
-    return found
+    return None
 
 
 def mostly_header_words(line: str) -> bool:
