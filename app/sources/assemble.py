@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from app.domain.model import CouponType, DocumentFamily, Note, Offering, ParseWarning
 from app.sources import checks, footnotes, prose, records, refusal, step_notes, values
-from app.sources.grid import RawRecord
+from app.sources.grid import RawRecord, label_of
 from app.sources.vocabulary import Field
 
 MAX_PROSE_LINE = 20_000
@@ -18,6 +18,7 @@ RATE_SHEET_DATES = (
     "rate sheet: no settle or first coupon date is printed; each note is priced as a new issue "
     "settling on the date entered, coupons on its regular schedule back from maturity"
 )
+NO_SETTLE = "no settle or original issue date is printed: each note is priced settling on the date entered"
 PRICE_ASSUMED = "no selling price is printed: 100% of principal assumed for every note"
 
 
@@ -46,6 +47,19 @@ def _step_notes(raw: list[RawRecord], prose_text: str) -> None:
             wording = step_notes.schedule(rate, prose_text)
             if wording is not None:
                 record.values[Field.STEP_SCHEDULE] = wording
+
+
+def _prose_calls(raw: list[RawRecord], prose_text: str) -> None:
+    """A "Redemption Information: …" line printed under the table as a paragraph (John Deere
+    Capital and Household Finance InterNotes, 2002–2017) is the call terms of the records that
+    have none: one line for all of them, or one line each in order."""
+    bare = [r for r in raw if Field.REDEMPTION not in r.values and Field.CALLABLE not in r.values]
+    if not bare:
+        return
+    lines = [line.strip() for line in prose_text.split("\n") if label_of(line) is Field.REDEMPTION]
+    if len(lines) == 1 or len(lines) == len(bare):
+        for k, record in enumerate(bare):
+            record.values[Field.REDEMPTION] = lines[min(k, len(lines) - 1)]
 
 
 def _notes(
@@ -88,14 +102,17 @@ def assemble(
     facts = prose.read(text)
     settle = _settle(facts, raw)
     rate_sheet = _rate_sheet(raw, settle)
-    context = records.Context(footnotes.read(text), issue_optional=rate_sheet, bond_equivalent=rate_sheet)
+    undated = settle is None  # notes load all the same: the calculator asks for a settle date
+    context = records.Context(footnotes.read(text), issue_optional=undated, bond_equivalent=rate_sheet)
     _step_notes(raw, text)
+    _prose_calls(raw, text)
     built, placeholder = _notes(raw, settle, context)
     if not any(note for note, _ in built):
         failed = [*warnings, *(w for _, found in built for w in found)]
         cells = "\n".join(v for record in raw for v in record.values.values())  # what it is may be there
         raise refusal.no_offering(f"{text}\n{cells}", source, _why(raw, failed))
-    document: list[ParseWarning] = [ParseWarning(DOCUMENT, RATE_SHEET_DATES)] if rate_sheet else []
+    dates = RATE_SHEET_DATES if rate_sheet else NO_SETTLE if undated else None
+    document = [ParseWarning(DOCUMENT, dates)] if dates else []
     if not any(Field.PRICE in r.values for r in raw):
         built = [(replace(n, price_pct=Decimal(100)) if n else None, found) for n, found in built]
         document.append(ParseWarning(DOCUMENT, PRICE_ASSUMED))

@@ -36,6 +36,7 @@ _LABEL_RE = re.compile(
 _PARTIAL_LABEL_RE = re.compile(r"^\s*redemption\s+info\w*\s*", _I)
 _NON_CALLABLE_RE = re.compile(
     r"\bnon[-\s]?callable\b|\bnot\s+(?:be\s+)?(?:callable|redeemable|subject\s+to\s+redemption)"
+    r"|^\s*(?:ncl|none|not\s+applicable|n/a)\s*\.?\s*$"  # "Call Features: NCL" (HSBC Finance 2006)
     r"|\bno\s+(?:optional\s+)?(?:redemption|call)\b|\bnot\s+(?:be\s+)?subject\s+to\s+(?:any\s+)?"
     r"(?:optional\s+)?redemption|\b(?:can\s*not|may\s+not|will\s+not|shall\s+not)\s+be\s+(?:redeemed|called)\b",
     _I,
@@ -89,16 +90,24 @@ _NOTICE_RES = (
 _D = rf"({DATE_PATTERN})"
 _PAR = r"(?:\bat\s+par\b|\b100(?:\.0+)?\s*%)"
 _PRIOR_RE = re.compile(rf"\b(?:prior\s+to|before)\s+(?:the\s+)?{_D}", _I)
+# one clause: no semicolon, and no full stop but an abbreviation's ("Apple Inc. may …") or a
+# decimal point's ("plus 12.5 basis points")
+_CLAUSE = r"(?:[^.;]|\.(?=\s*[a-z,(]|\d))"
 _PAR_CALL_RES = (
     re.compile(
         rf"\bpar\s+call\b[^.;]{{0,40}}?\b(?:on\s+or\s+after|after|from|commencing(?:\s+on)?|beginning(?:\s+on)?)"
         rf"\s+(?:the\s+)?{_D}",
         _I,
     ),
+    # "On or after May 8, 2024, Apple Inc. may at its option redeem the 2026 Notes, at any time
+    # …, at a redemption price equal to 100% of the principal amount" (Apple term sheets, 2023)
     re.compile(
-        rf"\b(?:on\s+or\s+after|after|from\s+and\s+after|commencing(?:\s+on)?)\s+{_D}[^.;]{{0,80}}?{_PAR}", _I
+        rf"\b(?:on\s+or\s+after|after|from\s+and\s+after|commencing(?:\s+on)?)\s+{_D}{_CLAUSE}{{0,200}}?{_PAR}",
+        _I,
     ),
-    re.compile(rf"{_PAR}[^.;]{{0,40}}?\b(?:on|after|from)\s+(?:or\s+after\s+)?{_D}", _I),
+    # "at par plus accrued and unpaid interest to the redemption date on or after October 15,
+    # 2020" (Lubrizol pricing term sheet, 2010)
+    re.compile(rf"{_PAR}[^.;]{{0,80}}?\b(?:on|after|from)\s+(?:or\s+after\s+)?{_D}", _I),
 )
 _PAR_AFTER_RE = re.compile(
     rf"(?:\bon\s+or\s+after\s+(?:the\s+|such\s+|that\s+)?(?:par\s+call\s+)?date|\bthereafter\b)[^.;]{{0,80}}?{_PAR}"

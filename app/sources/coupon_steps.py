@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from app.domain.model import Step
@@ -18,7 +18,7 @@ _SEGMENT_RES = (
         "to",
         re.compile(
             rf"{_RATE}\s*(?:from\s+(?:and\s+including\s+)?(?:the\s+)?(?:original\s+)?issue\s+"
-            rf"date\s+)?(?:up\s+)?(?:to|until|through)\s+(?:but\s+excluding\s+|and\s+"
+            rf"date\s+)?(?:up\s+)?(?P<kw>to|until|through)\s+(?P<incl>but\s+excluding\s+|and\s+"
             rf"including\s+)?{_DATE}",
             _I,
         ),
@@ -51,14 +51,23 @@ def _segment(text: str) -> tuple[str, Decimal, date | None] | None:
             when = date_from_match(m.group("date")) if kind != "after" else None
         except (ValueError, ArithmeticError):
             return None
+        if when is not None and kind == "to" and _inclusive(m):
+            when += timedelta(days=1)  # "3.500% through 6/14/2006": the next rate from 6/15/2006
         return kind, rate, when
     return None
+
+
+def _inclusive(m: re.Match[str]) -> bool:
+    """Whether the end date of "X% through D" / "X% to and including D" is the step's last day."""
+    incl = (m.group("incl") or "").lower()
+    return incl.startswith("and") or (m.group("kw").lower() == "through" and not incl)
 
 
 def parse(text: str, issue: date) -> tuple[Step, ...]:
     """The full rate schedule, the first step starting on ``issue``; empty if none is printed.
 
-    "X% to D" ends a step on D (the next rate applies from D); "X% from D" starts one on D;
+    "X% to D" ends a step on D (the next rate applies from D; from the day after D when the
+    step runs "through D", John Hancock SignatureNotes 2003–2004); "X% from D" starts one on D;
     "X% thereafter" continues from the last end date.
     """
     rows = _rows(text)

@@ -1,8 +1,9 @@
 """EDGAR HTML supplements (lxml, no network, no entities fetched): tables → rows, the rest → prose.
 
-``<br>`` inside cells becomes a space, ``&nbsp;`` a space, footnote marks in ``<sup>`` stay in
-the text as marks (cells are read through their footnotes), a ``colspan`` cell is widened to its
-columns, spacer columns and lone ``$`` / ``%`` cells are folded into their neighbours.
+``<br>`` and the edge of a ``<p>`` inside cells become a space, ``&nbsp;`` a space, footnote marks
+in ``<sup>`` stay in the text as marks (cells are read through their footnotes), a ``colspan``
+cell is widened to its columns, spacer columns and lone ``$`` / ``%`` cells are folded into
+their neighbours.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _DOCUMENT_TAG_RE = re.compile(r"<(?:html|body|table|tr|td)\b|doctype\s+html", re
 _BLOCK_TAG_RE = re.compile(r"<(?:div|p|font|center|br)\b", re.I)
 _TABLE_MARK = "\ue002"  # where a table stood in the page text (document_rows)
 _MARK_RE = re.compile(r"\ue002\d+\ue002")
+_LABELLED_RE = re.compile(r"^[A-Z][\w/'’ ]{2,40}:\s*\S")  # "Settlement Date: …", "Trade Date: …"
 
 
 def looks_like(text: str) -> bool:
@@ -92,7 +94,7 @@ def _row_cells(tr: Any) -> list[str]:
     for cell in tr:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in _CELLS:
             continue
-        for br in cell.iter("br"):
+        for br in cell.iter("br", "p", "div", "li"):  # "<p>CUSIP</p><p>Number</p>": two words
             _prefix(br, "tail", " ")
         try:
             span = max(1, min(int(cell.get("colspan", "1")), _MAX_COLSPAN))
@@ -136,8 +138,28 @@ def read(text: str, source: str) -> tuple[list[Row], str]:
         table_rows = _table_rows(table)
         if holds_note_table(table_rows):
             rows.extend(table_rows)
+            for line in _labelled_lines(table):
+                note = table.makeelement("p", {})
+                note.text = line
+                table.addprevious(note)
             table.drop_tree()
     return rows, _prose(root)
+
+
+def _labelled_lines(table: Any) -> list[str]:
+    """The "Label: value" lines in the cells of a note table, kept as prose when the table is
+    read as notes: the offering's dates printed beside it in the same table ("Settlement Date:
+    Friday, July 9, 2010", HSBC Finance InterNotes, 2010)."""
+    lines = []
+    for cell in table.iter("td", "th"):
+        if ":" not in (cell.text_content() or ""):
+            continue
+        blocks = [b for b in cell.iter("p", "div") if b.find(".//p") is None and b.find(".//div") is None]
+        for block in blocks or [cell]:
+            text = _text(block)
+            if _LABELLED_RE.search(text):
+                lines.append(text)
+    return lines
 
 
 def document_rows(text: str, source: str) -> list[Row]:

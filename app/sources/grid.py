@@ -21,6 +21,9 @@ _CUSIP_RE = re.compile(r"^[0-9A-Z*@#]{8}[0-9]$")
 # a CUSIP beside its ISIN, spaces removed: "171239AK2/US171239AK24"
 _WITH_ISIN_RE = re.compile(r"^([0-9A-Z*@#]{8}[0-9])/?[A-Z]{2}([0-9A-Z*@#]{9})[0-9]$")
 _MAX_HEADER_ROWS = 3
+MAX_HEADER = 100  # the longest header cell read: "If Callable by Issuer, dates and terms of redemption
+# (including the redemption price)" (John Hancock SignatureNotes, 86 characters)
+_LABELLED_RE = re.compile(r":\s*\w")  # "Redemption Information: Non-Callable"
 _NEAR_CUSIP_RE = re.compile(r"^(?=.*\d)[0-9A-Z*@#]{7,11}$")
 _LABEL_RES = (
     (
@@ -97,7 +100,7 @@ def header_of(cells: list[str]) -> dict[int, Field] | None:
     """Column index → field when ``cells`` is a header row (three or more known columns)."""
     mapping: dict[int, Field] = {}
     for i, cell in enumerate(cells):
-        known = field_of(cell) if cell and len(cell) < 80 else None
+        known = field_of(cell) if cell and len(cell) <= MAX_HEADER else None
         if known is not None and known not in mapping.values():
             mapping[i] = known
     filled = sum(1 for c in cells if c.strip())
@@ -254,30 +257,38 @@ def stack(top: list[str], bottom: list[str]) -> list[str]:
 
 
 def _known(cells: list[str]) -> int:
-    return len({f for c in cells if c and len(c) < 80 and (f := field_of(c)) is not None})
+    return len({f for c in cells if c and len(c) <= MAX_HEADER and (f := field_of(c)) is not None})
 
 
 def _header_words(row: Row) -> bool:
-    """A row of column names only: no CUSIP, and mostly words of column names."""
+    """A row of column names only: no CUSIP, no "Label: value" cell ("Redemption Information:
+    Non-Callable"), and mostly words of column names."""
     filled = [c for c in row.cells if c.strip()]
-    return bool(filled) and mostly_header_words(" ".join(filled)) and not any(as_cusip(c) for c in filled)
+    return (
+        bool(filled)
+        and mostly_header_words(" ".join(filled))
+        and not any(as_cusip(c) or _LABELLED_RE.search(c) for c in filled)
+    )
 
 
 def _joined_header(rows: list[Row], i: int) -> tuple[Row, int]:
     """The header starting at ``rows[i]`` with the header rows under it joined column by column
-    while that names more fields than either part ("CUSIP" over "Number", "" over "Selling
-    Price"); how many rows it took."""
+    where that names more fields than any part ("CUSIP" over "Number", "" over "Selling
+    Price"; three rows that name nothing until all are read: "Fixed" / "Rate Note CUSIP" /
+    "Number", John Deere Capital InterNotes, 2014–2017); how many rows it took."""
     best, used = rows[i], 1
     if not _header_words(rows[i]):
         return best, used
     cells = rows[i].cells
+    most = _known(cells)
     for k in range(i + 1, min(i + _MAX_HEADER_ROWS, len(rows))):
         if not _header_words(rows[k]):
             break
         cells = stack(cells, rows[k].cells)
-        if _known(cells) <= max(_known(best.cells), _known(rows[k].cells)):
-            break
-        best, used = Row(rows[i].line, cells, rows[i].where), k - i + 1
+        most = max(most, _known(rows[k].cells))
+        if _known(cells) > most:
+            best, used = Row(rows[i].line, cells, rows[i].where), k - i + 1
+            most = _known(cells)
     return best, used
 
 

@@ -46,7 +46,8 @@ _ACCRUED_RES = (
     re.compile(r"\$\s?([\d,]+\.\d{2})\s+(?:of|in)\s+(?:pre-issuance\s+)?accrued\s+interest", _I),
 )
 _FROM_RES = (
-    re.compile(rf"\b(?:originally\s+)?issued\s+on\s+({values.DATE_PATTERN})", _I),
+    # "… issued by us on July 29, 2011" (Caterpillar Financial reopenings, 2011)
+    re.compile(rf"\b(?:originally\s+)?issued\s+(?:by\s+us\s+)?on\s+({values.DATE_PATTERN})", _I),
     re.compile(
         rf"accrued\s+interest[^.;]{{0,40}}?\bfrom\s+(?:and\s+including\s+)?({values.DATE_PATTERN})", _I
     ),
@@ -257,7 +258,8 @@ def _issue_date(r: _Reading, settle: date | None) -> date | None:
 def _reopening_date(r: _Reading) -> date | None:
     """A reopening's original issue date ("… issued on March 7, 2024", "plus accrued interest
     from March 7, 2024"); a description shared by several tranches is not read for it."""
-    keys = (Field.PRICE, Label.ACCRUED_INTEREST) + ((Label.SECURITY,) if r.sheet.count == 1 else ())
+    shared = (Label.SECURITY, Field.PRINCIPAL) if r.sheet.count == 1 else ()
+    keys = (Field.PRICE, Label.ACCRUED_INTEREST, *shared)
     texts = [v.text for key in keys for v in r.values(key)]
     for pattern in _FROM_RES:
         for text in texts:
@@ -355,6 +357,8 @@ def _replace_first(note: Note, first: date) -> Note:
 def _with_calls(r: _Reading, note: Note) -> Note:
     wording = _call_wording(r)
     if not wording:
+        if r.sheet.not_applicable(Field.REDEMPTION, r.tranche):
+            return replace(note, redemption=replace(note.redemption, callable=False))
         return note
     reading = call_language.parse(wording, note.frequency)
     for message in reading.warnings:

@@ -33,6 +33,7 @@ _TAG_HINT_RE = re.compile(r"(?:notes|\d{4})\)?\s*$", re.I)
 _NUMBER_RE = re.compile(r"^[(\[$]?\d[\d,./%)\]-]*$")
 _FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|\([a-z]\)$|[*†‡§¹²³⁴⁵]+")
 _SENTENCE_LABEL_RE = re.compile(r"^\s*[A-Z][A-Za-z'’&/()\-]*(?:\s+[A-Za-z'’&/()\-]+){0,5}\s*$")
+_TITLE_WORDS_RE = re.compile(r"^[A-Z][A-Za-z'’]*(?: [A-Za-z'’]+){0,4}$")
 _TITLE_RE = re.compile(r"^[(\[\"']?[A-Z][A-Za-z'&.\-/()]*[)\]]?$")
 _CONNECTORS = frozenset(
     {"of", "to", "and", "or", "the", "for", "per", "in", "on", "if", "by", "a", "an", "with", "from"}
@@ -80,6 +81,9 @@ class Entry:
             self.cells = [_join(a, b) for a, b in zip(self.cells, cells, strict=True)]
         elif self.cells:
             self.cells[-1] = _join(self.cells[-1], " ".join(cells))
+        elif len(cells) > 1 and not any(len(c) < 3 or check_boxes.has_marks(c) for c in cells):
+            self.cells = [c[:MAX_CELL] for c in cells]  # under a label alone on its line, one value
+            # per tranche ("Maturity Date:" / "August 25, 2014   August 25, 2021", PepsiCo 2011)
         else:
             self.cells = [" ".join(cells)[:MAX_CELL]]
 
@@ -144,6 +148,10 @@ def _start(cell: str, head: str, offset: int, at_start: bool) -> int | None:
     if not tokens:
         return None
     run = _run(tokens)
+    if at_start and colon >= len(cell) - 2 and colon <= _HEAD:  # a label alone in its cell
+        whole = cell[:colon]
+        if _SENTENCE_LABEL_RE.match(whole) and label_key(whole) is None:
+            return len(whole) - len(whole.lstrip())  # "Benchmark Yield:" is not "Yield"
     for n in range(_reach(tokens), 0, -1):
         capital = tokens[-n][1].lstrip("([\"'")[:1].isupper()
         if (capital or at_start) and label_key(cell[tokens[-n][0] : colon]) is not None:
@@ -213,21 +221,43 @@ class _Reader:
         self.entries: list[Entry] = []
         self.current: Entry | None = None
         self.blank = False
+        self.fragment = ""  # a row of title words only, no colon: perhaps a label's first line
 
     def feed(self, row: Row) -> None:
         cells = [" ".join(c.split()) for c in row.cells]
         if not any(cells):
             self.blank = True
+            self.fragment = ""
             return
         indented = not cells[0]
+        fragment = (
+            cells[0] if len(cells) == 1 and ":" not in cells[0] and _TITLE_WORDS_RE.match(cells[0]) else ""
+        )
         for label, tag, values in _pieces(cells):
             if label is None:
                 if values and not self._continue(values, indented, row.line) and self.current:
                     return  # prose after a blank line: the entry above has ended
                 continue
-            self.current = Entry(label_key(label), label, values, row.line, tag)
+            key, label = self._key(label)
+            self.current = Entry(key, label, values, row.line, tag)
             self.entries.append(self.current)
         self.blank = False
+        self.fragment = fragment
+
+    def _key(self, label: str) -> tuple[Key | None, str]:
+        """What ``label`` names, and the label; a label printed over two lines ("Interest
+        Payment" / "Dates:", Nomura America Finance 2011) is read whole, its first line taken off
+        the value above."""
+        key = label_key(label)
+        if key is not None or not self.fragment or not self.entries:
+            return key, label
+        whole = f"{self.fragment} {label}"
+        key = label_key(whole)
+        above = self.entries[-1]
+        if key is None or not above.cells or not above.cells[-1].endswith(self.fragment):
+            return None, label
+        above.cells[-1] = above.cells[-1][: -len(self.fragment)].rstrip()
+        return key, whole
 
     def _continue(self, values: list[str], indented: bool, line: int) -> bool:
         """Whether a row without a label at its start continues the entry above (a wrapped or

@@ -62,9 +62,25 @@ def read(text: str) -> PaymentDates:
     if begin:
         found = find_dates(text[begin.end() :])
         first = found[0] if found else None
+    elif len(listed := find_dates(text)) >= 2:
+        return _listed(listed)
     return PaymentDates(
         _frequency(text[: begin.start()] if begin else text, months), months, _day(regular), first
     )
+
+
+def _listed(dates: list[date]) -> PaymentDates:
+    """Every payment listed as a full date ("July 11, 2007, January 11, 2008 and at Maturity",
+    Toyota Motor Credit MTN pricing supplements, 1995–2007): the first is the first payment,
+    the months between the first two the period."""
+    first, second = dates[0], dates[1]
+    gap = (second.year - first.year) * 12 + second.month - first.month
+    months = (
+        tuple(sorted({(first.month - 1 + k * gap) % 12 + 1 for k in range(12 // gap)}))
+        if gap in _BY_GAP
+        else ()
+    )
+    return PaymentDates(_BY_GAP.get(gap), months, first.day, first)
 
 
 def _frequency(text: str, months: tuple[int, ...]) -> Frequency | None:

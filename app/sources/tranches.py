@@ -62,13 +62,15 @@ class Sheet:
         return []
 
     def _sections(self) -> list[int]:
+        """Where each section starts: at the first label every section prints ("Designation:"
+        above "Principal Amount:", Protective Life term sheets, 2006)."""
         occurrences = [
             k for k in self._anchor() if date_in(self.entries[k].text) or find_cusip(self.entries[k].text)
         ]
         if len(occurrences) < 2 or len({self.entries[k].text for k in occurrences}) < 2:
             return []
         count = len(occurrences)
-        repeated = [occ for key, occ in self.by_key.items() if len(occ) == count and isinstance(key, Field)]
+        repeated = [occ for key, occ in self.by_key.items() if len(occ) == count and key is not Label.OTHER]
         self.trailer = max(occ[-1] for occ in repeated) + 1
         return [min(occ[j] for occ in repeated) for j in range(count)]
 
@@ -133,6 +135,12 @@ class Sheet:
         """Every non-blank value of ``key`` for ``tranche``, in document order."""
         found = (self._value_of(k, tranche) for k in self._occurrences(key, tranche))
         return [v for v in found if v is not None]
+
+    def not_applicable(self, key: Key, tranche: int = 0) -> bool:
+        """Whether ``key`` is printed for ``tranche`` only as "Not Applicable" / "N/A" / a blank
+        ("Redemption: Not Applicable", Toyota Motor Credit MTN pricing supplements)."""
+        printed = self._occurrences(key, tranche)
+        return bool(printed) and not self.values(key, tranche)
 
     def value(self, key: Key, tranche: int = 0) -> Value | None:
         """The first non-blank value of ``key`` for ``tranche``."""

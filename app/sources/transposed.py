@@ -13,11 +13,10 @@ a term sheet's labels (``Issuer:``, ``Trade Date:``, ``Settlement Date:``, ``Ben
 
 from __future__ import annotations
 
-from app.sources.grid import Row, as_cusip, stack
+from app.sources.grid import MAX_HEADER, Row, as_cusip, stack
 from app.sources.text_header import Column, place, segments
 from app.sources.vocabulary import Field, field_of, norm_label
 
-MAX_LABEL = 80
 WINDOW = 60  # text lines searched above and below a CUSIP line for its block
 TERM_SHEET_LABELS = frozenset(
     norm_label(label)
@@ -34,7 +33,7 @@ TERM_SHEET_LABELS = frozenset(
 
 def _label(cell: str) -> bool:
     text = cell.strip()
-    return 0 < len(text) <= MAX_LABEL and (text.endswith(":") or field_of(text) is not None)
+    return 0 < len(text) <= MAX_HEADER and (text.endswith(":") or field_of(text) is not None)
 
 
 def _cusip_columns(row: Row) -> list[int]:
@@ -63,7 +62,7 @@ def _block(rows: list[Row], at: int, floor: int) -> tuple[int, int]:
     """The label rows around the CUSIP row ``rows[at]``, not above ``floor``: [start, end)."""
     seen = {_key(rows[at])}
     start = at
-    while start > floor and rows[start - 1].cells and rows[start - 1].cells[0].strip():
+    while start > floor and rows[start - 1].cells:  # a value wrapped onto a row of its own too
         if not _fits(rows[start - 1], seen):
             break
         start -= 1
@@ -97,7 +96,12 @@ def _as_table(block: list[Row], key: Row, columns: list[int]) -> list[Row]:
 
 
 def _term_sheet(block: list[Row]) -> bool:
-    return any(row.cells and norm_label(row.cells[0]) in TERM_SHEET_LABELS for row in block)
+    return any(row.cells and _bare(norm_label(row.cells[0])) in TERM_SHEET_LABELS for row in block)
+
+
+def _bare(label: str) -> str:
+    """A label without its parenthesis: "settlement date (original issue date)" → "settlement date"."""
+    return label[: label.rindex("(")].rstrip() if label.endswith(")") and "(" in label else label
 
 
 def _blocks(rows: list[Row]) -> list[tuple[int, int, int]]:

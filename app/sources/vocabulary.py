@@ -86,6 +86,7 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "coupon",
         "annual interest rate",
         "fixed interest rate",
+        "stated annual interest rate",  # John Hancock SignatureNotes, 2002
     ),
     Field.FREQUENCY: (
         "coupon frequency",
@@ -103,6 +104,7 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
         "1st interest payment date",
         "first coupon date",
         "first interest payment date",
+        "first payment date",  # John Hancock SignatureNotes, 2002
         "interest payment dates",
         "interest payment date",
     ),
@@ -152,14 +154,18 @@ _ALIASES: dict[Field, tuple[str, ...]] = {
 }
 
 _FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|\(\w\)$|[*†‡§®™¹²³⁴⁵]")
+# a footnote digit glued to the last word of a label ("Price1", "Yield2": the <sup>1</sup> of a
+# Caterpillar rate sheet's header, 2008; "Original Issue Discount1:", John Hancock, 2002)
+_GLUED_MARK_RE = re.compile(r"\b([a-z']{3,})\d{1,2}(?=:?$)", re.M)
 _PUNCT_RE = re.compile(r"[:\"]|\(%\)|\(\$\)|(?<=\w)'(?=s\b)|'")
 _SPACE_RE = re.compile(r"\s+")
+_CUSIP_WORD_RE = re.compile(r"^(?:[a-z/&]+ ){0,4}cusip(?: [a-z/&]+){0,3}$")  # words only, no value
 
 
 @lru_cache(maxsize=16384)
 def norm_label(text: str) -> str:
     """A header cell reduced for lookup: lower case, no footnote marks, quotes or colons."""
-    text = _FOOTNOTE_RE.sub(" ", text.lower().replace("’", "'"))
+    text = _FOOTNOTE_RE.sub(" ", _GLUED_MARK_RE.sub(r"\1", text.lower().replace("’", "'").rstrip()))
     text = _PUNCT_RE.sub("", text).replace("-", " ")
     text = text.replace("%", " ").replace("per $1,000", " ").replace("per $1000", " ")
     return _SPACE_RE.sub(" ", text).strip(" .,;")
@@ -179,7 +185,20 @@ _WORD_FOOTNOTE_RE = re.compile(r"\(\d{1,2}\)|\(\w\)(?=\n|$)|[*†‡§®™¹²�
 @lru_cache(maxsize=4096)
 def field_of(header: str) -> Field | None:
     """The field a header cell names, or None (cached: a document repeats its header cells)."""
-    return LOOKUP.get(norm_label(header))
+    return _lookup(norm_label(header))
+
+
+def _lookup(norm: str) -> Field | None:
+    """A known header, any header naming the CUSIP ("Fixed Rate Note CUSIP Number", John Deere
+    Capital InterNotes; "CUSIP/ISIN Number"), or the call terms under "Callable by Issuer"."""
+    found = LOOKUP.get(norm)
+    if found is not None:
+        return found
+    if "cusip" in norm and _CUSIP_WORD_RE.search(norm):
+        return Field.CUSIP
+    if norm.startswith("if callable"):  # John Hancock SignatureNotes 2002–2004:
+        return Field.REDEMPTION  # "If Callable by Issuer, dates and terms of redemption (…)"
+    return None
 
 
 def mostly_header_words(line: str) -> bool:
@@ -192,7 +211,7 @@ def mostly_header_words(line: str) -> bool:
 def _word_keys(words: list[str]) -> list[str]:
     """``norm_label`` of each word, in one pass over the line (a footnote mark "(a)" ends any
     word); the words are kept apart by newlines, which ``str.split`` never leaves in a word."""
-    text = _WORD_FOOTNOTE_RE.sub(" ", "\n".join(words).lower().replace("’", "'"))
+    text = _WORD_FOOTNOTE_RE.sub(" ", _GLUED_MARK_RE.sub(r"\1", "\n".join(words).lower().replace("’", "'")))
     text = _PUNCT_RE.sub("", text).replace("-", " ").replace("%", " ")
     return text.split("\n")
 
@@ -268,7 +287,8 @@ Key = Field | Label
 _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
     Field.CUSIP: (
         "cusip/isin", "cusip / isin", "cusip and isin", "cusip/isin numbers", "cusip numbers",
-        "cusip or common code", "cusip no", "cusip number", "cusip numbers/isins",
+        "cusip or common code", "cusip no", "cusip number", "cusip numbers/isins", "cusip/isin number",
+        "cusip / isin number", "cusip/isin no", "cusip and isin numbers",
     ),
     Field.PRICE: (
         "re-offer price", "reoffer price", "price to investors", "initial public offering price",
@@ -278,6 +298,7 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
     Field.COUPON_RATE: (
         "coupon (interest rate)", "interest rate/initial interest rate", "initial interest rate",
         "coupon rate", "interest rate", "coupon", "rate of interest", "interest rate (per annum)",
+        "interest",  # "Interest: 5.625%, payable semiannually on …" (Protective Life term sheet, 2006)
     ),
     Field.PRINCIPAL: (
         "issue amount", "issue size", "principal amount offered", "aggregate principal amount offered",
@@ -290,6 +311,8 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
     Field.NET_PROCEEDS: ("net proceeds to the company", "net proceeds to the issuer"),
     Field.REDEMPTION: (
         "optional make-whole redemption", "make-whole call", "make-whole redemption", "par call",
+        "redemption provisions", "redemption terms", "redemption provision", "optional redemption terms",
+        "if callable by issuer, dates and terms of redemption (including the redemption price)",
         "optional redemption provisions", "call feature", "callable", "call dates", "redemption dates",
         "redemption date", "optional redemption dates", "call schedule", "redemption schedule",
         "call dates and call prices", "redemption dates and redemption amounts", "early redemption",
@@ -304,7 +327,9 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
         "interest payment dates", "interest payment date", "coupon payment dates", "payment dates",
         "interest payment dates (each an interest payment date)",
     ),
-    Label.TRADE_DATE: ("trade date", "pricing date", "trade date/pricing date"),
+    Label.TRADE_DATE: (
+        "trade date", "pricing date", "trade date/pricing date", "trade date/pricing effective time",
+    ),
     Label.ISSUER: ("issuer",),
     Label.YIELD: (
         "yield to maturity", "yield", "reoffer yield", "re-offer yield", "coupon yield", "yield to call",
@@ -324,6 +349,7 @@ _LABEL_ALIASES: dict[Key, tuple[str, ...]] = {
         "security", "security type", "securities", "issue type", "description of securities",
         "title of securities", "title of the notes", "type of security", "title of the securities",
         "description", "description of the notes", "description of notes", "reopening", "further issuance",
+        "designation",  # "Series A Floating Rate Senior Notes due 2010" (Protective Life, 2006)
     ),
     Label.NOTE_TYPE: (
         "type of note", "note type", "base rate (and, if applicable, related interest periods)",
@@ -365,4 +391,7 @@ def label_key(text: str) -> Key | None:
     """What a label of a label/value document names ("Coupon (Interest Rate):" → the coupon
     rate), the label wordings first, then the table headers; None when it names nothing known."""
     norm = norm_label(text)
-    return LABELS.get(norm) or LOOKUP.get(norm)
+    found = LABELS.get(norm) or _lookup(norm)
+    if found is None and norm.endswith(")") and "(" in norm:  # "Price to Public (Issue Price)"
+        return label_key(norm[: norm.rindex("(")])
+    return found

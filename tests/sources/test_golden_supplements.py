@@ -54,9 +54,16 @@ def test_expected_offering_file_loads_back(doc: Path) -> None:
 
 
 # notes whose document prints no 1st coupon amount: a rate sheet's, a zero's
-NO_FIRST_COUPON = {
-    ("caterpillar-rate-sheet-2008-footnotes.html", cusip) for cusip in ("14912HPQ7", "14912HPR5", "14912HPS3")
-} | {("john-hancock-signaturenotes-2002-transposed.txt", "41013MBT6")}
+NO_FIRST_COUPON = (
+    {
+        ("caterpillar-rate-sheet-2008-footnotes.html", cusip)
+        for cusip in ("14912HPQ7", "14912HPR5", "14912HPS3")
+    }
+    | {("john-hancock-signaturenotes-2002-transposed.txt", "41013MBT6")}
+    | {
+        ("northwind-internotes-2017-three-row-header.html", "66705QAD3")  # prints no 1st coupon amount
+    }
+)
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)

@@ -44,6 +44,10 @@ PAYMENT_DATES = [
     ("May 30 and November 30 of each year, commencing November 30, 2008",
      (SEMI, (5, 11), 30, D(2008, 11, 30))),
     ("Interest will be paid at maturity", (Frequency.AT_MATURITY, (), None, None)),
+    # every payment listed as a date (Toyota Motor Credit MTN pricing supplements, 1995–2007)
+    ("July 11, 2007, January 11, 2008 and at Maturity", (SEMI, (1, 7), 11, D(2007, 7, 11))),
+    ("May 15, 1995, November 15, 1995, May 15, 1996, November 15, 1996 and January 17, 1997",
+     (SEMI, (5, 11), 15, D(1995, 5, 15))),
 ]  # fmt: skip
 
 
@@ -150,6 +154,18 @@ MAKE_WHOLE_AND_PAR = [
      (None, None, None, True, "15", D(2033, 12, 15))),
     ("Redeemable at our option at any time at the Treasury Rate plus 10 basis points.",
      (None, None, CallFrequency.CONTINUOUS, True, "10", None)),
+    # the par call in its own sentence, an abbreviation and a decimal inside it (Apple 2023)
+    ("Prior to May 8, 2024, Northwind Inc. may at its option redeem the notes at a price equal to the "
+     "greater of 100% and the present values discounted at the Treasury Rate plus 12.5 basis points. "
+     "On or after May 8, 2024, Northwind Inc. may at its option redeem the notes, at any time in whole "
+     "or from time to time in part, prior to their maturity, at a redemption price equal to 100% of "
+     "the principal amount of the notes being redeemed, plus accrued and unpaid interest.",
+     (D(2024, 5, 8), "100", CallFrequency.CONTINUOUS, True, "12.5", D(2024, 5, 8))),
+    # "at par … on or after" the date, far apart (Lubrizol pricing term sheet, 2010)
+    ("In whole or in part, at the greater of (1) 100% of the principal amount or (2) discounted present "
+     "value at the Treasury Rate plus 30 basis points prior to October 15, 2020. In whole or in part, "
+     "at par plus accrued and unpaid interest to the redemption date on or after October 15, 2020.",
+     (D(2020, 10, 15), "100", CallFrequency.CONTINUOUS, True, "30", D(2020, 10, 15))),
 ]  # fmt: skip
 
 
@@ -202,6 +218,8 @@ def test_callable_zero_pays_a_stated_amount_per_1000() -> None:
         "The Notes cannot be redeemed prior to the Stated Maturity Date.",  # US Bancorp / Textron forms
         "The Notes may not be redeemed prior to maturity.",
         "The Notes will not be called by the Issuer.",
+        "NCL",  # "Call Features: NCL" (HSBC Finance final term sheets, 2006)
+        "Not Applicable",
     ],
 )
 def test_form_wording_not_callable(text: str) -> None:
@@ -232,7 +250,19 @@ LABELS = [
     ("Treasury Yield:", Label.OTHER),
     ("All-in Price to Issuer:", Label.OTHER),
     ("Base Rate (and, if applicable, related Interest Periods):", Label.NOTE_TYPE),
-    ("Ratings (Moody’s / S&P / Fitch)(1):", None),
+    (
+        "Ratings (Moody’s / S&P / Fitch)(1):",
+        Label.OTHER,
+    ),  # "Ratings", its parenthesis aside: read for nothing
+    ("CUSIP/ISIN Number:", Field.CUSIP),  # Lubrizol 2010
+    ("Interest:", Field.COUPON_RATE),  # "5.625%, payable semiannually on …" (Protective Life 2006)
+    ("Redemption Provisions:", Field.REDEMPTION),  # Lubrizol 2010
+    ("Redemption Terms:", Field.REDEMPTION),  # Protective Life 2006
+    ("Original Issue Discount1:", Label.OTHER),  # a <sup>1</sup> glued on (John Hancock 2002)
+    ("CUSIP: 89233P3Z7", None),  # a label with its value is no label
+    ("Price to Public (Issue Price):", Field.PRICE),  # Caterpillar Financial MTN terms, 2010–2011
+    ("Settlement Date (Original Issue Date):", Label.SETTLEMENT_DATE),
+    ("Trade Date/Pricing Effective Time:", Label.TRADE_DATE),
 ]
 
 

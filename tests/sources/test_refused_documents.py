@@ -29,7 +29,7 @@ MESSAGES = {
         'no offering found: the document is a market-linked (equity-linked) note ("Market-Linked '
         'Notes", "Linked to the S&P 500® Index"), not a fixed-rate, step-up or zero-coupon note '
         f"({LOOKED_FOR}; none of 1 CUSIP rows could be read (line 11: 48133DAB6: not loaded: no coupon "
-        "frequency, no settle / original issue date))"
+        "frequency))"
     ),
     "empty.txt": "the file is empty",
     "binary.txt": "the file is a binary file, not an offering document",

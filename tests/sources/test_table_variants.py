@@ -47,6 +47,17 @@ def test_cusip_cells(cell: str, cusip: str | None) -> None:
         ("First Interest Payment Amount:", Field.FIRST_COUPON_AMOUNT),
         ("Moody's", None),
         ("S&P", None),
+        ("Price1", Field.PRICE),  # a <sup>1</sup> glued to the header (Caterpillar rate sheets 2008)
+        ("Yield2", Field.YIELD),
+        ("Stated Annual Interest Rate:", Field.COUPON_RATE),  # John Hancock SignatureNotes 2002
+        ("First Payment Date:", Field.FIRST_COUPON_DATE),
+        ("Fixed Rate Note CUSIP Number", Field.CUSIP),  # John Deere Capital InterNotes 2014–2017
+        ("CUSIP 12345", None),
+        ("1st Coupon Date", Field.FIRST_COUPON_DATE),
+        (
+            "If Callable by Issuer, dates and terms of redemption (including the redemption price)",
+            Field.REDEMPTION,
+        ),
     ],
 )
 def test_headers_of_the_variants(header: str, field: Field | None) -> None:
