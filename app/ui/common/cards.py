@@ -1,4 +1,5 @@
-"""Building blocks of the calculator: titled cards, result rows, style-property refresh."""
+"""Building blocks of the panels: titled cards, result rows, the "stale" note of a panel's
+header, style-property refresh."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ def repolish(widget: QWidget, name: str, value: object) -> None:
         widget.setProperty(name, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+STALE_NOTE = "stale: the last valid purchase"
+
+
+def stale_note(name: str) -> QLabel:
+    """The note a panel's header shows while its figures are not those of the inputs on screen
+    (hidden until then)."""
+    note = QLabel(STALE_NOTE)
+    note.setObjectName(name)
+    note.setProperty("role", "staleNote")
+    note.setToolTip("An input is invalid or half typed: these figures are those of the last valid purchase")
+    note.hide()
+    return note
 
 
 def card(title: str) -> tuple[QFrame, QGridLayout]:
@@ -55,6 +70,12 @@ class ResultRow:
             self.detail.setProperty("role", "detail")
             self.detail.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(self.detail, row + 1, 0, 1, 2)
+
+    def set_stale(self, stale: bool) -> None:
+        """Greyed and struck through (the style sheet's ``[stale="true"]``) while stale."""
+        repolish(self.value, "stale", stale)
+        if self.detail is not None:
+            repolish(self.detail, "stale", stale)
 
     def set(self, text: str, detail: str = "", tip: str = "") -> None:
         self.value.setText(text)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 
-def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
-    """``body`` under a header with ``title`` (and ``extra`` at its right)."""
+def titled(title: str, body: QWidget, *extras: QWidget) -> QFrame:
+    """``body`` under a header with ``title`` (and ``extras`` at its right)."""
     frame = QFrame()
     frame.setObjectName("panel")
     layout = QVBoxLayout(frame)
@@ -23,7 +23,7 @@ def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
     label.setObjectName("panelTitle")
     row.addWidget(label)
     row.addStretch(1)
-    if extra is not None:
+    for extra in extras:
         row.addWidget(extra)
     layout.addWidget(head)
     layout.addWidget(body, 1)
