@@ -87,7 +87,13 @@ class CallChart(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """The hint shows only whole, beside the title, the stale note and the button."""
         room = self.width() - self.title.sizeHint().width() - self.reset_button.sizeHint().width() - 40
+        if self.stale:
+            room -= self.stale_note.sizeHint().width()
         self.hint.setVisible(room >= self.hint.sizeHint().width())
 
     def ensure_plot(self) -> PaymentChart:
@@ -116,6 +122,7 @@ class CallChart(QFrame):
             return
         self.stale = stale
         self.stale_note.setVisible(stale)
+        self._fit_hint()
         if self.plot is not None:
             self.plot.set_stale(stale)
 
