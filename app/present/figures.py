@@ -10,6 +10,7 @@ from app.domain.model import CouponType, Quote, Yields
 from app.domain.money import format_usd
 from app.present.rows import fmt_date, fmt_rate
 from app.present.terms import first_coupon_text
+from app.present.words import worst_words
 
 
 class Figure(NamedTuple):
@@ -25,8 +26,11 @@ def _sentence(text: str) -> str:
 def worst_figure(y: Yields) -> Figure:
     """The yield to worst and where it works out; with unknown calls, said to be the yield to
     maturity (``Yields.worst_note``, the wording every output uses)."""
-    if y.worst_note:
-        return Figure(fmt_rate(y.worst_pct), "= to maturity · calls unknown", _sentence(y.worst_note))
+    if y.worst_note:  # "n/a — calls unknown; to maturity 2.350%", as the reports say it
+        value, _, words = worst_words(y, fmt_date).partition(" — ")
+        return Figure(
+            value, words.partition(";")[0], f"{_sentence(y.worst_note)}: {fmt_rate(y.maturity_pct)}"
+        )
     if y.worst_date is None:
         return Figure(fmt_rate(y.worst_pct))
     at_call = any(t.date == y.worst_date for t in y.to_call)

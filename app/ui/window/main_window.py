@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import Note, Offering, ParseWarning, Quote
+from app.domain.model import WORST_CALLS_UNKNOWN, Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
 from app.present.terms import terms_groups
 from app.ui.calculator import CalculatorPanel, Preset
@@ -41,6 +41,7 @@ from app.ui.window.session import Session
 from app.ui.window.source_watcher import SourceWatcher
 
 log = logging.getLogger("termsheet.ui")
+CALLS_UNKNOWN_NOTE = "calls unknown: worst = maturity"
 TREE_ROWS_PER_TURN = 1000  # a large document's tree rows are built this many per event-loop turn
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
@@ -105,12 +106,15 @@ class MainWindow(QMainWindow):
         copy_button.clicked.connect(self.coupon_table.copy_all)
         self.copy_button = copy_button
         self.stale_notes = (stale_note("callStaleNote"), stale_note("couponStaleNote"))
+        self.calls_unknown = stale_note("callsUnknownNote")  # the same look: a note in the header
+        self.calls_unknown.setText(CALLS_UNKNOWN_NOTE)
+        self.calls_unknown.setToolTip(WORST_CALLS_UNKNOWN[:1].upper() + WORST_CALLS_UNKNOWN[1:])
         self.panes = Layout(
             self.messages,
             self.offerings,
             titled("Terms", self.terms),
             self.calculator,
-            titled("Call schedule", self.call_table, self.stale_notes[0]),
+            titled("Call schedule", self.call_table, self.calls_unknown, self.stale_notes[0]),
             self.chart,
             titled("Coupon calendar", self.coupon_table, self.stale_notes[1], copy_button),
         )
@@ -335,6 +339,7 @@ class MainWindow(QMainWindow):
     def _quote_changed(self, quote: Quote) -> None:
         self.coupon_table.set_quote(quote)
         self.call_table.set_quote(quote)
+        self.calls_unknown.setVisible(quote.yields is not None and quote.yields.calls_unknown)
         if self._chart_held:
             self._held_quote = quote  # drawn in the chart's own turn, the latest quote then
         else:
@@ -342,6 +347,7 @@ class MainWindow(QMainWindow):
 
     def _show_no_quote(self) -> None:
         self._held_quote = None
+        self.calls_unknown.hide()
         for view in (self.coupon_table, self.call_table, self.chart):
             view.set_quote(None)
 
