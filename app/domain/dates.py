@@ -106,6 +106,19 @@ def _no_such_day(year: int, month: int, day: int) -> str:
     return f"{date(year, month, 1):%B %Y} has {days_in_month(year, month)} days"
 
 
+def read_date(text: str) -> tuple[date | None, str]:
+    """The date ``text`` spells and "", or None and why not: the day that does not exist
+    ("there is no day 0", "February 2019 has 28 days"), or "" for a spelling that is no date."""
+    parts = _numbers(text) or _named(text)
+    if parts is None:
+        return None, ""
+    year, month, day = parts
+    try:
+        return date(year, month, day), ""
+    except ValueError:
+        return None, _no_such_day(year, month, day)
+
+
 def parse_date(text: str, field: str = "date") -> date:
     """The date ``text`` spells, exactly, or ``InputError`` naming ``field`` and what is wrong.
 
@@ -114,16 +127,11 @@ def parse_date(text: str, field: str = "date") -> date:
     a two-digit year, 1970–2069: ``12/03/19``), ``20191203``, and a month's name ``Dec 3,
     2019``, ``December 3 2019``, ``3 Dec 2019``. Nothing is guessed: ``2019-02-30`` and
     ``13/03/2019`` are errors (February 2019 has 28 days; there is no month 13), not the nearest
-    date; non-ASCII digits and times (``2019-12-03T00:00``) are not dates."""
+    date; non-ASCII digits and times (``2019-12-03T00:00``) are not dates. (dateutil's parser
+    fills what is missing from today and reads ``03.12.2019`` day first: not for money.)"""
     cleaned = " ".join(text.split())
-    parts = _numbers(cleaned) or _named(cleaned)
-    if parts is None:
-        raise InputError(
-            f"{field} {cleaned!r} is not a date (type {DATE_SPELLINGS})", field=field, value=text
-        )
-    year, month, day = parts
-    try:
-        return date(year, month, day)
-    except ValueError:
-        reason = _no_such_day(year, month, day)
-        raise InputError(f"{field} {cleaned!r} is not a date: {reason}", field=field, value=text) from None
+    found, reason = read_date(cleaned)
+    if found is not None:
+        return found
+    why = f": {reason}" if reason else f" (type {DATE_SPELLINGS})"
+    raise InputError(f"{field} {cleaned!r} is not a date{why}", field=field, value=text)

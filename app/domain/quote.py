@@ -95,12 +95,13 @@ def reprice_from_yield(
 
 
 def amount_rule(minimum: Decimal, increment: Decimal) -> str:
-    """The amounts a note accepts, in words: "at least $1,000.00 and at most $1,000,000,000.00,
-    in multiples of $1,000.00" (the window's hint and every error say it so)."""
-    return (
-        f"at least {format_usd(minimum)} and at most {format_usd(MAX_AMOUNT)}, "
-        f"in multiples of {format_usd(increment)}"
-    )
+    """The amounts a note accepts, in words: "at least $1,000.00, at most $1,000,000,000.00, in
+    multiples of $1,000.00" (the window's hint and every error say it so)."""
+    return f"at least {_bounds(minimum)}, in multiples of {format_usd(increment)}"
+
+
+def _bounds(minimum: Decimal) -> str:
+    return f"{format_usd(minimum)}, at most {format_usd(MAX_AMOUNT)}"
 
 
 def settle_range(note: Note) -> str:
@@ -119,7 +120,8 @@ def validate(purchase: Purchase) -> None:
         raise InputError(f"amount {_money(amount)} is out of range: {rule}", field="amount", value=amount)
     if purchase.increment > 0 and amount % purchase.increment != 0:
         raise InputError(
-            f"amount {_money(amount)} is not a multiple of the increment: {rule}",
+            f"amount {_money(amount)} is not a multiple of the increment {format_usd(purchase.increment)} "
+            f"(at least {_bounds(purchase.minimum)})",
             field="amount",
             value=amount,
         )

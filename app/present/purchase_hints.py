@@ -54,12 +54,15 @@ def settle_hint(d: date, offering_settle: date) -> tuple[str, str]:
     return f"{long_date(d)} · New York banking day", ""
 
 
-def settle_expected(note: Note, problem: str, typed: str) -> str:
-    """Why the settle text is no date, what the field takes and the dates the note accepts."""
+def settle_expected(note: Note, reason: str, typed: str) -> str:
+    """Why the settle text is no date (``reason``: the day that does not exist, "" when the
+    spelling is none), what the field takes, and the dates the note accepts."""
     accepted = settle_range(note)
     if not typed.strip():
-        return f"Type the settle date ({DATE_SPELLINGS}): {accepted}"
-    return f"{sentence(problem)}. Type {DATE_SPELLINGS}: {accepted}"
+        return f"Type the settle date: {DATE_SPELLINGS} · {accepted}"
+    if reason:
+        return f"Not a date: {reason} · {accepted}"
+    return f"Not a date: type {DATE_SPELLINGS} · {accepted}"
 
 
 @dataclass(frozen=True)

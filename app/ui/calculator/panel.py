@@ -115,7 +115,7 @@ class CalculatorPanel(QFrame):
         errors under the amount and the settle date, the stale note, the detail lines), so the
         cards do not move under the advisor's typing: a move re-lays the column out and repaints
         all of it (~6 ms a key)."""
-        held = [(self.hints["amount"], 3), (self.hints["settle"], 2), (self.staleLabel, 1)]
+        held = [(self.hints["amount"], 2), (self.hints["settle"], 2), (self.staleLabel, 1)]
         held += [(row.detail, 1) for row in self.results.rows if row.detail]
         for label, lines in held:
             label.ensurePolished()  # the style sheet's font decides the line height

@@ -16,11 +16,9 @@ from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.calendar import holiday_name
-from app.domain.dates import add_months, parse_date
-from app.domain.errors import InputError
+from app.domain.dates import add_months, read_date
 from app.ui.common.resources import icon
 
-_NONE_TYPED = "settle date: none typed"
 _STEPS = {
     Qt.Key.Key_Up: (1, 0),
     Qt.Key.Key_Down: (-1, 0),
@@ -108,9 +106,9 @@ class SettleDateEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._date: date | None = None  # what ``_parsed`` spells
+        self._date: date | None = None  # what the text ``_parsed`` spells
         self._parsed = ""
-        self._problem = _NONE_TYPED
+        self._problem = ""
         self._said: date | None = None  # the date ``dateChanged`` last said
         self._range: tuple[date | None, date | None] = (None, None)
         self._popup: _CalendarPopup | None = None  # built when first opened (not at start-up)
@@ -131,7 +129,8 @@ class SettleDateEdit(QLineEdit):
         return self._date
 
     def problem(self) -> str:
-        """Why the text is no date (``parse_date``'s words), "" when it is one."""
+        """Why the text is no date: the day that does not exist ("there is no day 0"), or ""
+        (empty, or no date spelling at all; also "" when the text is a date)."""
         self._read()
         return self._problem
 
@@ -141,14 +140,9 @@ class SettleDateEdit(QLineEdit):
     def _read(self) -> None:
         """Parse the text once per text (also when set while signals were blocked)."""
         text = self.text()
-        if text == self._parsed:
-            return
-        self._parsed = text
-        try:
-            self._date = parse_date(text, "settle date") if text.strip() else None
-            self._problem = "" if self._date else _NONE_TYPED
-        except InputError as err:
-            self._date, self._problem = None, err.message
+        if text != self._parsed:
+            self._parsed = text
+            self._date, self._problem = read_date(" ".join(text.split()))
 
     def _changed(self, _text: str) -> None:
         self._read()

@@ -52,7 +52,7 @@ def test_what_the_next_note_refuses_is_reset_and_said(window: Any, tmp_path: Pat
     click_cusip(window, "171239AK2")
     assert child(window, "amountEdit").text() == "5,000"
     assert label(window, "amountHint") == (
-        "Reset to $5,000.00: amount $3,000.00 is out of range: at least $5,000.00 and at most "
+        "Reset to $5,000.00: amount $3,000.00 is out of range: at least $5,000.00, at most "
         "$1,000,000,000.00, in multiples of $5,000.00"
     )
     assert child(window, "settleDateEdit").text() == "2024-03-07"
