@@ -196,6 +196,7 @@ class CalculatorPanel(QFrame):
             for edit in (self.amountEdit, self.priceEdit, self.settleDateEdit):
                 edit.clear()
         self.yield_input.forget()
+        self.yield_input.quote = None
         self._notes = {}
         self._show_hints({})
         self.results.clear()

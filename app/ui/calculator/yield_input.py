@@ -82,12 +82,13 @@ class YieldInput(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.basis)
         self.quote: Quote | None = None
+        self.stale = False
         self.edit.textEdited.connect(self._typed)
         self.basis.currentIndexChanged.connect(self._basis_changed)
 
     def show_quote(self, quote: Quote) -> None:
         """Show the quote's yield on the chosen basis (not while the user is typing here)."""
-        self.quote = quote
+        self.quote, self.stale = quote, False
         self.basis.calls = tuple(c.date for c in quote.calls)
         has_call = bool(quote.calls)
         if not has_call and self.basis.currentIndex() >= FIRST_CALL:
@@ -97,8 +98,10 @@ class YieldInput(QWidget):
             self._show_yield()
 
     def forget(self) -> None:
-        """The quote is stale or gone: its yield leaves the field (unless the user is typing)."""
-        self.quote = None
+        """The quote is stale: its yield leaves the field (unless the user is typing there). A
+        yield typed still prices the note on the quote's settle date (the price may be the input
+        that is wrong)."""
+        self.stale = True
         if not self.edit.hasFocus():
             self.edit.clear()
 
@@ -119,7 +122,7 @@ class YieldInput(QWidget):
         self.edit.setText(f"{value:.3f}" if value is not None else "")
 
     def _basis_changed(self, _index: int) -> None:
-        if self.quote is not None:
+        if self.quote is not None and not self.stale:
             self._show_yield()
 
     def _typed(self, text: str) -> None:

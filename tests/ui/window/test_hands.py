@@ -231,3 +231,11 @@ def test_closing_the_last_document_empties_the_calculator(window: Any) -> None:
     assert label(window, "totalCostValue") == label(window, "ytmValue") == "—"
     assert "choose a CUSIP" in label(window, "staleLabel")
     assert window.coupon_table.model().rowCount() == 0
+
+
+def test_a_yield_typed_while_the_price_is_wrong_sets_a_valid_price(window: Any) -> None:
+    type_into(window, "priceEdit", "250")
+    assert window.current_quote() is None and child(window, "yieldEdit", QLineEdit).text() == ""
+    type_into(window, "yieldEdit", "2.350", enter=False)
+    assert window.current_quote() is not None
+    assert abs(float(child(window, "priceEdit", QLineEdit).text()) - 100.0) < 0.01  # the coupon rate: par
