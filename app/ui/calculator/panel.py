@@ -170,7 +170,8 @@ class CalculatorPanel(QFrame):
         them, then the preset texts (which win)."""
         typed = self._typed()
         self.offering, self.note = offering, note
-        self._defaults, missing = defaults, missing = _defaults(offering, note)
+        defaults, missing = _defaults(offering, note)
+        self._defaults = defaults
         self._last_purchase, self.current = None, None
         self.amountEdit.step, self.amountEdit.minimum = defaults.increment, defaults.minimum
         last = note.maturity_date - timedelta(days=1)
@@ -195,8 +196,7 @@ class CalculatorPanel(QFrame):
         with _quiet(self.amountEdit, self.priceEdit, self.settleDateEdit):
             for edit in (self.amountEdit, self.priceEdit, self.settleDateEdit):
                 edit.clear()
-        self.yield_input.forget()
-        self.yield_input.quote = None
+        self.yield_input.clear()
         self._notes = {}
         self._show_hints({})
         self.results.clear()

@@ -105,6 +105,11 @@ class YieldInput(QWidget):
         if not self.edit.hasFocus():
             self.edit.clear()
 
+    def clear(self) -> None:
+        """No note: no quote, no yield."""
+        self.quote, self.stale = None, False
+        self.edit.clear()
+
     def current_yield(self) -> Decimal | None:
         q = self.quote
         if q is None or q.yields is None:

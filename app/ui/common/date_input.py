@@ -9,6 +9,7 @@ settles on a date the user did not type (a ``QDateEdit`` types over its sections
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, Q
 
 from app.domain.calendar import holiday_name
 from app.domain.dates import add_months, read_date
+from app.ui.common.inputs import MAX_TEXT
 from app.ui.common.resources import icon
 
 _STEPS = {
@@ -112,7 +114,7 @@ class SettleDateEdit(QLineEdit):
         self._said: date | None = None  # the date ``dateChanged`` last said
         self._range: tuple[date | None, date | None] = (None, None)
         self._popup: _CalendarPopup | None = None  # built when first opened (not at start-up)
-        self.setMaxLength(40)
+        self.setMaxLength(MAX_TEXT)
         self.setPlaceholderText("yyyy-mm-dd")
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.calendar_action = self.addAction(icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
@@ -188,9 +190,9 @@ class SettleDateEdit(QLineEdit):
         step = _STEPS.get(Qt.Key(key)) if not alt else None
         held = self.value()
         if step is not None and held is not None:
-            days, months = step
-            self._edited(add_months(held, months) + timedelta(days=days))
             event.accept()
+            with suppress(ValueError, OverflowError):  # past 9999-12-31 or before year 1: stays
+                self._edited(add_months(held, step[1]) + timedelta(days=step[0]))
             return
         super().keyPressEvent(event)
 

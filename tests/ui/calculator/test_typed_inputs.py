@@ -211,3 +211,11 @@ def test_settle_date_text_is_kept_in_the_session(window: Any, tmp_path: Path) ->
     type_into(window, "settleDateEdit", "2019-12-0", enter=False)
     cusip, inputs = window.purchase_inputs()
     assert cusip == "02006DTT8" and inputs.settle.isoformat() == "2019-11-29"
+
+
+def test_stepping_past_the_last_date_a_calendar_holds_does_nothing(window: Any) -> None:
+    type_into(window, "settleDateEdit", "9999-12-31")
+    QTest.keyClick(child(window, "settleDateEdit"), Qt.Key.Key_PageUp)
+    QTest.keyClick(child(window, "settleDateEdit"), Qt.Key.Key_Up)
+    assert child(window, "settleDateEdit").text() == "9999-12-31"
+    assert "out of range" in label(window, "settleHint")
