@@ -10,6 +10,10 @@ from app.domain.errors import InputError
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 _AMOUNT_RE = re.compile(r"^\$?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$")
+_THOUSANDS_RE = re.compile(r"^\$?([0-9]+(?:\.[0-9]+)?)[kK]$")
+_AMOUNT_CHARS = frozenset("0123456789,.$kK")
+_NEGATIVE = ("-", "\u2212", "(")  # a minus, the minus sign, an accountant's (1,000)
+AMOUNT_SPELLINGS = "25,000, $25,000.00 or 25k"
 _PERCENT_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$|^\.[0-9]+$")
 
 
@@ -19,19 +23,30 @@ def round_cents(value: Decimal) -> Decimal:
 
 
 def parse_amount(text: str, field: str = "amount") -> Decimal:
-    """Parse ``25000``, ``25,000``, ``25000.00`` or ``$25,000`` into a Decimal.
+    """Parse ``25000``, ``25,000``, ``25000.00``, ``$25,000`` or ``25k`` (thousands) into a Decimal.
 
-    Raises ``InputError`` naming ``field`` for anything else (negative, letters, misplaced commas).
+    Raises ``InputError`` naming ``field`` and what was not understood: a negative amount, the
+    characters that are no part of an amount (``25x``, ``٢٥٠٠٠``), misplaced commas (``25,00``).
     """
     cleaned = text.strip().replace(" ", "")
     match = _AMOUNT_RE.match(cleaned)
-    if not match:
-        raise InputError(
-            f"{field} {text.strip()!r} is not a dollar amount (e.g. 25,000 or $25,000.00)",
-            field=field,
-            value=text,
-        )
-    return Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
+    if match:
+        return Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
+    thousands = _THOUSANDS_RE.match(cleaned)
+    if thousands:
+        return Decimal(thousands.group(1)) * 1000
+    raise InputError(_amount_problem(text.strip(), cleaned, field), field=field, value=text)
+
+
+def _amount_problem(shown: str, cleaned: str, field: str) -> str:
+    """What is wrong with an amount that is not one, in words."""
+    if cleaned.startswith(_NEGATIVE):
+        return f"{field} {shown!r}: negative amounts are not allowed (type the amount bought, e.g. 25,000)"
+    strange = list(dict.fromkeys(ch for ch in cleaned if ch not in _AMOUNT_CHARS))
+    if strange:
+        named = ", ".join(repr(ch) for ch in strange[:3]) + (" …" if len(strange) > 3 else "")
+        return f"{field} {shown!r} is not a dollar amount: {named} not understood (e.g. {AMOUNT_SPELLINGS})"
+    return f"{field} {shown!r} is not a dollar amount (e.g. {AMOUNT_SPELLINGS})"
 
 
 def parse_percent(text: str, field: str = "price") -> Decimal:

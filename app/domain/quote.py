@@ -94,23 +94,41 @@ def reprice_from_yield(
     return replace(purchase, price_pct=price), when
 
 
+def amount_rule(minimum: Decimal, increment: Decimal) -> str:
+    """The amounts a note accepts, in words: "at least $1,000.00, at most $1,000,000,000.00, in
+    multiples of $1,000.00" (the window's hint and every error say it so)."""
+    return f"at least {_bounds(minimum)}, in multiples of {format_usd(increment)}"
+
+
+def _bounds(minimum: Decimal) -> str:
+    return f"{format_usd(minimum)}, at most {format_usd(MAX_AMOUNT)}"
+
+
+def settle_range(note: Note) -> str:
+    """The settle dates a note accepts, in words: "2019-11-29 (issue) to 2022-11-14 (the day
+    before maturity)"; a note whose issue date is not known (a rate sheet's, before a settle date
+    is given) from its first settle date on."""
+    last = f"{note.maturity_date - timedelta(days=1)} (the day before maturity)"
+    return f"{note.issue_date} (issue) to {last}" if note.issue_date else f"up to {last}"
+
+
 def validate(purchase: Purchase) -> None:
     """Raise ``InputError`` naming the field and the allowed range when an input is invalid."""
     note, amount = purchase.note, purchase.amount
-    rule = f"at least {format_usd(purchase.minimum)}, in multiples of {format_usd(purchase.increment)}"
+    rule = amount_rule(purchase.minimum, purchase.increment)
     if not amount.is_finite() or amount < purchase.minimum or amount > MAX_AMOUNT:
         raise InputError(f"amount {_money(amount)} is out of range: {rule}", field="amount", value=amount)
     if purchase.increment > 0 and amount % purchase.increment != 0:
         raise InputError(
-            f"amount {_money(amount)} is not a multiple of the increment: {rule}",
+            f"amount {_money(amount)} is not a multiple of the increment {format_usd(purchase.increment)} "
+            f"(at least {_bounds(purchase.minimum)})",
             field="amount",
             value=amount,
         )
     settle = purchase.settle_date
     if note.issue_date is None or not note.issue_date <= settle < note.maturity_date:
         raise InputError(
-            f"settle date {settle} is out of range: {note.issue_date} (issue) to "
-            f"{note.maturity_date - timedelta(days=1)} (the day before maturity)",
+            f"settle date {settle} is out of range: {settle_range(note)}",
             field="settle",
             value=settle,
         )

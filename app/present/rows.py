@@ -22,6 +22,7 @@ from app.domain.calendar import non_business_reason, roll_reason
 from app.domain.calls import note_calls
 from app.domain.model import (
     CallDate,
+    CouponType,
     Note,
     Offering,
     Quote,
@@ -239,7 +240,10 @@ def holds_words(text: str, words: Sequence[str]) -> bool:
 
 class CallRow(NamedTuple):
     """A row of the call schedule: a call date (or maturity, ``call`` None) with what the
-    purchase earns if redeemed then."""
+    purchase earns if redeemed then: the coupons received, the principal repaid (``repaid``:
+    amount × the call price; a zero-coupon note's stated call amount), and what that is short
+    of holding to maturity (``forgone``: coupons, or a zero's accretion). ``worst_note`` says
+    why the yield to worst is not what it seems (calls unknown), on the workout row."""
 
     when: date
     payment_date: date
@@ -250,6 +254,9 @@ class CallRow(NamedTuple):
     yield_pct: Decimal | None
     workout: bool
     first: bool
+    repaid: Decimal = Decimal(0)
+    zero: bool = False
+    worst_note: str | None = None
 
     @property
     def is_maturity(self) -> bool:
@@ -263,8 +270,10 @@ class CallRows(_LazyRows[CallRow]):
         self.quote = quote
         self.calls = quote.calls
         self.coupons = coupon_rows(quote)
+        self.zero = quote.purchase.note.coupon_type is CouponType.ZERO
         y = quote.yields
         self.worst = y.worst_date if y is not None else None
+        self.worst_note = y.worst_note if y is not None else None
         self._yields: dict[date, Decimal] | None = None
 
     def __len__(self) -> int:
@@ -279,34 +288,25 @@ class CallRows(_LazyRows[CallRow]):
         return self._yields.get(when)
 
     def _row(self, i: int) -> CallRow:
-        total = self.coupons.total
+        total, zero = self.coupons.total, self.zero
         if i == len(self.calls):
             r = self.quote.redemption
             y = self.quote.yields
+            workout = r.date == self.worst
+            maturity = y.maturity_pct if y is not None else None
+            note = self.worst_note if workout else None
             return CallRow(
-                r.date,
-                r.payment_date,
-                None,
-                Decimal(100),
-                total,
-                Decimal(0),
-                y.maturity_pct if y is not None else None,
-                r.date == self.worst,
-                False,
-            )
+                r.date, r.payment_date, None, Decimal(100), total, Decimal(0), maturity, workout, False,
+                r.amount, zero, note,
+            )  # fmt: skip
         c = self.calls[i]
         income = self.coupons.received_to(c.date)
+        repaid = self.quote.call_amount(c)
+        forgone = self.quote.redemption.amount - repaid if zero else total - income
         return CallRow(
-            c.date,
-            c.payment_date,
-            c.notice_date,
-            c.price_pct,
-            income,
-            total - income,
-            self.yield_on(c.date),
-            c.date == self.worst,
-            i == 0,
-        )
+            c.date, c.payment_date, c.notice_date, c.price_pct, income, forgone, self.yield_on(c.date),
+            c.date == self.worst, i == 0, repaid, zero,
+        )  # fmt: skip
 
 
 def call_rows(quote: Quote) -> list[CallRow]:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from app.domain.calendar import roll_reason
 from app.domain.calls import call_dates
 from app.domain.errors import TermSheetError
-from app.domain.model import CallFrequency, Note, Offering, ParseWarning, Quote
+from app.domain.model import CouponType, Note, Offering, ParseWarning, Quote
 from app.domain.money import format_usd
+from app.domain.printed import check_lines, lines_of
 from app.domain.quote import note_warnings
 from app.domain.schedule import periods
 from app.present.rows import FREQUENCY_LABEL, fmt_date, fmt_rate
+from app.present.words import call_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,21 +40,40 @@ def _text(value: object) -> str:
     return "—" if value is None or value == "" else str(value)
 
 
-def note_terms(note: Note) -> TermGroup:
+NO_CUSIP = "not printed in the document"
+
+
+def _cusip_term(note: Note) -> Term:
+    """The CUSIP as printed; a check digit that fails is marked; none printed is said so."""
+    if not note.cusip:
+        return Term("CUSIP", NO_CUSIP, "warn")
+    return Term(
+        "CUSIP",
+        note.cusip + ("" if note.cusip_valid else "  (check digit fails)"),
+        "" if note.cusip_valid else "bad",
+    )
+
+
+def _coupon_terms(note: Note) -> list[Term]:
+    """The coupon, its steps, frequency, day count and first coupon; a zero has none of them."""
+    if note.coupon_type is CouponType.ZERO:
+        return [Term("Coupon", "zero coupon: none paid; the principal is repaid at maturity")]
     steps = "; ".join(f"{fmt_rate(s.rate_pct)} from {fmt_date(s.from_date)}" for s in note.steps)
-    rows = [
-        Term(
-            "CUSIP",
-            note.cusip + ("" if note.cusip_valid else "  (check digit fails)"),
-            "" if note.cusip_valid else "bad",
-        ),
+    return [
         Term("Coupon", f"{fmt_rate(note.coupon_rate_pct)} {note.coupon_type.value}"),
         *([Term("Steps", steps)] if steps else []),
         Term("Frequency", FREQUENCY_LABEL.get(note.frequency.value, note.frequency.value)),
         Term("Day count", note.day_count.value),
-        Term("Issue (accrual) date", fmt_date(note.issue_date)),
         Term("1st coupon date", fmt_date(note.first_coupon_date)),
         Term("1st coupon per $1,000", format_usd(note.first_coupon_amount)),
+    ]
+
+
+def note_terms(note: Note) -> TermGroup:
+    rows = [
+        _cusip_term(note),
+        *_coupon_terms(note),
+        Term("Issue (accrual) date", fmt_date(note.issue_date)),
         Term("Maturity date", fmt_date(note.maturity_date)),
         Term("Selling price", fmt_rate(note.price_pct)),
         Term("Gross concession", fmt_rate(note.concession_pct)),
@@ -95,22 +116,13 @@ def call_count(note: Note) -> int | None:
 
 
 def redemption_terms(note: Note) -> TermGroup:
+    """Callable or not, the call terms in the one wording every output uses (``call_terms``:
+    listed call dates with their own prices), how many call dates, the text as printed."""
     r = note.redemption
     rows = [Term("Callable", _yes_no(r.callable))]
     if r.callable:
-        freq = FREQUENCY_LABEL.get(r.frequency.value, r.frequency.value) if r.frequency else "—"
-        notice = "—"
-        if r.notice_days:
-            kind = "business" if r.notice_kind and r.notice_kind.value == "business" else "calendar"
-            notice = f"{r.notice_days} {kind} days"
-        rows += [
-            Term("First call date", fmt_date(r.first_call_date)),
-            Term("Then", freq if r.frequency is not CallFrequency.ONCE else "Once only"),
-            Term("Call price", fmt_rate(r.price_pct) if r.price_pct is not None else "100.000%"),
-            Term("Notice", notice),
-        ]
-        if r.make_whole:
-            rows.append(Term("Make-whole", "Yes"))
+        terms = call_terms(r)
+        rows.append(Term("Call terms", terms[:1].upper() + terms[1:]))
         count = call_count(note)
         if count is not None:
             rows.append(Term("Call dates", str(count)))
@@ -143,30 +155,17 @@ def first_coupon_text(quote: Quote) -> tuple[str, str]:
     )
 
 
-def check_terms(note: Note, quote: Quote | None, warnings: list[ParseWarning]) -> TermGroup:
-    rows: list[Term] = []
-    if quote is not None:
-        text, level = first_coupon_text(quote)
-        rows.append(Term("1st coupon", text, level))
-        maturity = quote.redemption
-        if maturity.payment_date != maturity.date:
-            rows.append(
-                Term(
-                    "Maturity payment",
-                    f"paid {fmt_date(maturity.payment_date)}: {roll_reason(maturity.date)}",
-                )
-            )
+def check_terms(
+    note: Note, quote: Quote | None, warnings: list[ParseWarning], offering: Offering | None = None
+) -> TermGroup:
+    """The cross-checks (first coupon, the printed yield and accrued interest), what the figures
+    cannot show, the CUSIP's check digit, and the loader's warnings about this note."""
+    rows = _quote_checks(note, quote, offering)
     # worded from the note alone, so they show without a valid purchase too (the quote carries
     # the same ones)
     noted = note_warnings(note)
     rows.extend(Term(w.where or "Warning", w.message, "warn") for w in noted)
-    rows.append(
-        Term(
-            "CUSIP check digit",
-            "valid" if note.cusip_valid else "invalid",
-            "ok" if note.cusip_valid else "bad",
-        )
-    )
+    rows.append(_check_digit(note))
     # the quote's warnings are shown once: an offering file written while the loader worded
     # them too ("74432RAC7: callable on terms …") still carries that copy
     said = {f"{w.where}: {w.message}" for w in noted}
@@ -177,6 +176,33 @@ def check_terms(note: Note, quote: Quote | None, warnings: list[ParseWarning]) -
     if others:
         rows.append(Term("Other CUSIPs", f"{len(others)} warning(s) in this document", "warn"))
     return TermGroup("Checks and warnings", tuple(rows))
+
+
+def _quote_checks(note: Note, quote: Quote | None, offering: Offering | None) -> list[Term]:
+    """The first coupon (a zero-coupon note has none to check), the maturity payment's roll, and
+    the document's printed yield and accrued interest checked (``printed.lines_of``)."""
+    rows: list[Term] = []
+    if quote is not None and note.coupon_type is not CouponType.ZERO:
+        text, level = first_coupon_text(quote)
+        rows.append(Term("1st coupon", text, level))
+    if quote is not None and quote.redemption.payment_date != quote.redemption.date:
+        maturity = quote.redemption
+        rows.append(
+            Term("Maturity payment", f"paid {fmt_date(maturity.payment_date)}: {roll_reason(maturity.date)}")
+        )
+    if quote is not None:
+        printed = lines_of(quote.purchase.printed)
+    else:
+        printed = check_lines(offering, note) if offering is not None else ()
+    rows.extend(Term(line.label, line.text, line.level) for line in printed)
+    return rows
+
+
+def _check_digit(note: Note) -> Term:
+    if not note.cusip:
+        return Term("CUSIP", NO_CUSIP, "warn")
+    valid = note.cusip_valid
+    return Term("CUSIP check digit", "valid" if valid else "invalid", "ok" if valid else "bad")
 
 
 def _concerns(warning: ParseWarning, cusip: str) -> bool:
@@ -191,7 +217,7 @@ def terms_groups(
 ) -> list[TermGroup]:
     """Every term of ``note`` and its offering, grouped for the terms view."""
     return [
-        check_terms(note, quote, warnings),
+        check_terms(note, quote, warnings, offering),
         note_terms(note),
         redemption_terms(note),
         survivor_terms(note),

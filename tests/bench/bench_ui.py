@@ -209,7 +209,7 @@ def bench_edits(edits: int, years: int = 30) -> dict[str, float]:
         samples.append(elapsed)
         cpu.append((time.process_time() - cpu_start) * 1000)
         by_kind["amount" if i % 2 == 0 else "settle"].append(elapsed)
-    invalid = win.calculator.property("stale")
+    invalid = win.calculator.stale
     coupons = win.coupon_table.model().rowCount()
     teardown(win)
     return {
@@ -254,7 +254,7 @@ def bench_typing(rounds: int = 12, years: int = 30) -> dict[str, float]:
                     QApplication.processEvents()
                 elapsed = (time.perf_counter() - start) * 1000
                 if round_ >= 2:  # the first rounds see each label width and range once
-                    (invalid if win.calculator.property("stale") else valid).append(elapsed)
+                    (invalid if win.calculator.stale else valid).append(elapsed)
     teardown(win)
     return {
         "typed_valid_p50_ms": statistics.median(valid),

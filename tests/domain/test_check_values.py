@@ -322,10 +322,49 @@ def test_percent_spellings(text: str, value: D) -> None:
     assert parse_percent(text) == value
 
 
-@pytest.mark.parametrize("text", ["2019-1-3", "٢٠١٩-١٢-٠٣", "12/3/２０１９", "2019-12-03T00:00", "20191203"])
-def test_dates_accept_the_two_documented_spellings_only(text: str) -> None:
-    with pytest.raises(InputError):
-        parse_date(text)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 14: what an advisor types for 3 December 2019, each exactly that date
+        "2019-12-03",
+        "2019-12-3",
+        "2019/12/03",
+        "12/03/2019",
+        "12/3/2019",
+        "12-03-2019",
+        "12/03/19",
+        "20191203",
+        "Dec 3, 2019",
+        "December 3 2019",
+        "dec. 3rd, 2019",
+        "3 Dec 2019",
+        " 2019-12-03 ",
+    ],
+)
+def test_date_spellings_give_exactly_that_date(text: str) -> None:
+    assert parse_date(text, "settle date") == date(2019, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # nothing is guessed: no nearest date, no day-first reading, no time, no other digits
+        ("2019-02-30", "February 2019 has 28 days"),
+        ("13/03/2019", "there is no month 13"),
+        ("2019-12-0", "there is no day 0"),
+        ("Dek 3, 2019", "the month's name is not understood"),
+        ("٢٠١٩-١٢-٠٣", "is not a date (type 2019-12-03, 12/03/2019 or Dec 3, 2019)"),
+        ("12/3/２０１９", "is not a date"),
+        ("2019-12-03T00:00", "is not a date"),
+        ("2019-12/03", "is not a date"),
+        ("03.12.2019", "is not a date"),
+        ("2019-12", "is not a date"),
+    ],
+)
+def test_what_is_no_date_says_why(text: str, reason: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_date(text, "settle date")
+    assert reason in raised.value.message and raised.value.field == "settle date"
 
 
 def test_documented_date_and_amount_spellings() -> None:
@@ -335,3 +374,38 @@ def test_documented_date_and_amount_spellings() -> None:
     for bad in ("25,00", "٢٥٠٠٠", "-25000", "25000.005.1", "1e5"):
         with pytest.raises(InputError):
             parse_amount(bad)
+
+
+@pytest.mark.parametrize(("text", "value"), [("25k", D(25000)), ("25K", D(25000)), ("$2.5k", D(2500))])
+def test_thousands_written_with_k(text: str, value: D) -> None:
+    # issue 14: "25k" is $25,000 (the window says how it read it), never $25
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # issue 14: the minus and the letters were dropped silently; say what was not understood
+        ("-1000", "negative amounts are not allowed"),
+        ("(1,000)", "negative amounts are not allowed"),
+        ("25x", "'x' not understood"),
+        ("25m", "'m' not understood"),
+        ("٢٥٠٠٠", "'٢', '٥', '٠' not understood"),
+        ("25,00", "is not a dollar amount (e.g. 25,000, $25,000.00 or 25k)"),
+    ],
+)
+def test_an_amount_that_is_not_one_says_why(text: str, said: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_amount(text)
+    assert said in raised.value.message
+
+
+def test_an_amount_out_of_range_states_both_bounds() -> None:
+    # issue 14: the upper bound ($1,000,000,000, quote.MAX_AMOUNT) was never said
+    from app.domain.quote import MAX_AMOUNT, make_purchase, quote
+    from tests.offerings import ALLY
+
+    with pytest.raises(InputError) as raised:
+        quote(make_purchase(ALLY, ALLY.notes[0], MAX_AMOUNT + 1000))
+    assert raised.value.field == "amount"
+    assert "at least $1,000.00, at most $1,000,000,000.00, in multiples of $1,000.00" in raised.value.message

@@ -1,29 +1,43 @@
 """The purchase calculator: amount, settle date and price in; the domain's ``Quote`` out.
 
-Every edit recalculates at once. Invalid input shows the reason at its field and keeps the last
-valid results on screen, marked stale; nothing here raises or computes finance itself.
+Every edit recalculates at once. Invalid or half-typed input shows the reason at its field and
+keeps the last valid results on screen greyed and struck through (``stale``, a Python attribute:
+the look changes once when the state does, not on every key); nothing here raises or computes
+finance itself. Choosing another CUSIP keeps the amount and settle date typed when that note
+accepts them (``purchase_hints.carry_over``) and says what it reset and why.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import InputError, TermSheetError
 from app.domain.model import Note, Offering, Purchase, Quote
-from app.domain.money import format_usd, parse_amount, parse_percent
+from app.domain.money import parse_amount, parse_percent
 from app.domain.quote import make_purchase, quote
-from app.present.rows import fmt_date, fmt_rate, settle_flag
-from app.present.terms import first_coupon_text
+from app.present.purchase_hints import (
+    amount_hint,
+    carry_over,
+    price_hint,
+    sentence,
+    settle_expected,
+    settle_hint,
+)
+from app.ui.calculator.results import Results
 from app.ui.calculator.yield_input import YieldInput
-from app.ui.common import MoneyEdit, PercentEdit, ResultRow, SettleDateEdit, card, money_text, repolish
+from app.ui.common import MoneyEdit, PercentEdit, SettleDateEdit, card, money_text, repolish
 
 log = logging.getLogger("termsheet.ui")
 FIELDS = ("amount", "settle", "price")
+NO_NOTE = "Open a document (File ▸ Open, or drop it on the window) and choose a CUSIP."
 
 
 class Preset(Protocol):
@@ -76,35 +90,49 @@ class CalculatorPanel(QFrame):
         self.offering: Offering | None = None
         self.note: Note | None = None
         self.current: Quote | None = None
+        self.stale = False  # the figures on screen are not those of the inputs on screen
         self._last_purchase: Purchase | None = None
         self._defaults: Purchase | None = None
         self.errors: dict[str, str] = {}
-        self._settle_note = ""
+        self._notes: dict[str, str] = {}  # field → a note that stays until the user edits it
+        self.results = Results()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self._build_inputs())
-        layout.addWidget(self._build_cost())
+        layout.addWidget(self.results.cost)
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(self._build_income(), 1)
-        row.addWidget(self._build_yields(), 1)
+        row.addWidget(self.results.income, 1)
+        row.addWidget(self.results.yields, 1)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.setEnabled(False)
+        self.staleLabel = self.results.stale_label
+        self._build_add_button()
+        self.clear()
         self._hold_heights()
 
     def _hold_heights(self) -> None:
-        """Keep room for the texts that come and go as inputs turn valid or invalid (the amount's
-        two-line error, the stale note, the detail lines), so the cards do not move under the
-        advisor's typing: a move re-lays the column out and repaints all of it (~6 ms a key)."""
-        held = [(self.hints["amount"], 2), (self.staleLabel, 1)]
-        held += [(row.detail, 1) for row in vars(self).values() if isinstance(row, ResultRow) and row.detail]
+        """Keep room for the texts that come and go as inputs turn valid or invalid (the two-line
+        errors under the amount and the settle date, the stale note, the detail lines), so the
+        cards do not move under the advisor's typing: a move re-lays the column out and repaints
+        all of it (~6 ms a key)."""
+        held = [(self.hints["amount"], 2), (self.hints["settle"], 2), (self.staleLabel, 1)]
+        held += [(row.detail, 1) for row in self.results.rows if row.detail]
         for label, lines in held:
             label.ensurePolished()  # the style sheet's font decides the line height
             label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
 
     # -- construction --------------------------------------------------------------------
+    def _build_add_button(self) -> None:
+        self.addButton = QPushButton("Add to proposal")
+        self.addButton.setObjectName("addToProposalButton")
+        self.addButton.setToolTip("Add this purchase to the client's proposal (Ctrl+Shift+A)")
+        self.addButton.setEnabled(False)  # while the purchase is valid (validityChanged)
+        self.addButton.clicked.connect(lambda: self.addToProposal.emit())
+        self.validityChanged.connect(self.addButton.setEnabled)
+        self.results.cost_grid.addWidget(self.addButton, 6, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+
     def _build_inputs(self) -> QFrame:
         frame, grid = card("Purchase")
         self.amountEdit = MoneyEdit()
@@ -114,7 +142,7 @@ class CalculatorPanel(QFrame):
         self.priceEdit = PercentEdit()
         self.priceEdit.setObjectName("priceEdit")
         self.hints: dict[str, QLabel] = {}
-        edits: list[tuple[str, str, QWidget]] = [
+        edits: list[tuple[str, str, QLineEdit]] = [
             ("amount", "&Amount ($)", self.amountEdit),
             ("settle", "&Settle date", self.settleDateEdit),
             ("price", "&Price (% of par)", self.priceEdit),
@@ -124,72 +152,24 @@ class CalculatorPanel(QFrame):
             label.setObjectName("caption")
             label.setBuddy(edit)
             edit.setMinimumWidth(130)
-            hint = QLabel("")
-            hint.setObjectName(f"{field}Hint")
-            hint.setProperty("role", "hint")
-            hint.setWordWrap(True)
-            self.hints[field] = hint
+            self.hints[field] = hint = _hint_label(f"{field}Hint")
             grid.addWidget(label, 2 * i, 0)
             grid.addWidget(edit, 2 * i, 1)
             grid.addWidget(hint, 2 * i + 1, 0, 1, 2)
+            edit.textChanged.connect(self.recalculate)
+            edit.textEdited.connect(lambda _text, f=field: self._notes.pop(f, None))
         self.yield_input = YieldInput()
         self.yieldEdit = self.yield_input.edit
         label = QLabel("&Yield (%)")
         label.setObjectName("caption")
         label.setBuddy(self.yieldEdit)
-        self.yieldHint = QLabel("Type a yield to get its price")
-        self.yieldHint.setObjectName("yieldHint")
-        self.yieldHint.setProperty("role", "hint")
-        self.yieldHint.setWordWrap(True)
+        self.yieldHint = _hint_label("yieldHint")
         grid.addWidget(label, 6, 0)
         grid.addWidget(self.yield_input, 6, 1)
         grid.addWidget(self.yieldHint, 7, 0, 1, 2)
         self.yield_input.priceWanted.connect(self._price_from_yield)
         self.yield_input.problem.connect(self._yield_problem)
-        self.amountEdit.textChanged.connect(self.recalculate)
-        self.priceEdit.textChanged.connect(self.recalculate)
-        self.settleDateEdit.dateChanged.connect(self.recalculate)
         self.amountEdit.editingFinished.connect(self._tidy_amount)
-        return frame
-
-    def _build_cost(self) -> QFrame:
-        frame, grid = card("Cost")
-        self.principal = ResultRow(grid, 0, "Principal", "principalValue")
-        self.accrued = ResultRow(grid, 1, "Accrued interest", "accruedInterestValue", detail=True)
-        self.total = ResultRow(grid, 3, "Total cost", "totalCostValue", big=True)
-        self.concession = ResultRow(grid, 4, "Concession", "concessionValue")
-        self.staleLabel = QLabel("")
-        self.staleLabel.setObjectName("staleLabel")
-        self.staleLabel.setWordWrap(True)
-        grid.addWidget(self.staleLabel, 5, 0, 1, 2)
-        self.addButton = QPushButton("Add to proposal")
-        self.addButton.setObjectName("addToProposalButton")
-        self.addButton.setToolTip("Add this purchase to the client's proposal (Ctrl+Shift+A)")
-        self.addButton.setEnabled(False)  # while the purchase is valid (validityChanged)
-        self.addButton.clicked.connect(lambda: self.addToProposal.emit())
-        self.validityChanged.connect(self.addButton.setEnabled)
-        grid.addWidget(self.addButton, 6, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
-        return frame
-
-    def _build_income(self) -> QFrame:
-        frame, grid = card("Income")
-        self.annual = ResultRow(grid, 0, "Annual income", "annualIncomeValue")
-        self.next_coupon = ResultRow(grid, 1, "Next coupon", "nextCouponValue", detail=True)
-        self.coupons_left = ResultRow(grid, 3, "Coupons to maturity", "couponCountValue")
-        self.survivor = ResultRow(grid, 4, "Survivor's option", "survivorValue", detail=True)
-        self.first_check = QLabel("")
-        self.first_check.setObjectName("firstCouponCheck")
-        self.first_check.setWordWrap(True)
-        grid.addWidget(self.first_check, 6, 0, 1, 2)
-        return frame
-
-    def _build_yields(self) -> QFrame:
-        frame, grid = card("Yields")
-        self.yields_card = frame
-        self.ytm = ResultRow(grid, 0, "To maturity", "ytmValue")
-        self.ytw = ResultRow(grid, 1, "To worst", "ytwValue", detail=True)
-        self.current_yield = ResultRow(grid, 3, "Current", "currentYieldValue")
-        self.bey = ResultRow(grid, 4, "Bond-equivalent", "beyValue")
         return frame
 
     # -- note selection ------------------------------------------------------------------
@@ -197,34 +177,73 @@ class CalculatorPanel(QFrame):
         self, offering: Offering, note: Note, preset: Preset | None = None, saved: Saved | None = None
     ) -> None:
         """Show ``note`` with the contract's defaults, or the inputs last left for it (``saved``),
-        or the preset texts (which win)."""
+        then the amount and settle date typed on the note shown until now where ``note`` takes
+        them, then the preset texts (which win)."""
+        typed = self._typed()
         self.offering, self.note = offering, note
-        self._defaults, missing = _defaults(offering, note)
-        self._last_purchase = None
-        self.amountEdit.step = self._defaults.increment
-        self.amountEdit.minimum = self._defaults.minimum
+        defaults, missing = _defaults(offering, note)
+        self._defaults = defaults
+        self._last_purchase, self.current = None, None
+        self.amountEdit.step, self.amountEdit.minimum = defaults.increment, defaults.minimum
+        last = note.maturity_date - timedelta(days=1)
+        self.settleDateEdit.setDateRange(_qdate(note.issue_date or defaults.settle_date), _qdate(last))
         self.setEnabled(True)
-        edits = (self.amountEdit, self.priceEdit, self.settleDateEdit)
-        for w in edits:
-            w.blockSignals(True)
-        self._settle_note = missing
-        self.amountEdit.setText(money_text(self._defaults.amount))
-        self.priceEdit.setText(f"{self._defaults.price_pct:.3f}")
-        self.settleDateEdit.set_value(self._defaults.settle_date)
-        if saved is not None:
-            self._apply_saved(saved)
-        if preset is not None:
-            self._apply_preset(preset)
-        for w in edits:
-            w.blockSignals(False)
+        self._notes = {"settle": missing} if missing else {}
+        with _quiet(self.amountEdit, self.priceEdit, self.settleDateEdit):
+            self.amountEdit.setText(money_text(defaults.amount))
+            self.priceEdit.setText(f"{defaults.price_pct:.3f}")
+            self.settleDateEdit.set_value(defaults.settle_date)
+            if saved is not None:
+                self._apply_saved(saved)
+            self._carry(offering, note, defaults, *typed)
+            if preset is not None:
+                self._apply_preset(preset)
+        self.results.clear()
         self.recalculate()
+
+    def clear(self) -> None:
+        """No note chosen: empty fields, no figures, and what to do."""
+        self.offering = self.note = self.current = self._defaults = self._last_purchase = None
+        with _quiet(self.amountEdit, self.priceEdit, self.settleDateEdit):
+            for edit in (self.amountEdit, self.priceEdit, self.settleDateEdit):
+                edit.clear()
+        self.yield_input.clear()
+        self._notes = {}
+        self._show_hints({})
+        self.results.clear()
+        self.results.set_stale(False)
+        self.staleLabel.setText(NO_NOTE)
+        self.errors, self.stale = {}, False
+        self.setProperty("stale", False)
+        self.setEnabled(False)
+
+    def _typed(self) -> tuple[Decimal | None, date | None]:
+        """The amount and settle date of the valid purchase on screen that differ from its note's
+        defaults (what the user typed), to carry to the next note."""
+        q, defaults = self.current, self._defaults
+        if q is None or self.stale or defaults is None:
+            return None, None
+        p = q.purchase
+        return (
+            p.amount if p.amount != defaults.amount else None,
+            p.settle_date if p.settle_date != defaults.settle_date else None,
+        )
+
+    def _carry(
+        self, offering: Offering, note: Note, defaults: Purchase, amount: Decimal | None, settle: date | None
+    ) -> None:
+        carried = carry_over(offering, note, defaults, amount, settle)
+        if carried.amount is not None:
+            self.amountEdit.setText(money_text(carried.amount))
+        if carried.settle is not None:
+            self.settleDateEdit.set_value(carried.settle)
+            self._notes.pop("settle", None)  # a rate sheet's "enter the settle date": entered
+        self._notes.update(carried.notes)
 
     def _apply_saved(self, saved: Saved) -> None:
         self.amountEdit.setText(saved.amount)
         self.priceEdit.setText(saved.price)
-        low, high = self.settleDateEdit.minimumDate().toPython(), self.settleDateEdit.maximumDate().toPython()
-        if low <= saved.settle <= high:  # type: ignore[operator]
-            self.settleDateEdit.set_value(saved.settle)
+        self.settleDateEdit.set_value(saved.settle)
 
     def _apply_preset(self, preset: Preset) -> None:
         from app.domain.dates import parse_date
@@ -237,10 +256,10 @@ class CalculatorPanel(QFrame):
             try:
                 self.settleDateEdit.set_value(parse_date(preset.settle, "settle date"))
             except InputError as err:
-                self._settle_note = f"{err.message}; showing the offering's settle date"
+                self._notes["settle"] = f"{err.message}; showing the offering's settle date"
 
-    def _price_from_yield(self, price: str) -> None:
-        self._yield_note(f"Price {price}% gives this yield", "")
+    def _price_from_yield(self, price: str, said: str) -> None:
+        self._yield_note(f"Price {price}% gives this yield {said}", "")
         self.priceEdit.setText(price)
 
     def _yield_problem(self, message: str) -> None:
@@ -280,6 +299,10 @@ class CalculatorPanel(QFrame):
         amount = self._parse("amount", lambda: parse_amount(self.amountEdit.text()), errors)
         price = self._parse("price", lambda: parse_percent(self.priceEdit.text()), errors)
         settle = self.settleDateEdit.value()
+        if settle is None:
+            errors["settle"] = settle_expected(
+                note, self.settleDateEdit.problem(), self.settleDateEdit.text()
+            )
         if errors:
             self._show_state(errors, None)
             return
@@ -290,11 +313,11 @@ class CalculatorPanel(QFrame):
         try:
             result = quote(purchase)
         except InputError as err:
-            errors[err.field if err.field in FIELDS else "general"] = _sentence(err.message)
+            errors[err.field if err.field in FIELDS else "general"] = sentence(err.message)
             self._show_state(errors, None)
             return
         except TermSheetError as err:
-            self._show_state({"general": _sentence(str(err))}, None)
+            self._show_state({"general": sentence(str(err))}, None)
             return
         self._last_purchase = purchase
         self._show_state({}, result)
@@ -304,19 +327,24 @@ class CalculatorPanel(QFrame):
         try:
             return fn()
         except InputError as err:
-            errors[field] = _sentence(err.message)
+            errors[field] = sentence(err.message)
             return None
 
     def _show_state(self, errors: dict[str, str], result: Quote | None, emit: bool = True) -> None:
         self.errors = errors
         self._show_hints(errors)
         stale = result is None
-        was_valid = self.current is not None and not self.property("stale")
+        was_valid = self.current is not None and not self.stale
         if result is not None:
             self.current = result
             self._show_quote(result)
         self.staleLabel.setText(self._stale_text(errors) if stale else "")
-        repolish(self, "stale", stale)
+        if stale != self.stale:
+            self.stale = stale
+            self.setProperty("stale", stale)  # for readers outside; the look is the rows'
+            self.results.set_stale(stale and self.current is not None)
+            if stale:
+                self.yield_input.forget()
         if result is not None and emit:
             self.quoteChanged.emit(result)
         if was_valid == stale:
@@ -326,131 +354,60 @@ class CalculatorPanel(QFrame):
         general = errors.get("general")
         if self.current is None:
             return general or "Enter a valid purchase to see its cost."
-        return (general + " " if general else "") + "Showing the last valid results (stale)."
+        stale = "The figures are those of the last valid purchase (stale)."
+        return f"{general} {stale}" if general else stale
 
     # -- field hints ---------------------------------------------------------------------
     def _show_hints(self, errors: dict[str, str]) -> None:
-        defaults = self._defaults
-        for field in FIELDS:
-            edit = {"amount": self.amountEdit, "settle": self.settleDateEdit, "price": self.priceEdit}[field]
+        edits = {"amount": self.amountEdit, "settle": self.settleDateEdit, "price": self.priceEdit}
+        for field, edit in edits.items():
             error = errors.get(field)
             repolish(edit, "invalid", error is not None)
-            hint = self.hints[field]
-            repolish(hint, "level", "error" if error else "")
             edit.setToolTip(error or "")
-            if error:
-                hint.setText(error)
-            elif defaults is not None:
-                text, level = self._hint(field, defaults)
-                hint.setText(text)
-                repolish(hint, "level", level)
+            text, level = (error, "error") if error else self._hint(field)
+            self.hints[field].setText(text)
+            repolish(self.hints[field], "level", level)
 
-    def _hint(self, field: str, defaults: Purchase) -> tuple[str, str]:
+    def _hint(self, field: str) -> tuple[str, str]:
+        defaults, note = self._defaults, self.note
+        if defaults is None or note is None:
+            return "", ""
+        if field in self._notes:
+            return self._notes[field], "warn"
         if field == "amount":
-            return (
-                f"Minimum {format_usd(defaults.minimum)}, in multiples of {format_usd(defaults.increment)}",
-                "",
-            )
+            return amount_hint(defaults, self.amountEdit.text()), ""
         if field == "price":
-            note = self.note
-            conc = f" · concession {fmt_rate(note.concession_pct)}" if note and note.concession_pct else ""
-            return f"Selling price {fmt_rate(defaults.price_pct)}{conc}", ""
-        return self._settle_hint(self.settleDateEdit.value(), defaults)
-
-    def _settle_hint(self, d: date, defaults: Purchase) -> tuple[str, str]:
-        if self._settle_note:
-            return self._settle_note, "warn"
-        reason = settle_flag(d)
-        if reason:
-            return f"⚠ {d:%A}: {reason} — not a New York banking day", "warn"
-        if d == defaults.settle_date:
-            return f"{d:%A} · the offering's settle date (settles flat)", ""
-        return f"{d:%A} · New York banking day", ""
+            return price_hint(note, defaults), ""
+        settle = self.settleDateEdit.value()
+        return settle_hint(settle, defaults.settle_date) if settle else ("", "")
 
     # -- results -------------------------------------------------------------------------
     def _show_quote(self, q: Quote) -> None:
-        p = q.purchase
         self.yield_input.show_quote(q)
         if not self.yieldEdit.hasFocus():
             self._yield_note("Type a yield to get its price", "")
-        self.principal.set(format_usd(q.principal), tip=f"{money_text(p.amount)} × {p.price_pct}%")
-        period = f"{fmt_date(q.accrual_start)} → {fmt_date(p.settle_date)}"
-        self.accrued.set(
-            format_usd(q.accrued_interest),
-            f"{q.accrued_days} days · {period}",
-            f"30/360 days from the start of the accrual period to settle: {period}",
-        )
-        self.total.set(format_usd(q.total))
-        conc = q.purchase.note.concession_pct
-        self.concession.set(
-            format_usd(q.concession), tip=f"Gross concession {fmt_rate(conc)}" if conc is not None else ""
-        )
-        rate = q.coupons[0].rate_pct if q.coupons else None
-        self.annual.set(format_usd(q.annual_income), tip=f"at {fmt_rate(rate)}")
-        nxt = q.next_coupon
-        if nxt is not None:
-            self.next_coupon.set(
-                format_usd(nxt.amount),
-                f"paid {fmt_date(nxt.payment_date)}",
-                f"Coupon {nxt.number}: {nxt.days} days",
-            )
-        else:
-            self.next_coupon.set("—", "")
-        self.coupons_left.set(str(len(q.coupons)))
-        self._show_survivor(q)
-        text, level = first_coupon_text(q)
-        mark = {"ok": "✔ ", "bad": "✖ "}.get(level, "")
-        self.first_check.setText(mark + text)
-        repolish(self.first_check, "level", level)
-        self._show_yields(q)
-
-    def _show_survivor(self, q: Quote) -> None:
-        """When the estate could first put the holding back, and what it would receive then."""
-        note = q.purchase.note
-        if not note.survivors_option:
-            self.survivor.set("No" if note.survivors_option is False else "Not stated")
-            return
-        try:
-            from app.domain import survivor
-
-            eligible = survivor.eligibility_date(q.purchase)
-            tip = f"From {fmt_date(eligible)} the estate may put the note back at 100% plus accrued"
-            if eligible < note.maturity_date:
-                estate = survivor.estate_amount(q.purchase, eligible)
-                tip += f"; repaid that day it receives {format_usd(estate)}"
-            limits = survivor.stated_limits(note)
-            self.survivor.set(
-                "Yes", f"eligible from {fmt_date(eligible)}", tip + (f"\nLimits: {limits}" if limits else "")
-            )
-        except (ImportError, TermSheetError) as err:
-            self.survivor.set("Yes", tip=str(err) if isinstance(err, TermSheetError) else "")
-
-    def _show_yields(self, q: Quote) -> None:
-        y = q.yields
-        if y is None:
-            for row in (self.ytm, self.ytw, self.current_yield, self.bey):
-                row.set("—", "", "Yields are not available for this note")
-            return
-        self.ytm.set(fmt_rate(y.maturity_pct))
-        worst = f"to {fmt_date(y.worst_date)}" if y.worst_date else ""
-        self.ytw.set(fmt_rate(y.worst_pct), worst)
-        self.current_yield.set(fmt_rate(y.current_pct))
-        self.bey.set(self._bey_text(q))
-
-    @staticmethod
-    def _bey_text(q: Quote) -> str:
-        """The yield to maturity restated semiannually (rate sheets quote it)."""
-        y = q.yields
-        if y is None or y.maturity_pct is None:
-            return "—"
-        try:
-            from app.domain.yields import bond_equivalent_yield_pct
-
-            return fmt_rate(bond_equivalent_yield_pct(y.maturity_pct, q.purchase.note.frequency))
-        except Exception:
-            log.exception("bond-equivalent yield failed")
-            return "—"
+        self.results.show(q)
 
 
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
+@contextmanager
+def _quiet(*widgets: QWidget) -> Iterator[None]:
+    """Block the signals of ``widgets`` for a block of code."""
+    for w in widgets:
+        w.blockSignals(True)
+    try:
+        yield
+    finally:
+        for w in widgets:
+            w.blockSignals(False)
+
+
+def _hint_label(name: str) -> QLabel:
+    hint = QLabel("")
+    hint.setObjectName(name)
+    hint.setProperty("role", "hint")
+    hint.setWordWrap(True)
+    return hint
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)

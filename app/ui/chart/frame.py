@@ -1,7 +1,9 @@
 """The call chart's frame (``callChart``): a header with a reset button, and the pyqtgraph plot
 created after the window's first paint (``ensure_plot``) so start-up never waits for pyqtgraph.
 
-The chart is handed domain objects (``set_quote``) and never reaches back into the window.
+The chart is handed domain objects (``set_quote``) and never reaches back into the window; it is
+faded with a note while the inputs on screen are not those of its quote (``set_stale``). It takes
+the keyboard focus (Tab): Left/Right move the dates, +/− zoom, 0 or Home shows the whole life.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Quote
 from app.ui.chart.style import legend_html
+from app.ui.common import stale_note
 
 if TYPE_CHECKING:
     from app.ui.chart.plot import PaymentChart
@@ -39,8 +42,11 @@ class CallChart(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callChart")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip("Tab here, then Left/Right: move the dates · +/−: zoom · 0: the whole life")
         self.plot: PaymentChart | None = None
         self._quote: Quote | None = None
+        self.stale = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -60,7 +66,9 @@ class CallChart(QFrame):
         self.reset_button.setText("Reset zoom")
         self.reset_button.setToolTip("Show the whole life of the note (Ctrl+0)")
         self.reset_button.clicked.connect(self.reset_zoom)
+        self.stale_note = stale_note("chartStaleNote")
         row.addWidget(self.title)
+        row.addWidget(self.stale_note)
         row.addWidget(self.hint, 1)
         row.addWidget(self.reset_button)
         layout.addWidget(header)
@@ -79,7 +87,13 @@ class CallChart(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """The hint shows only whole, beside the title, the stale note and the button."""
         room = self.width() - self.title.sizeHint().width() - self.reset_button.sizeHint().width() - 40
+        if self.stale:
+            room -= self.stale_note.sizeHint().width()
         self.hint.setVisible(room >= self.hint.sizeHint().width())
 
     def ensure_plot(self) -> PaymentChart:
@@ -88,8 +102,10 @@ class CallChart(QFrame):
             from app.ui.chart.plot import PaymentChart
 
             self.plot = PaymentChart(self)
+            self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the frame takes the keys
             self.stack.addWidget(self.plot)
             self.plot.set_quote(self._quote)
+            self.plot.set_stale(self.stale)
             self._show_page()
             self.ready.emit()
         return self.plot
@@ -99,6 +115,31 @@ class CallChart(QFrame):
         if self.plot is not None:
             self.plot.set_quote(quote)
             self._show_page()
+
+    def set_stale(self, stale: bool) -> None:
+        """Fade the plot and show the note while the inputs are not those of the quote drawn."""
+        if stale == self.stale:
+            return
+        self.stale = stale
+        self.stale_note.setVisible(stale)
+        self._fit_hint()
+        if self.plot is not None:
+            self.plot.set_stale(stale)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plot, key = self.plot, event.key()
+        moves = {Qt.Key.Key_Left: -0.2, Qt.Key.Key_Right: 0.2}
+        zooms = {Qt.Key.Key_Plus: 0.8, Qt.Key.Key_Equal: 0.8, Qt.Key.Key_Minus: 1.25}
+        if plot is None or self._quote is None:
+            super().keyPressEvent(event)
+        elif key in moves:
+            plot.pan(moves[Qt.Key(key)])
+        elif key in zooms:
+            plot.zoom(zooms[Qt.Key(key)])
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
+            plot.reset_view()
+        else:
+            super().keyPressEvent(event)
 
     def _show_page(self) -> None:
         if self._quote is None:

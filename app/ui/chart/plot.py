@@ -231,6 +231,19 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             plot.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY)
         self.top.setXRange(x0, x1, padding=0)
 
+    def zoom(self, factor: float) -> None:
+        """Zoom the dates about the middle of the view (factor < 1: closer)."""
+        self.top.getViewBox().scaleBy(x=factor, y=None)
+
+    def pan(self, fraction: float) -> None:
+        """Move the dates by ``fraction`` of the width shown (negative: earlier)."""
+        (x0, x1), _ = self.top.getViewBox().viewRange()
+        self.top.getViewBox().translateBy(x=fraction * (x1 - x0), y=0)
+
+    def set_stale(self, stale: bool) -> None:
+        """Faded while the inputs on screen are not those of the quote drawn."""
+        self.ci.setOpacity(0.3 if stale else 1.0)
+
     # -- tooltips ------------------------------------------------------------------------
     def _mouse_moved(self, pos: Any) -> None:
         """Tooltips by lookup: the bar, or the call date, under the mouse."""

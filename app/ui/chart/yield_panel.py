@@ -17,6 +17,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from app.domain.model import Quote
 from app.present.chart_arrays import Floats, epoch
 from app.present.rows import fmt_date, fmt_rate
+from app.present.words import worst_words
 from app.ui.chart.painting import Label, PanelItem, Series, Symbol, horizontal_line, pen
 from app.ui.chart.style import DOTS_UP_TO
 from app.ui.common.palette import FIRST_CALL, YIELD
@@ -135,7 +136,13 @@ class YieldPanel:
         # beside the diamond, on the side with room (a workout at maturity is at the right edge)
         late = call is None or wx > (_x(quote.purchase.settle_date) + maturity_x) / 2
         anchor = (1.08, -0.05) if late else (-0.08, -0.05)
-        self.label.set(f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}", wx, wy, anchor)
+        # calls unknown: the worst is only the yield to maturity, said as every output says it
+        text = (
+            f"Worst {worst_words(y, fmt_date)}"
+            if y.calls_unknown
+            else f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}"
+        )
+        self.label.set(text, wx, wy, anchor)
 
     def _fit(self, values: Floats) -> None:
         """Keep the range while the yields fit in it with a margin (no redraw of the axis)."""

@@ -2,8 +2,9 @@
 message strip), the look (style sheet, icons), item roles and the palette."""
 
 from app.ui.common import palette, roles
-from app.ui.common.cards import ResultRow, card, repolish, titled
-from app.ui.common.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
+from app.ui.common.cards import ResultRow, card, repolish, stale_note, titled
+from app.ui.common.date_input import SettleDateEdit
+from app.ui.common.inputs import MoneyEdit, PercentEdit, money_text
 from app.ui.common.message_area import MessageArea
 from app.ui.common.resources import apply_look, icon, unstyled
 from app.ui.common.table_view import BandUpdates, size_columns
@@ -23,6 +24,7 @@ __all__ = [
     "repolish",
     "roles",
     "size_columns",
+    "stale_note",
     "titled",
     "unstyled",
 ]

@@ -1,4 +1,5 @@
-"""Building blocks of the panels: titled panels and cards, result rows, style-property refresh."""
+"""Building blocks of the panels: titled panels and cards, result rows, the "stale" note of a
+panel's header, style-property refresh."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ def repolish(widget: QWidget, name: str, value: object) -> None:
         widget.setProperty(name, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+STALE_NOTE = "stale: the last valid purchase"
+
+
+def stale_note(name: str) -> QLabel:
+    """The note a panel's header shows while its figures are not those of the inputs on screen
+    (hidden until then)."""
+    note = QLabel(STALE_NOTE)
+    note.setObjectName(name)
+    note.setProperty("role", "staleNote")
+    note.setToolTip("An input is invalid or half typed: these figures are those of the last valid purchase")
+    note.hide()
+    return note
 
 
 def card(title: str) -> tuple[QFrame, QGridLayout]:
@@ -56,6 +71,12 @@ class ResultRow:
             self.detail.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(self.detail, row + 1, 0, 1, 2)
 
+    def set_stale(self, stale: bool) -> None:
+        """Greyed and struck through (the style sheet's ``[stale="true"]``) while stale."""
+        repolish(self.value, "stale", stale)
+        if self.detail is not None:
+            repolish(self.detail, "stale", stale)
+
     def set(self, text: str, detail: str = "", tip: str = "") -> None:
         self.value.setText(text)
         self.value.setToolTip(tip)
@@ -63,8 +84,8 @@ class ResultRow:
             self.detail.setText(detail)
 
 
-def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
-    """``body`` under a header with ``title`` (and ``extra`` at its right)."""
+def titled(title: str, body: QWidget, *extras: QWidget) -> QFrame:
+    """``body`` under a header with ``title`` (and ``extras`` at its right)."""
     frame = QFrame()
     frame.setObjectName("panel")
     layout = QVBoxLayout(frame)
@@ -78,7 +99,7 @@ def titled(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
     label.setObjectName("panelTitle")
     row.addWidget(label)
     row.addStretch(1)
-    if extra is not None:
+    for extra in extras:
         row.addWidget(extra)
     layout.addWidget(head)
     layout.addWidget(body, 1)

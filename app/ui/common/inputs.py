@@ -1,20 +1,17 @@
-"""Input widgets of the calculator: a money line edit and a settle-date edit whose calendar
-flags weekends and New York banking holidays by name."""
+"""Input widgets of the calculator: a money line edit and a percent line edit (the settle date's
+is ``date_input``). They take whatever is typed: the domain's parser says at the field what it
+does not understand (a validator that drops keys turned ``-1000`` into 1000 and ``25k`` into 25)."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QRegularExpressionValidator, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from app.domain.calendar import holiday_name
-
-_MONEY_RE = r"\$?\s*[0-9,]{0,16}(\.[0-9]{0,2})?"
-_PERCENT_RE = r"[0-9]{0,3}(\.[0-9]{0,6})?\s*%?"
+MAX_TEXT = 40  # characters a field takes (a pasted page is not an amount)
 _GROUPABLE = re.compile(r"^(\$?\s*)([0-9,]*)(\.[0-9]*)?$")
 
 
@@ -54,7 +51,7 @@ class MoneyEdit(QLineEdit):
         super().__init__(parent)
         self.step = Decimal(1000)
         self.minimum = Decimal(0)
-        self.setValidator(QRegularExpressionValidator(_MONEY_RE, self))
+        self.setMaxLength(MAX_TEXT)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.textEdited.connect(self._regroup)
 
@@ -91,59 +88,5 @@ class PercentEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(_PERCENT_RE, self))
+        self.setMaxLength(MAX_TEXT)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-class BusinessCalendar(QCalendarWidget):
-    """Weekends greyed, New York banking holidays in red with their name as the tooltip."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setGridVisible(False)
-        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self._weekend = QTextCharFormat()
-        self._weekend.setForeground(QColor("#8a96a3"))
-        self.setWeekdayTextFormat(Qt.DayOfWeek.Saturday, self._weekend)
-        self.setWeekdayTextFormat(Qt.DayOfWeek.Sunday, self._weekend)
-        self._marked: list[QDate] = []
-        self.currentPageChanged.connect(self._mark_holidays)
-        self._mark_holidays(self.yearShown(), self.monthShown())
-
-    def _mark_holidays(self, year: int, month: int) -> None:
-        plain = QTextCharFormat()
-        for qd in self._marked:
-            self.setDateTextFormat(qd, plain)
-        self._marked = []
-        first = date(year, month, 1) - timedelta(days=7)
-        for offset in range(50):
-            d = first + timedelta(days=offset)
-            name = holiday_name(d)
-            if name:
-                fmt = QTextCharFormat()
-                fmt.setForeground(QColor("#b42318"))
-                fmt.setFontWeight(700)
-                fmt.setToolTip(f"{name} — not a New York banking day")
-                qd = QDate(d.year, d.month, d.day)
-                self.setDateTextFormat(qd, fmt)
-                self._marked.append(qd)
-
-
-class SettleDateEdit(QDateEdit):
-    """ISO date with a calendar popup that flags non-banking days."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setCalendarWidget(BusinessCalendar(self))
-        self.setMinimumDate(QDate(1900, 1, 1))
-        self.setMaximumDate(QDate(2199, 12, 31))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def value(self) -> date:
-        result: date = self.date().toPython()  # type: ignore[assignment]
-        return result
-
-    def set_value(self, d: date) -> None:
-        self.setDate(QDate(d.year, d.month, d.day))

@@ -75,12 +75,22 @@ class _Texts:
 
 
 class BandUpdates(QTableView):
-    """A table for models with ``painted(row)``: minimal repaints, cells painted in one pass."""
+    """A table for models with ``painted(row)``: minimal repaints, cells painted in one pass.
+
+    Tab leaves the table (the arrows move inside it); ``set_stale`` greys its text while the
+    inputs on screen are not those of the rows shown."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._texts = _Texts()
         self._font_key = ""
+        self.stale = False
+        self.setTabKeyNavigation(False)
+
+    def set_stale(self, stale: bool) -> None:
+        if stale != self.stale:
+            self.stale = stale
+            self.viewport().update()
 
     def dataChanged(self, top_left: Index, bottom_right: Index, roles: Any = ()) -> None:
         if not top_left.isValid() or not bottom_right.isValid():
@@ -146,10 +156,11 @@ class BandUpdates(QTableView):
         )
         alternate = palette.brush(group, QPalette.ColorRole.AlternateBase)
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        text = QPalette.ColorRole.PlaceholderText if self.stale else QPalette.ColorRole.Text
         return (
             font,
             bold,
-            palette.color(group, QPalette.ColorRole.Text),
+            palette.color(group, text),
             palette.color(group, QPalette.ColorRole.HighlightedText),
             grid,
             palette.brush(group, QPalette.ColorRole.Highlight),
@@ -189,7 +200,11 @@ class BandUpdates(QTableView):
                 painter.setFont(bold if is_bold else font)
                 foreground = foregrounds[column]
                 painter.setPen(
-                    selected_color if selected else text_color if foreground is None else foreground.color()
+                    selected_color
+                    if selected
+                    else text_color
+                    if foreground is None or self.stale
+                    else foreground.color()
                 )
                 static, w, h = texts.get(text, bold if is_bold else font, is_bold)
                 room = inner_w - 2 * margin

@@ -3,6 +3,8 @@ away against holding to maturity, and the yield to that date; the workout date h
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from app.domain.model import Quote
@@ -37,6 +39,21 @@ class CallTable(BandUpdates):
             header.setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Fixed if fixed else QHeaderView.ResizeMode.Stretch
             )
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for every header in the style sheet's font: the dates at their width, the
+        amounts' titles whole (the empty window's narrow calculator column clipped them)."""
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        width = sum(
+            header.sectionSize(column) if column < _DATE_COLUMNS else metrics.horizontalAdvance(c.title) + 16
+            for column, c in enumerate(CALL_COLUMNS)
+        )
+        width += self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(width, hint.width()), hint.height())
 
     def set_quote(self, quote: Quote | None) -> None:
         self.call_model.set_quote(quote)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.model import Quote
-from app.domain.money import format_usd
+from app.domain.money import format_price, format_usd
 from app.present.rows import (
     CallRow,
     CallRows,
@@ -326,12 +326,13 @@ CALL_COLUMNS: tuple[CallColumn, ...] = (
         lambda r: r.notice_date,
         CENTER,
     ),
-    CallColumn("Coupons", lambda r: format_usd(r.income), lambda r: r.income),
+    CallColumn("Coupons", lambda r: format_usd(r.repaid if r.zero else r.income), lambda r: r.income),
     CallColumn("Forgone", lambda r: format_usd(r.forgone) if r.forgone else "", lambda r: r.forgone),
     CallColumn("Yield", lambda r: fmt_rate(r.yield_pct), lambda r: r.yield_pct),
 )
-COL_INCOME = 2
+COL_INCOME = 2  # a zero-coupon note's: the principal repaid ("Repaid")
 COL_FORGONE = 3
+ZERO_INCOME_TITLE = "Repaid"
 WORKOUT_BG = QColor(WORKOUT_ROW)
 _CALL_ROLES = frozenset((RAW_ROLE, TOOLTIP))
 _CALL_ALIGN = tuple(c.align for c in CALL_COLUMNS)
@@ -384,7 +385,8 @@ class CallTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return CALL_COLUMNS[section].title
+            zero = isinstance(self._rows, CallRows) and self._rows.zero
+            return ZERO_INCOME_TITLE if zero and section == COL_INCOME else CALL_COLUMNS[section].title
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -421,11 +423,19 @@ class CallTableModel(QAbstractTableModel):
 
 def _call_tip(row: CallRow) -> str:
     what = (
-        "Held to maturity" if row.is_maturity else f"Called {fmt_date(row.when)} at {fmt_rate(row.price_pct)}"
+        "Held to maturity"
+        if row.is_maturity
+        else f"Called {fmt_date(row.when)} at {format_price(row.price_pct)}"
     )
-    lines = [what, f"paid {fmt_long_date(row.payment_date)}; coupons received {format_usd(row.income)}"]
+    received = "" if row.zero else f"; coupons received {format_usd(row.income)}"
+    lines = [
+        what,
+        f"paid {fmt_long_date(row.payment_date)}: principal repaid {format_usd(row.repaid)}{received}",
+    ]
     if row.forgone:
         lines.append(f"{format_usd(row.forgone)} less than holding to maturity")
-    if row.workout:
+    if row.worst_note:
+        lines.append(row.worst_note[:1].upper() + row.worst_note[1:])
+    elif row.workout:
         lines.append("Workout date: the yield to worst is reached here")
     return "\n".join(lines)

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.holding import Position
-from app.domain.model import Note, Offering, ParseWarning, Quote
+from app.domain.model import WORST_CALLS_UNKNOWN, Note, Offering, ParseWarning, Quote
 from app.paths import sample_path
 from app.present.terms import terms_groups
 from app.ui.calculator import CalculatorPanel, Preset
 from app.ui.chart import CallChart
-from app.ui.common import MessageArea, unstyled
+from app.ui.common import MessageArea, stale_note, unstyled
 from app.ui.offerings import Document, OfferingsPanel, TreeRows
 from app.ui.proposal import ProposalActions, document_key
 from app.ui.tables import CallTable, CouponTable
@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the compare page is built the first time it is shown
     from app.ui.compare import ComparePanel
 
 log = logging.getLogger("termsheet.ui")
+CALLS_UNKNOWN_NOTE = "calls unknown: worst = maturity"
 TREE_ROWS_PER_TURN = 1000  # a large document's tree rows are built this many per event-loop turn
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
@@ -126,30 +127,45 @@ class MainWindow(QMainWindow):
         copy_button.setText("Copy")
         copy_button.setToolTip("Copy the coupon calendar as tab-separated text (Ctrl+Shift+C)")
         copy_button.clicked.connect(self.coupon_table.copy_all)
+        self.copy_button = copy_button
+        self.stale_notes = (stale_note("callStaleNote"), stale_note("couponStaleNote"))
+        self.calls_unknown = stale_note("callsUnknownNote")  # the same look: a note in the header
+        self.calls_unknown.setText(CALLS_UNKNOWN_NOTE)
+        self.calls_unknown.setToolTip(WORST_CALLS_UNKNOWN[:1].upper() + WORST_CALLS_UNKNOWN[1:])
         self.panes = Layout(
             self.messages,
             self.offerings,
             titled("Terms", self.terms),
             self.calculator,
-            titled("Call schedule", self.call_table),
+            titled("Call schedule", self.call_table, self.calls_unknown, self.stale_notes[0]),
             self.chart,
-            titled("Coupon calendar", self.coupon_table, copy_button),
+            titled("Coupon calendar", self.coupon_table, self.stale_notes[1], copy_button),
         )
         self.setCentralWidget(self.panes.central)
         self.offerings.noteSelected.connect(self._note_selected)
         self.offerings.cleared.connect(self._cleared)
         self.calculator.quoteChanged.connect(self._quote_changed)
+        self.calculator.validityChanged.connect(self._validity_changed)
         self.calculator.amountEdit.textChanged.connect(self._inputs_edited)
         self.calculator.priceEdit.textChanged.connect(self._inputs_edited)
         self.calculator.settleDateEdit.dateChanged.connect(self._inputs_edited)
         self._tab_order()
 
     def _tab_order(self) -> None:
-        calc = self.calculator
-        chain: list[QWidget] = [self.offerings.tree, calc.amountEdit, calc.settleDateEdit, calc.priceEdit]
-        chain += [calc.yieldEdit, calc.yield_input.basis, self.call_table, self.coupon_table, self.terms]
+        """Tab goes from panel to panel (a table takes it once; the arrows move inside)."""
+        calc, chart = self.calculator, self.chart
+        chain: list[QWidget] = [self.offerings.filter_edit, self.offerings.tree]
+        chain += [
+            calc.amountEdit,
+            calc.settleDateEdit,
+            calc.priceEdit,
+            calc.yieldEdit,
+            calc.yield_input.basis,
+        ]
+        chain += [self.call_table, self.coupon_table, self.copy_button, chart, chart.reset_button, self.terms]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.terms.setTabChangesFocus(True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -359,12 +375,12 @@ class MainWindow(QMainWindow):
         preset, self._preset = self._preset, None
         self._selection += 1
         spread = self.loads.in_step
-        held = self._hold_chart(spread)
+        self._hold_chart(spread)
         self.session.flush_purchase()  # the inputs on screen belong to the note being left
         saved = self.session.saved_inputs(note.cusip)
         self.calculator.set_note(doc.offering, note, preset, saved)
-        if held is not None and self.calculator.current is held:
-            self.chart.set_quote(held)  # no quote for this note: the chart keeps the last one
+        if self.calculator.current is None:  # no valid purchase of this note: no other note's figures
+            self._show_no_quote()
         QTimer.singleShot(0, self, self.panes.fit_calculator)
         terms = partial(self._show_terms, self._selection, doc, note, self.calculator.current)
         if spread:
@@ -400,18 +416,31 @@ class MainWindow(QMainWindow):
     def _quote_changed(self, quote: Quote) -> None:
         self.coupon_table.set_quote(quote)
         self.call_table.set_quote(quote)
+        self.calls_unknown.setVisible(quote.yields is not None and quote.yields.calls_unknown)
         if self._chart_held:
             self._held_quote = quote  # drawn in the chart's own turn, the latest quote then
         else:
             self.chart.set_quote(quote)
 
+    def _show_no_quote(self) -> None:
+        self._held_quote = None
+        self.calls_unknown.hide()
+        for view in (self.coupon_table, self.call_table, self.chart):
+            view.set_quote(None)
+
+    def _validity_changed(self, valid: bool) -> None:
+        """Mark the tables and the chart stale (or not) as the calculator is: once per change."""
+        for view in (self.call_table, self.coupon_table, self.chart):
+            view.set_stale(not valid)
+        for note in self.stale_notes:
+            note.setVisible(not valid)
+
     def _cleared(self) -> None:
         self._selection += 1
         self._hold_chart(False)
-        self.calculator.setEnabled(False)
-        self.coupon_table.set_quote(None)
-        self.call_table.set_quote(None)
-        self.chart.set_quote(None)
+        self.calculator.clear()
+        self._validity_changed(True)
+        self._show_no_quote()
         self.terms.clear_terms()
         self.setWindowTitle(APP_NAME)
 
@@ -428,7 +457,7 @@ class MainWindow(QMainWindow):
         return doc.offering if doc else None
 
     def current_quote(self) -> Quote | None:
-        return self.calculator.current if not self.calculator.property("stale") else None
+        return self.calculator.current if not self.calculator.stale else None
 
     def open_paths(self) -> list[str]:
         return [d.path for d in self.offerings.documents()]
@@ -438,12 +467,11 @@ class MainWindow(QMainWindow):
         return note.cusip if note is not None else None
 
     def purchase_inputs(self) -> tuple[str, Inputs] | None:
-        calc = self.calculator
-        if calc.note is None:
+        calc, defaults = self.calculator, self.calculator.defaults()
+        if calc.note is None or defaults is None:
             return None
-        return calc.note.cusip, Inputs(
-            calc.amountEdit.text(), calc.settleDateEdit.value(), calc.priceEdit.text()
-        )
+        settle = calc.settleDateEdit.value() or defaults.settle_date  # a half-typed date is not kept
+        return calc.note.cusip, Inputs(calc.amountEdit.text(), settle, calc.priceEdit.text())
 
     # -- what the proposal reads ------------------------------------------------------------
     def purchase(self) -> tuple[Position, Offering] | None:

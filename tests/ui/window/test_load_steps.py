@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.cli import CalcArgs
 from app.domain.model import Offering
@@ -123,8 +123,10 @@ def test_an_amount_typed_meanwhile_is_what_the_chart_draws(win: Any) -> None:
     assert win.chart.plot.quote is win.calculator.current
 
 
-def test_a_note_without_a_quote_leaves_the_chart_as_it_was(qtbot: Any, win: Any, tmp_path: Path) -> None:
-    # the offering settles the day its note matures: no quote (the calculator says why, stale)
+def test_a_note_without_a_quote_shows_no_other_notes_figures(qtbot: Any, win: Any, tmp_path: Path) -> None:
+    # the offering settles the day its note matures: no quote (the calculator says why); the
+    # chart and the tables do not go on showing the note chosen before (issue 14: figures that
+    # are not those of the inputs on screen are stale or gone)
     long = long_offering(1)
     matured = tmp_path / "matured.json"
     matured.write_text(dumps(dataclasses.replace(long, settle_date=long.notes[0].maturity_date)))
@@ -134,9 +136,11 @@ def test_a_note_without_a_quote_leaves_the_chart_as_it_was(qtbot: Any, win: Any,
     with qtbot.waitSignal(win.loadsIdle, timeout=20_000):
         win.open_files([str(matured)], background=True, select="99999ZZZ0")
     assert win.offerings.current_note().cusip == "99999ZZZ0"
-    assert win.calculator.property("stale")
+    assert win.calculator.stale
     assert "99999ZZZ0" in win.terms.toPlainText()
-    assert win.chart.plot.quote is ally_quote  # as before: the chart keeps the last quote
+    assert ally_quote is not None and win.chart.plot.quote is None
+    assert win.coupon_table.model().rowCount() == win.call_table.model().rowCount() == 0
+    assert win.findChild(QLabel, "accruedInterestValue").text() == "—"
 
 
 def test_closing_the_window_meanwhile_runs_nothing_on_it() -> None:

@@ -250,7 +250,7 @@ class Monkey:
         if r < 0.6:
             if self.rng.random() < 0.5 and self.win.offerings.current_note() is not None:
                 note = self.win.offerings.current_note()
-                issued = note.issue_date or edit.value()  # a rate sheet prints no issue date
+                issued = note.issue_date or edit.value() or note.maturity_date  # a rate sheet prints none
                 lo, hi = issued.toordinal() - 30, note.maturity_date.toordinal() + 30
             else:
                 lo, hi = date(1900, 1, 1).toordinal(), date(2200, 12, 31).toordinal()
@@ -262,7 +262,7 @@ class Monkey:
             text = text if self.rng.random() < 0.6 else self.rng.choice(TEXTS)
             self.log.append(f"  settle text {text!r}")
             edit.setFocus()
-            edit.lineEdit().selectAll()
+            edit.selectAll()
             yield from typing(edit, text)
             self.qtbot.keyClick(edit, Qt.Key.Key_Tab)
         else:
@@ -378,14 +378,14 @@ class Monkey:
         offering = self.offering(doc.path)
         assert offering is not None, f"the window shows {doc.path}, which calc cannot load"
         amount, price = self.calc.amountEdit.text(), self.calc.priceEdit.text()
-        settle = self.calc.settleDateEdit.value().isoformat()
+        settle = self.calc.settleDateEdit.text()  # the text is the input: calc reads it alike
         args = CalcArgs(note.cusip, amount, settle, price)
         try:
             expected: Quote | None = quote(build_purchase(offering, args))
         except TermSheetError:
             expected = None
-        stale = bool(self.calc.property("stale"))
-        where = f"{doc.name} {note.cusip} amount={amount!r} settle={settle} price={price!r}"
+        stale = bool(self.calc.stale)
+        where = f"{doc.name} {note.cusip} amount={amount!r} settle={settle!r} price={price!r}"
         if expected is None:
             assert stale and self.win.current_quote() is None, f"invalid inputs not marked stale: {where}"
             return

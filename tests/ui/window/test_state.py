@@ -137,7 +137,7 @@ def test_a_removed_file_stays_shown_marked_source_missing(qtbot: Any, tmp_path: 
     qtbot.waitUntil(lambda: "source missing" in tree.model().index(0, 0).data(), timeout=5000)
     assert "moved or deleted" in tree.model().index(0, 0).data(3)  # the tooltip says why
     assert win.offerings.current_note().cusip == "02006DTT8"  # still shown, still priced
-    assert win.calculator.property("stale") is False
+    assert win.calculator.stale is False
     assert any("supplement.txt" in m for m in win.messages.messages())
     doc_path.write_bytes(sample_path().read_bytes())  # back again: found on activation
     QApplication.sendEvent(win, QEvent(QEvent.Type.ActivationChange))
@@ -155,23 +155,26 @@ def test_purchase_inputs_are_saved_as_they_change_and_restored(qtbot: Any) -> No
     assert memory.load("02006DTT8") is None  # debounced: not written on every keystroke
     qtbot.waitUntil(lambda: memory.load("02006DTT8") is not None, timeout=3000)
     assert memory.load("02006DTT8") == state.Inputs("25,000", date(2019, 12, 3), "101.5")
+    # issue 14: the amount and settle date typed go with the advisor to the other note (it takes
+    # them); its own price stays; the amount just typed wins over the one last left for a CUSIP
     win.offerings.select_cusip("02006DTU5")
-    assert calc.amountEdit.text() == "1,000"  # the other note keeps its own (defaults)
+    assert (calc.amountEdit.text(), calc.priceEdit.text()) == ("25,000", "100.000")
+    assert calc.settleDateEdit.value() == date(2019, 12, 3)
     calc.amountEdit.setText("7,000")
     win.offerings.select_cusip("02006DTT8")  # switching saves the pending edit at once
-    assert memory.load("02006DTU5") == state.Inputs("7,000", date(2019, 11, 29), "100.000")
-    assert (calc.amountEdit.text(), calc.priceEdit.text()) == ("25,000", "101.5")
+    assert memory.load("02006DTU5") == state.Inputs("7,000", date(2019, 12, 3), "100.000")
+    assert (calc.amountEdit.text(), calc.priceEdit.text()) == ("7,000", "101.5")
     assert calc.settleDateEdit.value() == date(2019, 12, 3)
-    assert win.findChild(object, "totalCostValue").text() == "$25,381.53"  # 25,375 + 6.53
+    # 7,000 × 101.5% = $7,105.00 + 4 days at 2.35% on $7,000 (30/360) = $1.83
+    assert win.findChild(object, "totalCostValue").text() == "$7,106.83"
     # a crash: no closeEvent, the next start still has both notes' inputs and the last CUSIP
     calc.priceEdit.setText("100")
     qtbot.waitUntil(lambda: memory.load("02006DTT8").price == "100", timeout=3000)
     second = start(qtbot)
     assert second.offerings.current_note().cusip == "02006DTT8"
-    assert second.calculator.amountEdit.text() == "25,000"
-    assert second.calculator.settleDateEdit.value() == date(2019, 12, 3)
-    second.offerings.select_cusip("02006DTU5")
     assert second.calculator.amountEdit.text() == "7,000"
+    assert second.calculator.settleDateEdit.value() == date(2019, 12, 3)
+    assert second.calculator.priceEdit.text() == "100"
 
 
 def test_presets_win_over_saved_inputs(qtbot: Any) -> None:

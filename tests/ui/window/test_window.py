@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QTableView, QTextBrowser, QTreeView, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QTextBrowser, QTreeView, QWidget
 
 from app.paths import sample_path
 from app.ui.common.roles import RAW_ROLE
@@ -48,7 +49,12 @@ def type_amount(qtbot: Any, win: QWidget, text: str) -> None:
 
 
 def set_settle(win: QWidget, d: date) -> None:
-    child(win, QDateEdit, "settleDateEdit").setDate(QDate(d.year, d.month, d.day))
+    """Type ``d`` into the settle date as a user does: select all, the date, Enter."""
+    edit: QLineEdit = child(win, QLineEdit, "settleDateEdit")
+    edit.setFocus()
+    QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(edit, d.isoformat())
+    QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
 def text(win: QWidget, name: str) -> str:
@@ -93,7 +99,7 @@ def test_invalid_amount_shows_the_rule_and_keeps_stale_results(qtbot: Any, windo
     hint = text(window, "amountHint")
     assert "multiple" in hint and "$1,000.00" in hint
     assert child(window, QLineEdit, "amountEdit").property("invalid") is True
-    assert window.calculator.property("stale") is True
+    assert window.calculator.stale is True
     assert text(window, "accruedInterestValue") == "$6.53"  # the last valid results stay
     assert "stale" in text(window, "staleLabel")
     assert window.current_quote() is None
@@ -101,7 +107,7 @@ def test_invalid_amount_shows_the_rule_and_keeps_stale_results(qtbot: Any, windo
     type_amount(qtbot, window, "")
     assert "amount" in text(window, "amountHint").lower()
     type_amount(qtbot, window, "26,000")
-    assert window.calculator.property("stale") is False
+    assert window.calculator.stale is False
     assert text(window, "totalCostValue") == "$26,006.79"
 
 
@@ -126,7 +132,7 @@ def test_the_calculator_holds_still_while_an_amount_turns_invalid_and_back(qtbot
     for amount in ("5", "25,500", "", "1,000,000", "26,000"):
         type_amount(qtbot, window, amount)
         assert where() == before, amount
-    assert window.calculator.property("stale") is False
+    assert window.calculator.stale is False
 
 
 def test_settle_out_of_range_and_holidays(qtbot: Any, window: Any) -> None:
@@ -135,10 +141,10 @@ def test_settle_out_of_range_and_holidays(qtbot: Any, window: Any) -> None:
     set_settle(window, date(2020, 1, 20))
     hint = text(window, "settleHint")
     assert "Martin Luther King" in hint and "not a New York banking day" in hint
-    assert window.calculator.property("stale") is False  # flagged, still priced
+    assert window.calculator.stale is False  # flagged, still priced
     set_settle(window, date(2019, 12, 7))
     assert "Saturday" in text(window, "settleHint")
-    calendar = child(window, QDateEdit, "settleDateEdit").calendarWidget()
+    calendar = child(window, QLineEdit, "settleDateEdit").calendarWidget()
     calendar.setCurrentPage(2020, 1)
     assert "Martin Luther King" in calendar.dateTextFormat(QDate(2020, 1, 20)).toolTip()
 
