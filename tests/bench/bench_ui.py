@@ -148,6 +148,12 @@ def _window(paths: list[str], amount: str | None = None) -> Any:
     app = application()
     win = build_window(paths, CalcArgs(amount=amount), screenshot=True)
     win.show()
+    deadline = time.monotonic() + 60
+    while win.loads_pending() and time.monotonic() < deadline:  # loaded off the UI thread
+        app.processEvents()
+        time.sleep(0.002)
+    if win.offerings.current_note() is None:
+        raise RuntimeError(f"no note shown from {paths}")
     for _ in range(5):
         app.processEvents()
     win._create_chart()  # what the window does after its first paint (plot + gc.freeze)

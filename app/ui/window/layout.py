@@ -69,6 +69,9 @@ class Layout:
         )
         for column, stretch in enumerate((0, 0, 1)):
             self.main_split.setStretchFactor(column, stretch)
+        self.moved_by_user = False  # a splitter dragged (``setSizes`` does not count)
+        for split in self.splitters():
+            split.splitterMoved.connect(self._moved)
         self.central = QWidget()
         self.central.setObjectName("central")
         layout = QVBoxLayout(self.central)
@@ -76,6 +79,9 @@ class Layout:
         layout.setSpacing(6)
         layout.addWidget(messages)
         layout.addWidget(self.main_split, 1)
+
+    def _moved(self, *_args: object) -> None:
+        self.moved_by_user = True
 
     def splitters(self) -> tuple[QSplitter, ...]:
         return (self.main_split, self.left_split, self.middle_split, self.right_split)

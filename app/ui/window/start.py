@@ -1,10 +1,12 @@
 """Start the window: ``run(files, calc, screenshot)`` from ``termsheet`` with no subcommand.
 
 With no FILE the last session's documents are reopened, or on a first start the bundled sample;
-the CUSIP from ``--cusip`` (else the last one used, else the first) is selected and the
-calculator preset. The window paints with its tables first; the chart is created right after.
-``--screenshot PNG`` saves the window once the chart is drawn and exits 0 (no saved state is
-read or written then, so the picture is always the same).
+they load off the UI thread like any other (``load_queue``), and the CUSIP from ``--cusip``
+(else the last one used, else the first) is selected and the calculator preset when its
+document is shown. The window paints at once; the chart (pyqtgraph) is created right after the
+first paint. ``--screenshot PNG`` saves the window once the documents are shown and the chart
+is drawn, and exits 0 (no saved state is read or written then, so the picture is always the
+same).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import sample_path
@@ -72,7 +74,9 @@ def initial_size(app: QApplication) -> tuple[int, int]:
 
 
 def build_window(files: list[str], calc: Preset, screenshot: bool = False) -> MainWindow:
-    """The main window with ``files`` (or the session/sample) loaded and a CUSIP selected."""
+    """The main window loading ``files`` (or the session/sample) off the UI thread; the CUSIP
+    asked for (or the first) is selected when its document is shown (``loads_pending`` until
+    then)."""
     from app.ui.window.main_window import MainWindow
 
     app = application()
@@ -88,20 +92,32 @@ def build_window(files: list[str], calc: Preset, screenshot: bool = False) -> Ma
         window.session.prune_recent()
     window.open_files(files, select=str(wanted) if wanted else None)
     window.show_state_notes()
-    if not restored:  # after loading, so the calculator's width includes its texts
+    if not restored:
         width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
         window.resize(width, height)
         window.use_default_sizes()
-    cusip = calc.cusip
-    if cusip and not window.loads_pending() and window.offerings.current_note() is None:
-        window.messages.show_message(f"CUSIP {cusip} is not in the loaded documents.", "warning")
-    elif cusip and not window.loads_pending():
-        note = window.offerings.current_note()
-        if note is not None and note.cusip.upper() != cusip.strip().upper():
-            window.messages.show_message(
-                f"CUSIP {cusip} is not in the loaded documents; showing {note.cusip}.", "warning"
-            )
+    if calc.cusip:
+        when_loaded(window, lambda: say_if_missing(window, str(calc.cusip)))
     return window
+
+
+def when_loaded(window: MainWindow, then: Callable[[], None]) -> None:
+    """``then()`` once every document asked for is shown (now, if they are)."""
+    if window.loads_pending():
+        window.loadsIdle.connect(then, Qt.ConnectionType.SingleShotConnection)
+    else:
+        then()
+
+
+def say_if_missing(window: MainWindow, cusip: str) -> None:
+    """Warn when the CUSIP asked for on the command line is not the one shown."""
+    note = window.offerings.current_note()
+    if note is None:
+        window.messages.show_message(f"CUSIP {cusip} is not in the loaded documents.", "warning")
+    elif note.cusip.upper() != cusip.strip().upper():
+        window.messages.show_message(
+            f"CUSIP {cusip} is not in the loaded documents; showing {note.cusip}.", "warning"
+        )
 
 
 def freeze_startup_objects() -> None:
@@ -115,7 +131,7 @@ def freeze_startup_objects() -> None:
 def _save_screenshot(window: MainWindow, path: str) -> None:
     app = QApplication.instance()
     if window.loads_pending():
-        window.loadsIdle.connect(lambda: _save_screenshot(window, path))
+        when_loaded(window, lambda: _save_screenshot(window, path))
         return
     window.chart.ensure_plot()
     assert app is not None
