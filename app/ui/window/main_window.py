@@ -142,9 +142,10 @@ class MainWindow(QMainWindow):
 
     def _fit_panels(self) -> None:
         if self._default_sizes_for_note and not self.panes.moved_by_user:
-            self.panes.apply_default_sizes(self.width(), self.height())
+            self.panes.apply_default_sizes(self.width(), self.height())  # fits the calculator too
+        else:
+            self.panes.fit_calculator()
         self._default_sizes_for_note = False
-        self.panes.fit_calculator()
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()

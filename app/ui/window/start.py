@@ -123,19 +123,23 @@ def say_if_missing(window: MainWindow, cusip: str) -> None:
 def freeze_startup_objects() -> None:
     """Move everything alive once the chart is built (Qt wrappers, pyqtgraph, numpy, the loaded
     documents) out of the collector's reach: a full collection otherwise scans them all and
-    stalls the UI thread for ~100 ms in the middle of typing."""
-    gc.collect()
+    stalls the UI thread for ~100 ms in the middle of typing. After a start with the collector
+    off (``run``) the objects are frozen as they are (a start leaves no cycles to collect) and
+    the collector is turned on; else (a window built by a test) what is garbage goes first."""
+    if gc.isenabled():
+        gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def _save_screenshot(window: MainWindow, path: str) -> None:
-    app = QApplication.instance()
+    """Save the window once its documents are shown and the chart is drawn. ``grab`` renders
+    every widget: the pending layouts are settled first, the pending paints are not needed."""
     if window.loads_pending():
         when_loaded(window, lambda: _save_screenshot(window, path))
         return
     window.chart.ensure_plot()
-    assert app is not None
-    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     ok = window.grab().save(path)
     if not ok:
         print(f"termsheet: could not write the screenshot {path}", file=sys.stderr)
@@ -143,7 +147,10 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
 
 
 def run(files: list[str], calc: Preset, screenshot: str | None) -> int:
-    """Open the window and run the event loop; the process exit status."""
+    """Open the window and run the event loop; the process exit status. The cyclic collector
+    is off until the chart is built (``freeze_startup_objects``): a start allocates ~400,000
+    objects and leaves no cycles, and the collections it triggered cost ~50 ms."""
+    gc.disable()
     app = application()
     safety.install()
     from app.ui.window import loader

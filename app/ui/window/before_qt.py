@@ -1,9 +1,9 @@
-"""The system libraries Qt's X11 (xcb) platform needs, checked before Qt is imported: a Linux
-without one of them gets one line naming the packages to install, not Qt's abort (exit 134,
-"could not load the Qt platform plugin "xcb"", a pip-installed PySide6 brings Qt but not these).
+"""What the window's start does before Qt is imported: check the system libraries Qt's X11
+(xcb) platform needs, and import the Qt-free modules the first view needs.
 
-No Qt here: ``missing_hint()`` runs before PySide6 is imported (its GUI library needs some of
-these too). The libraries are those the PySide6 6.11 wheel's ``libqxcb.so``,
+A Linux without one of those libraries gets one line naming the packages to install, not Qt's
+abort (exit 134, "could not load the Qt platform plugin "xcb"": a pip-installed PySide6 brings
+Qt but not these). The libraries are those the PySide6 6.11 wheel's ``libqxcb.so``,
 ``libQt6XcbQpa.so.6`` and ``libQt6Gui.so.6`` name (``NEEDED``), with the Debian/Ubuntu package
 of each (``packaging/trim.py``'s ``HOST_LIBRARIES`` is the .deb's full list).
 """
@@ -86,3 +86,15 @@ def missing_hint(
         f"the window cannot start: the X11 {what} {', '.join(lost)} {'is' if len(lost) == 1 else 'are'} "
         f"missing (on Debian/Ubuntu: sudo apt install {packages})"
     )
+
+
+def import_qt_free() -> None:
+    """Import the loaders and the domain the first view needs before PySide6: PySide6 reads the
+    source of every module imported after it (its ``__feature__`` import hook, ~0.1 ms a
+    module), and the loaders imported on the worker thread while the window is built would
+    take the GIL from it in 5 ms slices (~80 ms CPU more for a start, measured)."""
+    import app.domain.quote
+    import app.present.chart_arrays
+    import app.present.rows
+    import app.present.terms
+    import app.sources  # noqa: F401

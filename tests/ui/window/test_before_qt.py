@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ui.window import system_libraries as libs
+from app.ui.window import before_qt as libs
 
 ROOT = Path(__file__).resolve().parents[3]
 X11 = {"DISPLAY": ":0"}
@@ -57,8 +57,8 @@ def test_a_library_qt_surely_loads_is_found() -> None:
 # main.py as a user starts it on X11, with libxcb-cursor0 "not installed"
 DRIVER = """
 import sys
-from app.ui.window import system_libraries
-system_libraries.loadable = lambda soname: soname != "libxcb-cursor.so.0"
+from app.ui.window import before_qt
+before_qt.loadable = lambda soname: soname != "libxcb-cursor.so.0"
 from app.cli import main
 sys.exit(main([]))
 """
