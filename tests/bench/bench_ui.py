@@ -7,9 +7,10 @@ first_paint_ms, bare_qt_first_paint_ms, first_paint_ratio
     meanwhile: it is in the first paint when it arrives before it), against a bare
     QApplication + QMainWindow + pyqtgraph PlotWidget painted in the same run; the ratio (goal
     < 1.0: the window paints before pyqtgraph is imported). Median of N fresh processes each,
-    interleaved. The complete window (sample shown, chart drawn) is ``bench_start.py``'s. ``app/`` is byte-compiled first, as an installed copy is (with
-    PYTHONDONTWRITEBYTECODE set every start would compile ~60 modules again, ~60 ms, while
-    pyqtgraph's bytecode came with its wheel).
+    interleaved. The complete window (sample shown, chart drawn) is ``bench_start.py``'s.
+    ``app/`` is byte-compiled first, as an installed copy is (with PYTHONDONTWRITEBYTECODE set
+    every start would compile ~60 modules again, ~60 ms, while pyqtgraph's bytecode came with
+    its wheel).
 edit_p50_ms, edit_p99_ms (and edit_cpu_p50_ms, edit_cpu_p99_ms, edit_amount_p99_ms, edit_settle_p99_ms)
     Edit → repaint for a 30-year monthly note callable monthly after one year: 200 edits
     alternating a typed amount digit and a settle-date change; each is timed from the key/date

@@ -6,7 +6,7 @@ the files on disk ``source_watcher``."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._default_sizes_pending = False
         self._default_sizes_for_note = False
+        self._after_paint: list[Callable[[], None]] | None = []  # None once they ran
         self._selection = 0  # counts note selections: a follow-up of an older one is dropped
         self._chart_held = False  # a load's note: quotes wait for its chart turn
         self._held_quote: Quote | None = None
@@ -170,6 +171,18 @@ class MainWindow(QMainWindow):
 
     def _create_chart(self) -> None:
         self.chart.ensure_plot()  # its ``ready`` moves the start-up objects out of gc's sight
+        later, self._after_paint = self._after_paint, None
+        for build in later or ():
+            QTimer.singleShot(0, self, build)
+
+    def after_first_paint(self, build: Callable[[], None]) -> None:
+        """Run ``build`` once the window has painted and its chart is created, in an event-loop
+        turn of its own (at once if that is past): the hook for what the first view does not
+        show (a view behind a tab is better a ``lazy.LazyPane``, built when first shown)."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, self, build)
+        else:
+            self._after_paint.append(build)
 
     # -- opening and closing documents ---------------------------------------------------
     def open_files(self, paths: Sequence[str], select: str | None = None) -> None:
