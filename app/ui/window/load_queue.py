@@ -3,6 +3,8 @@ terms, chart) with the paints in between: no turn holds the UI thread for long.
 
 Each arrived document is a generator (the window's ``show``) whose every ``yield`` ends a turn;
 a note a load selected adds follow-ups (its terms, its chart), run before the next document.
+Until the window has painted (``spread`` False: the documents of the start) an arrived document
+is shown at once, so that the first paint shows it whole.
 ``progress`` counts the files read of all the loads under way; ``idle`` is emitted when
 everything asked for is loaded and shown. ``stop`` (the window closes) drops every load under
 way: nothing read afterwards is shown.
@@ -43,6 +45,7 @@ class LoadQueue(QObject):
         self._arrived: deque[Iterator[None]] = deque()  # one generator per document
         self._follow_ups: deque[Callable[[], None]] = deque()  # terms, chart of a note a load selected
         self.in_step = False  # True while a turn runs (a note selected then spreads its work)
+        self.spread = True  # False: a document arriving is shown at once (nothing painted yet)
         self._timer = QTimer(self)  # owned: deleted with the window, nothing runs after
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -75,6 +78,11 @@ class LoadQueue(QObject):
         """A document back from the loader: shown over the next event-loop turns."""
         batch = batch if batch is not None else Batch()
         if batch.cancelled:
+            return
+        if not self.spread:  # no turn to keep short: the window has not painted yet
+            for _ in self._show(path, offering, warnings, batch):
+                pass
+            self._went_idle_if_done()
             return
         self._arrived.append(self._show(path, offering, warnings, batch))
         self._timer.start()
@@ -121,10 +129,12 @@ class LoadQueue(QObject):
         if batch.cancelled:  # stopped: no longer counted
             return
         self._pending -= 1
-        if self._pending == 0:
+        self._went_idle_if_done()
+
+    def _went_idle_if_done(self) -> None:
+        if self._pending == 0 and not (self._arrived or self._follow_ups):
             self._batches.clear()
-            if not (self._arrived or self._follow_ups):
-                self._went_idle()
+            self._went_idle()
 
     def _went_idle(self) -> None:
         self._read = self._asked = 0

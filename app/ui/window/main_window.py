@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._held_quote: Quote | None = None
         self.session = Session(self, persist, self)
         self.loads = LoadQueue(self._show_document, self)
+        self.loads.spread = False  # until the first paint: what arrives is in it
         self.loads.failed.connect(self._failed)
         self.loads.progress.connect(self._progress)
         self.loads.idle.connect(self._loads_idle)
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self.progress.setObjectName("loadProgress")
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # shown or hidden, the panels above do not move
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().setSizeGripEnabled(False)
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
+            self.loads.spread = True  # from now on a load's work is spread over turns
             self.panes.central.removeEventFilter(self)
             QTimer.singleShot(0, self, self._after_first_paint)
         return False
@@ -333,7 +338,10 @@ class MainWindow(QMainWindow):
         self.calculator.set_note(doc.offering, note, preset, saved)
         if held is not None and self.calculator.current is held:
             self.chart.set_quote(held)  # no quote for this note: the chart keeps the last one
-        QTimer.singleShot(0, self, self._fit_panels)
+        if self._painted:
+            QTimer.singleShot(0, self, self._fit_panels)  # once the new texts are laid out
+        else:
+            self._fit_panels()  # before the first paint, which then shows them in place
         terms = partial(self._show_terms, self._selection, doc, note, self.calculator.current)
         if spread:
             self.loads.follow_up(terms, self._release_chart)
