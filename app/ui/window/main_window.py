@@ -244,6 +244,9 @@ class MainWindow(QMainWindow):
         self.session.opened(path)
         yield  # the tree is painted before the note is calculated
         self._select_loaded(doc, batch, again)
+        if not self._painted:  # the views' delayed layout now: the first paint is their last
+            for view in (self.offerings.tree, self.coupon_table, self.call_table):
+                view.doItemsLayout()
 
     def _select_loaded(self, doc: Document, batch: Batch, again: str | None) -> None:
         """The asked CUSIP once a document holds it; else the note shown before, when ``doc``

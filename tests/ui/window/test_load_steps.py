@@ -167,3 +167,22 @@ def test_a_load_finishing_after_the_window_closed_is_dropped() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert pool().waitForDone(30_000)  # it finishes with nobody to tell, and says nothing
     QApplication.processEvents()
+
+
+def test_before_the_first_paint_a_document_is_shown_at_once(qtbot: Any) -> None:
+    from app.ui.window.main_window import MainWindow
+
+    win = MainWindow(persist=False)  # not shown: nothing painted, nobody waiting on turns
+    qtbot.addWidget(win)
+    _arrive(win, "/x/long.json", long_offering(30))
+    assert not win.loads_pending()  # tree, note, terms and chart in one go
+    assert win.offerings.current_note().cusip == "99999ZZZ0"
+    assert "99999ZZZ0" in win.terms.toPlainText()
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.chart.plot is not None)
+    assert _chart_cusip(win) == "99999ZZZ0"
+    _arrive(win, str(sample_path()), ALLY)  # painted now: in turns again
+    assert win.loads_pending()
+    _finish(win)
+    assert [d.name for d in win.offerings.documents()] == ["long.json", sample_path().name]
