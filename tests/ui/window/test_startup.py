@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
+
+from app.ui.common.palette import COUPON, ROLLED_ROW
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -37,6 +39,45 @@ def test_screenshot_saves_the_window_and_exits_0(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1440, 900)
     assert not (tmp_path / "settings.ini").exists()  # a screenshot leaves no saved state
+    # the complete window: the sample's coupon bars drawn in the chart (top right), the rolled
+    # payment dates marked in the coupon calendar (bottom right)
+    assert _pixels(image, COUPON, 730, 90, 1440, 520) > 1500
+    assert _pixels(image, ROLLED_ROW, 730, 520, 1440, 900) > 1000
+
+
+def _pixels(image: QImage, colour: str, x0: int, y0: int, x1: int, y1: int) -> int:
+    """How many pixels of the rectangle are exactly ``colour``."""
+    want = QColor(colour).rgb()
+    return sum(1 for y in range(y0, y1, 2) for x in range(x0, x1, 2) if image.pixel(x, y) == want) * 4
+
+
+# the bundled sample alone: read on the worker thread, no loader process started
+NO_PROCESS = """
+import sys
+from app.ui.window import loader
+real = loader._executor
+def spawned():
+    print("loader process started", flush=True)
+    return real()
+loader._executor = spawned
+from app.cli import main
+sys.exit(main(["--screenshot", sys.argv[1]]))
+"""
+
+
+def test_the_sample_alone_starts_no_loader_process(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", NO_PROCESS, str(tmp_path / "shot.png")],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "loader process started" not in done.stdout
+    assert (tmp_path / "shot.png").is_file()
 
 
 DRIVER = """
