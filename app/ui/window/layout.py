@@ -58,8 +58,7 @@ class Layout:
         self.calc_scroll.setObjectName("calculatorScroll")
         self.calc_scroll.setWidget(calculator)
         self.calc_scroll.setWidgetResizable(True)
-        self.calc_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.calc_scroll.setMinimumWidth(self.calculator_width())
+        self.calc_scroll.setFrameShape(QFrame.Shape.NoFrame)  # its minimum width: the window's, styled
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
         self.left_split = _splitter("leftSplitter", vertical, offerings, terms)
         self.right_split = _splitter("rightSplitter", vertical, chart, coupon_calendar)

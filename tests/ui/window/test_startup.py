@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QColor, QImage
 
@@ -105,3 +106,23 @@ def test_window_paints_before_pyqtgraph_is_imported(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_the_screenshot_copies_what_the_window_painted(qtbot: Any) -> None:
+    """Offscreen, the screenshot is the window's backing store: the same pixels as painting the
+    window again (``grab``), without painting it again."""
+    from app.cli import CalcArgs
+    from app.ui.window.start import window_image
+    from tests.ui.windows import built
+
+    win = built([], CalcArgs(), screenshot=True)
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.chart.bar_count() > 0, timeout=10_000)
+    win.offerings.tree.setFocus()  # no blinking caret between the two pictures
+    copied = window_image(win).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    painted = win.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert (copied.width(), copied.height()) == (1440, 900)
+    assert copied == painted
