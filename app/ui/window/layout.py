@@ -4,7 +4,7 @@ on the right — and their default positions for a window of a given size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 
@@ -110,6 +110,7 @@ class Layout:
         """The calculator column's narrowest width without clipping (plus a scroll bar)."""
         for widget in self.calculator.findChildren(QWidget):
             widget.ensurePolished()  # style-sheet fonts decide the label widths
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # texts just set
         layout = self.calculator.layout()
         if layout is not None:
             layout.activate()

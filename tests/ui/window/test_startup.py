@@ -126,3 +126,24 @@ def test_the_screenshot_copies_what_the_window_painted(qtbot: Any) -> None:
     painted = win.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert (copied.width(), copied.height()) == (1440, 900)
     assert copied == painted
+
+
+def test_the_calculator_fits_the_first_note_shown_before_the_first_paint(qtbot: Any) -> None:
+    """A start's document arrives after the window is shown, before its first paint: the panels
+    are laid out again for the note's texts then, nothing clipped in the calculator."""
+    from app.paths import sample_path
+    from app.ui.window.main_window import MainWindow
+    from app.ui.window.start import SCREENSHOT_SIZE, application
+    from tests.offerings import ALLY
+
+    application()  # the look: the style sheet's fonts decide the widths
+    win = MainWindow(persist=False)
+    qtbot.addWidget(win)
+    win.resize(*SCREENSHOT_SIZE)
+    win.use_default_sizes()
+    win.show()  # laid out for an empty calculator
+    win.loads.arrive(str(sample_path()), ALLY, [])  # not painted yet: shown at once
+    qtbot.waitExposed(win)
+    scroll = win.panes.calc_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.minimumWidth() == win.panes.calculator_width() >= 400  # its texts: 411 px
