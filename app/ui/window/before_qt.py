@@ -92,9 +92,8 @@ def import_qt_free() -> None:
     """Import the loaders and the domain the first view needs before PySide6: PySide6 reads the
     source of every module imported after it (its ``__feature__`` import hook, ~0.1 ms a
     module), and the loaders imported on the worker thread while the window is built would
-    take the GIL from it in 5 ms slices (~80 ms CPU more for a start, measured)."""
+    take the GIL from it in 5 ms slices. Not numpy (the chart's, after the first paint)."""
     import app.domain.quote
-    import app.present.chart_arrays
     import app.present.rows
     import app.present.terms
     import app.sources  # noqa: F401

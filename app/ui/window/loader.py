@@ -110,9 +110,11 @@ def _executor() -> ProcessPoolExecutor | None:
     global _process_pool, _no_process
     with _executor_lock:
         if _process_pool is None and not _no_process:
+            import atexit
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            atexit.register(shutdown)  # stopped while the interpreter is whole (not in its teardown)
             try:
                 context = multiprocessing.get_context("spawn")  # never fork a Qt process
                 _process_pool = ProcessPoolExecutor(
