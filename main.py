@@ -1,10 +1,12 @@
 """Entry point: ``python main.py …`` is the ``termsheet`` command."""
 
-import multiprocessing
 import sys
 
 from app.cli import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # the frozen bundle starts its document-loader process
+    if getattr(sys, "frozen", False):  # the frozen bundle starts its document-loader process
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -266,6 +266,12 @@ def cmd_export_proposal(ns: argparse.Namespace) -> int:
 
 
 def cmd_gui(ns: argparse.Namespace) -> int:
+    from app.ui.window import before_qt  # type: ignore[import-not-found,unused-ignore]
+
+    hint = before_qt.missing_hint()  # a missing X11 library would abort Qt (exit 134)
+    if hint is not None:
+        return _fail(1, hint)
+    before_qt.import_qt_free()
     from app.ui.window.start import run  # type: ignore[import-not-found,unused-ignore]
 
     return int(run(list(ns.files), _calc_args(ns), ns.screenshot, ns.page))

@@ -31,9 +31,9 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
 def window(qtbot: Any) -> Any:
     """The real main window with the bundled sample loaded, shown, first CUSIP selected."""
     from app.cli import CalcArgs
-    from app.ui.window.start import build_window
+    from tests.ui.windows import built
 
-    win = build_window([], CalcArgs(), screenshot=False)
+    win = built([], CalcArgs(), screenshot=False)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTreeView, QWidget
 
 from app.domain.model import Offering
 from app.sources.offering_json import dumps
+from tests.ui.windows import open_and_wait
 
 
 def child(win: QWidget, name: str, kind: type = QWidget) -> Any:
@@ -63,5 +64,5 @@ def open_offering(win: Any, offering: Offering, folder: Path, name: str = "offer
     """Write ``offering`` as an offering file in ``folder`` and open it in the window."""
     path = folder / name
     path.write_text(dumps(offering), encoding="utf-8")
-    win.open_files([str(path)], background=False)
+    open_and_wait(win, [str(path)])
     return path

@@ -118,18 +118,20 @@ class OfferingTreeModel(QStandardItemModel):
         return list(self._docs)
 
     def add_document(self, doc: Document, rows: TreeRows | None = None) -> QModelIndex:
-        """Append ``doc`` (or replace a document loaded from the same path); its index. ``rows``
-        are its rows built beforehand (``TreeRows``); they are built here otherwise."""
+        """Append ``doc`` (or put it in the place of a document loaded from the same path); its
+        index. ``rows`` are its rows built beforehand (``TreeRows``); built here otherwise."""
+        row = len(self._docs)
         for i, old in enumerate(self._docs):
             if old.path == doc.path:
                 self.remove_row(i)
+                row = i
                 break
         items = (rows if rows is not None and rows.doc is doc else TreeRows(doc)).take()
         doc.key = self._next_key
         self._next_key += 1
-        self._docs.append(doc)  # rows 0 … n-1 keep their documents while row n is inserted
-        self.appendRow(items)
-        return self.index(len(self._docs) - 1, 0)
+        self._docs.insert(row, doc)  # the rows before keep their documents while it is inserted
+        self.insertRow(row, items)
+        return self.index(row, 0)
 
     def remove_row(self, row: int) -> None:
         # taken, not removed: the items have Python wrappers, and an item deleted behind its

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
 
 def document_key(path: str) -> str:
-    """``path`` absolute and normalised (the empty string stays empty)."""
-    return os.path.normcase(os.path.normpath(os.path.abspath(path))) if path else ""
+    """``path`` absolute, links resolved and normalised as the window's loader names documents
+    (the empty string stays empty)."""
+    return os.path.normcase(os.path.realpath(path)) if path else ""
 
 
 class DocumentHost(Protocol):

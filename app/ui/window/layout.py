@@ -6,15 +6,8 @@ window of a given size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.common import titled
 
@@ -62,8 +55,7 @@ class Layout:
         self.calc_scroll.setObjectName("calculatorScroll")
         self.calc_scroll.setWidget(calculator)
         self.calc_scroll.setWidgetResizable(True)
-        self.calc_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.calc_scroll.setMinimumWidth(self.calculator_width())
+        self.calc_scroll.setFrameShape(QFrame.Shape.NoFrame)  # its minimum width: the window's, styled
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
         self.left_split = _splitter("leftSplitter", vertical, offerings, terms)
         self.right_split = _splitter("rightSplitter", vertical, chart, coupon_calendar)
@@ -87,6 +79,9 @@ class Layout:
         self.main_split = _splitter("mainSplitter", horizontal, self.left_split, self.workspace)
         for column, stretch in enumerate((0, 1)):
             self.main_split.setStretchFactor(column, stretch)
+        self.moved_by_user = False  # a splitter dragged (``setSizes`` does not count)
+        for split in self.splitters():
+            split.splitterMoved.connect(self._moved)
         self.central = QWidget()
         self.central.setObjectName("central")
         layout = QVBoxLayout(self.central)
@@ -94,6 +89,9 @@ class Layout:
         layout.setSpacing(6)
         layout.addWidget(messages)
         layout.addWidget(self.main_split, 1)
+
+    def _moved(self, *_args: object) -> None:
+        self.moved_by_user = True
 
     def splitters(self) -> tuple[QSplitter, ...]:
         return (self.main_split, self.left_split, self.note_split, self.middle_split, self.right_split)
@@ -124,6 +122,7 @@ class Layout:
         """The calculator column's narrowest width without clipping (plus a scroll bar)."""
         for widget in self.calculator.findChildren(QWidget):
             widget.ensurePolished()  # style-sheet fonts decide the label widths
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # texts just set
         layout = self.calculator.layout()
         if layout is not None:
             layout.activate()

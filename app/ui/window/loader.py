@@ -1,9 +1,18 @@
 """Loading documents off the UI thread: a worker with loaded / failed / progress signals.
 
-The worker thread hands each file to a loader *process* and waits: parsing a PDF is pure Python
-for a second or more, and in a thread it would hold the GIL the UI thread needs for every paint
-and slot (edits took 100–300 ms while a PDF loaded). A crashed loader process fails that file
-only; the next load starts a new process. Where no process can be started, the thread loads.
+Every document loads on the worker thread; the UI thread only shows what comes back. One small
+document asked for alone (``SMALL_BYTES`` or less, not a PDF: the bundled sample parses in
+~5 ms, a golden supplement in 2–40 ms) is parsed on the worker thread itself while no loader
+process runs: no process is started for it (a start with the sample never spawns one).
+Anything more, and every document once the process runs, is handed to the loader *process*
+while the worker waits: a PDF or a large document is pure Python for a second or more (a 5 MB
+text filing ~0.3 s, much of it in single regular-expression calls over the whole text), and
+several small ones back to back keep the GIL as busy. In a thread that would hold the GIL the
+UI thread needs for every paint and slot: each time the UI thread wants it back it waits up to
+the switch interval (5 ms), so a turn that makes many Qt calls stretches by the worker's whole
+CPU time (edits took 100–330 ms while a PDF loaded; turns of 130 ms while ten small supplements
+loaded in the thread). A crashed loader process fails that file only; the next load starts a
+new process. Where no process can be started, the thread loads.
 
 The process is used only after ``use_process(True)`` (``app.run`` does it): a spawned process
 re-imports the ``__main__`` module, which is safe for ``main.py``, the console script and
@@ -14,21 +23,32 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.domain.errors import TermSheetError
 from app.domain.model import Offering, ParseWarning
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
 log = logging.getLogger("termsheet.ui")
 T = TypeVar("T")
+SMALL_BYTES = 64_000  # one document this small (and not a PDF): parsed on the worker thread
+
+
+def absolute(path: str | Path) -> str:
+    """The path a document is known by: absolute, links and ``..`` resolved, so that a session
+    started elsewhere finds it and one file opened twice is known as one."""
+    try:
+        return str(Path(path).expanduser().resolve())
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL: the loader says what is wrong
+        return str(Path(path).absolute())
 
 
 def load_one(path: str) -> tuple[Offering, list[ParseWarning]]:
@@ -38,11 +58,32 @@ def load_one(path: str) -> tuple[Offering, list[ParseWarning]]:
     return load_path(path)
 
 
-def load_elsewhere(path: str) -> tuple[Offering, list[ParseWarning]]:
-    """``load_one`` in the loader process (from a worker thread: this call blocks)."""
+def load_elsewhere(path: str, alone: bool = False) -> tuple[Offering, list[ParseWarning]]:
+    """Load ``path`` off the UI thread (from the worker thread: this call blocks): a small
+    document asked for ``alone`` here while no loader process runs, anything else in the
+    loader process (once it runs, it takes every document: no GIL is shared with it)."""
+    if _use_process and (not alone or _process_pool is not None or needs_process(path)):
+        return load_in_process(path)
+    return load_one(path)
+
+
+def needs_process(path: str) -> bool:
+    """A PDF (by its first bytes, whatever its name) or a document over ``SMALL_BYTES``; one
+    that cannot be read is not (``load_one`` says why)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(5) == b"%PDF-" or Path(path).stat().st_size > SMALL_BYTES
+    except OSError:
+        return False
+
+
+def load_in_process(path: str) -> tuple[Offering, list[ParseWarning]]:
+    """``load_one`` in the loader process (the thread loads where there is none)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     from app.sources import load_path
 
-    executor = _executor() if _use_process else None
+    executor = _executor()
     if executor is None:
         return load_one(path)
     try:
@@ -58,6 +99,8 @@ def submit_elsewhere(fn: Callable[..., T], *args: object) -> Future[T] | None:
     """``fn(*args)`` in the loader process (loads and this work take turns in it), or None
     where there is no process (then the caller does the work its own way). ``fn`` and its
     arguments must pickle; a process that died is dropped (the next call starts a new one)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     executor = _executor() if _use_process else None
     if executor is None:
         return None
@@ -84,6 +127,11 @@ def _executor() -> ProcessPoolExecutor | None:
     global _process_pool, _no_process
     with _executor_lock:
         if _process_pool is None and not _no_process:
+            import atexit
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            atexit.register(shutdown)  # stopped while the interpreter is whole (not in its teardown)
             try:
                 context = multiprocessing.get_context("spawn")  # never fork a Qt process
                 _process_pool = ProcessPoolExecutor(
@@ -110,6 +158,7 @@ def _exit_with_parent() -> None:
     """Wait for the window's process to end, then end this one. A window that crashes or is
     killed never shuts the pool down, and the worker, blocked reading a queue whose other end
     it holds itself, would otherwise stay behind (~95 MB) until the machine restarts."""
+    import multiprocessing
     import os
 
     parent = multiprocessing.parent_process()
@@ -144,20 +193,32 @@ def failure_message(path: str, err: BaseException) -> str:
     return f"{Path(path).name}: could not be read ({type(err).__name__}: {err})"
 
 
+@dataclass(eq=False)
+class Batch:
+    """One request to open documents (a drop, File ▸ Open, the command line): ``select`` the
+    CUSIP to show once a document of it holds one (None: the first document shown selects its
+    first note); ``cancelled`` when the window closed: nothing more of it is loaded or shown."""
+
+    select: str | None = None
+    selected: bool = False
+    cancelled: bool = False
+
+
 class LoadSignals(QObject):
-    loaded = Signal(str, object, object)  # path, Offering, warnings
-    failed = Signal(str, str)  # path, message
-    progress = Signal(int, int)  # done, total
-    finished = Signal()
+    loaded = Signal(str, object, object, object)  # path, Offering, warnings, Batch
+    failed = Signal(str, str, object)  # path, message, Batch
+    file_done = Signal(object)  # Batch: one more of its files read (or failed)
+    finished = Signal(object)  # Batch: all its files read
 
 
 class LoadJob(QRunnable):
     """Loads ``paths`` one after another; each result is reported as soon as it is ready."""
 
-    def __init__(self, paths: Sequence[str], signals: LoadSignals) -> None:
+    def __init__(self, paths: Sequence[str], signals: LoadSignals, batch: Batch) -> None:
         super().__init__()
         self.paths = list(paths)
         self.signals = signals
+        self.batch = batch
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -167,16 +228,18 @@ class LoadJob(QRunnable):
             log.debug("a load finished after its window was deleted", exc_info=True)
 
     def _run(self) -> None:
-        total = len(self.paths)
-        for done, path in enumerate(self.paths, start=1):
+        alone = len(self.paths) == 1
+        for path in self.paths:
+            if self.batch.cancelled:
+                break
             try:
-                offering, warnings = load_elsewhere(path)
+                offering, warnings = load_elsewhere(path, alone)
             except Exception as err:  # report and go on with the next file
-                self.signals.failed.emit(path, failure_message(path, err))
+                self.signals.failed.emit(path, failure_message(path, err), self.batch)
             else:
-                self.signals.loaded.emit(path, offering, warnings)
-            self.signals.progress.emit(done, total)
-        self.signals.finished.emit()
+                self.signals.loaded.emit(path, offering, warnings, self.batch)
+            self.signals.file_done.emit(self.batch)
+        self.signals.finished.emit(self.batch)
 
 
 def pool() -> QThreadPool:

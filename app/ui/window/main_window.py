@@ -7,7 +7,7 @@ the proposal's menu items and page ``ProposalActions``."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import partial
 from itertools import pairwise
@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLineEdit,
     QMainWindow,
@@ -41,7 +40,7 @@ from app.ui.window.chrome import APP_NAME, Chrome
 from app.ui.window.compare_page import ComparePage
 from app.ui.window.layout import Layout, titled
 from app.ui.window.load_queue import LoadQueue
-from app.ui.window.loader import failure_message, load_one, pool
+from app.ui.window.loader import Batch, absolute
 from app.ui.window.saved_state import Inputs
 from app.ui.window.session import Session
 from app.ui.window.source_watcher import SourceWatcher
@@ -74,14 +73,16 @@ class MainWindow(QMainWindow):
         self._preset = preset
         self._painted = False
         self._default_sizes_pending = False
-        self._select_after_load: str | None = None
+        self._default_sizes_for_note = False
+        self._after_paint: list[Callable[[], None]] | None = []  # None once they ran
         self._selection = 0  # counts note selections: a follow-up of an older one is dropped
         self._chart_held = False  # a load's note: quotes wait for its chart turn
         self._held_quote: Quote | None = None
         self.session = Session(self, persist, self)
         self.loads = LoadQueue(self._show_document, self)
-        self.loads.signals.failed.connect(self._failed)
-        self.loads.signals.progress.connect(self._progress)
+        self.loads.spread = False  # until the first paint: what arrives is in it
+        self.loads.failed.connect(self._failed)
+        self.loads.progress.connect(self._progress)
         self.loads.idle.connect(self._loads_idle)
         with unstyled():  # the style sheet polishes the finished panels once
             self._build_panels()
@@ -171,10 +172,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._default_sizes_pending:
             self._default_sizes_pending = False
+            self._default_sizes_for_note = True
             self.panes.apply_default_sizes(self.width(), self.height())
 
     def use_default_sizes(self) -> None:
-        """Lay the panels out for the window's size when it is shown (no saved state)."""
+        """Lay the panels out for the window's size when it is shown (no saved state), and
+        again for the first note shown (its texts decide the calculator's size) unless the
+        user moved a splitter in between."""
         self._default_sizes_pending = True
 
     def _build_compare_page(self) -> None:
@@ -190,11 +194,21 @@ class MainWindow(QMainWindow):
         page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.panes.workspace.currentChanged.connect(lambda index: page.shown(index == self.panes.COMPARE))
 
+    def _fit_panels(self) -> None:
+        if self._default_sizes_for_note and not self.panes.moved_by_user:
+            self.panes.apply_default_sizes(self.width(), self.height())  # fits the calculator too
+        else:
+            self.panes.fit_calculator()
+        self._default_sizes_for_note = False
+
     def _build_status(self) -> None:
         self.progress = QProgressBar()
         self.progress.setObjectName("loadProgress")
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # shown or hidden, the panels above do not move
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().setSizeGripEnabled(False)
@@ -203,6 +217,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
+            self.loads.spread = True  # from now on a load's work is spread over turns
             self.panes.central.removeEventFilter(self)
             QTimer.singleShot(0, self, self._after_first_paint)
         return False
@@ -213,34 +228,44 @@ class MainWindow(QMainWindow):
 
     def _create_chart(self) -> None:
         self.chart.ensure_plot()  # its ``ready`` moves the start-up objects out of gc's sight
+        later, self._after_paint = self._after_paint, None
+        for build in later or ():
+            QTimer.singleShot(0, self, build)
+
+    def after_first_paint(self, build: Callable[[], None]) -> None:
+        """Run ``build`` once the window has painted and its chart is created, in an event-loop
+        turn of its own (at once if that is past): the hook for what the first view does not
+        show (a view behind a tab is better a ``lazy.LazyPane``, built when first shown)."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, self, build)
+        else:
+            self._after_paint.append(build)
 
     # -- opening and closing documents ---------------------------------------------------
-    def open_files(
-        self, paths: Sequence[str], background: bool | None = None, select: str | None = None
-    ) -> None:
-        """Load ``paths``; PDFs and more than three files load off the UI thread. A proposal file
-        among them opens as the proposal (the last one, if several)."""
+    def open_files(self, paths: Sequence[str], select: str | None = None) -> None:
+        """Load ``paths`` off the UI thread (``load_queue``): the first document shown is
+        selected, its first note or ``select`` (a CUSIP) once a document holds it. A document
+        already open is not added twice: it is selected and the strip says so, unless its file
+        changed since it was read, when it is read again and takes its own place. A proposal
+        file among them opens as the proposal (the last one, if several)."""
         paths = self._open_proposal([str(p) for p in paths])
-        if not paths:
+        wanted = list(dict.fromkeys(absolute(p) for p in paths))
+        if not wanted:
             return
-        if background is None:
-            background = len(paths) > 3 or any(p.lower().endswith(".pdf") for p in paths)
-        self._select_after_load = select
-        if not background:
-            for path in paths:
-                try:
-                    offering, warnings = load_one(path)
-                except Exception as err:
-                    self._failed(path, failure_message(path, err))
-                else:
-                    for _ in self._show_document(path, offering, warnings):
-                        pass  # all at once: the caller waited for the file anyway
-            self.session.flush()
-            return
-        self.progress.setRange(0, len(paths))
-        self._progress(0, len(paths))
-        self.progress.show()
-        self.loads.start(paths)
+        batch = Batch(select)
+        opened = {d.path: d for d in self.offerings.documents()}
+        fresh = [p for p in wanted if p not in opened or self.sources.changed(p)]
+        if len(fresh) < len(wanted):
+            self._select_open([opened[p] for p in wanted if p not in fresh], batch, wanted[0] in fresh)
+        again = [opened[p].name for p in fresh if p in opened]
+        if again:
+            more = f" (and {len(again) - 1} more)" if len(again) > 1 else ""
+            self.messages.show_message(
+                f"{again[0]}{more} changed since it was read: reading it again.", "info"
+            )
+        if fresh:
+            self.progress.show()
+            self.loads.start(fresh, batch)
 
     def _open_proposal(self, paths: list[str], open_it: bool = True) -> list[str]:
         """Open the last proposal file of ``paths`` (offering files are JSON too: by content);
@@ -255,16 +280,31 @@ class MainWindow(QMainWindow):
             self.proposals.open_path(found[-1])
         return [p for p in paths if p not in found]
 
-    def _show_document(self, path: str, offering: Offering, warnings: list[ParseWarning]) -> Iterator[None]:
-        """Add the document to the tree, then select its first note if none is (or the CUSIP
-        asked for); each ``yield`` ends an event-loop turn when run by the ``LoadQueue``."""
+    def _select_open(self, docs: list[Document], batch: Batch, later: bool) -> None:
+        """Documents asked for again that are open as read: select (the asked CUSIP, or the
+        first one's first note unless a document still to load comes first) and say so."""
+        if batch.select and self.offerings.select_cusip(batch.select):
+            batch.select, batch.selected = None, True
+        elif batch.select is None and not later:
+            batch.selected = self.offerings.select_first(docs[0])
+        more = f" and {len(docs) - 1} more are" if len(docs) > 1 else " is"
+        self.messages.show_message(f"{docs[0].name}{more} already open (shown as read).", "info")
+
+    def _show_document(
+        self, path: str, offering: Offering, warnings: list[ParseWarning], batch: Batch
+    ) -> Iterator[None]:
+        """Add the document to the tree (in place of one read from the same file before), then
+        select a note (``_select_loaded``); each ``yield`` ends an event-loop turn when run by
+        the ``LoadQueue``."""
         doc = Document(path, offering, list(warnings))
         rows = TreeRows(doc)
         while not rows.build(TREE_ROWS_PER_TURN):
             yield
+        current = self.offerings.current_document()
+        again = self.current_cusip() if current is not None and current.path == path else None
         self.offerings.add_document(doc, rows)
+        self.sources.loaded(path)
         self.compare_page.documents_changed()
-        self.sources.watch(path)
         self.documentShown.emit(path, offering)
         if warnings:
             self.messages.show_message(
@@ -272,8 +312,21 @@ class MainWindow(QMainWindow):
             )
         self.session.opened(path)
         yield  # the tree is painted before the note is calculated
-        if self._select_after_load and self.offerings.select_cusip(self._select_after_load):
-            self._select_after_load = None
+        self._select_loaded(doc, batch, again)
+        if not self._painted:  # the views' delayed layout now: the first paint is their last
+            for view in (self.offerings.tree, self.coupon_table, self.call_table):
+                view.doItemsLayout()
+
+    def _select_loaded(self, doc: Document, batch: Batch, again: str | None) -> None:
+        """The asked CUSIP once a document holds it; else the note shown before, when ``doc``
+        replaced the document shown; else the first note of the first document of a request;
+        else, when nothing is selected, ``doc``'s first note."""
+        if batch.select and self.offerings.select_cusip(batch.select):
+            batch.select, batch.selected = None, True
+        elif again is not None and self.offerings.select_cusip(again):
+            pass
+        elif batch.select is None and not batch.selected:
+            batch.selected = self.offerings.select_first(doc)
         elif self.offerings.current_note() is None:
             self.offerings.select_first(doc)
 
@@ -290,6 +343,7 @@ class MainWindow(QMainWindow):
         # QProgressBar.setValue repaints at once, and with it everything else a load changed:
         # with updates off it is painted with the rest, in the next paint
         self.progress.setUpdatesEnabled(False)
+        self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setFormat(f"Loading {done}/{total}…")
         self.progress.setUpdatesEnabled(True)
@@ -381,7 +435,10 @@ class MainWindow(QMainWindow):
         self.calculator.set_note(doc.offering, note, preset, saved)
         if self.calculator.current is None:  # no valid purchase of this note: no other note's figures
             self._show_no_quote()
-        QTimer.singleShot(0, self, self.panes.fit_calculator)
+        if self._painted:
+            QTimer.singleShot(0, self, self._fit_panels)  # once the new texts are laid out
+        else:
+            self._fit_panels()  # before the first paint, which then shows them in place
         terms = partial(self._show_terms, self._selection, doc, note, self.calculator.current)
         if spread:
             self.loads.follow_up(terms, self._release_chart)
@@ -494,7 +551,7 @@ class MainWindow(QMainWindow):
         for path in paths:
             if path not in documents:
                 self._failed(path, f"{Path(path).name} is a proposal file, not an offering document")
-        self.open_files(documents, background=True)
+        self.open_files(documents)
 
     def show_message(self, text: str, kind: str) -> None:
         self.messages.show_message(text, kind)
@@ -543,6 +600,4 @@ class MainWindow(QMainWindow):
             except Exception:
                 log.exception("could not save the window state")
         event.accept()
-        app = QApplication.instance()
-        if app is not None:
-            pool().clear()
+        self.loads.stop()  # what the loader still brings is dropped

@@ -1,5 +1,6 @@
 """The files behind the open documents: a document whose file is moved or deleted is marked
-"source missing" (its terms stay as loaded) and unmarked when the file is back."""
+"source missing" (its terms stay as loaded) and unmarked when the file is back; ``changed``
+tells whether a file was written since its document was read (opening it again reads it again)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,16 @@ class SourceWatcher(QObject):
         self.messages = messages
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _path: self.check())
+        self._stamps: dict[str, tuple[int, int] | None] = {}  # path → (mtime ns, size) when read
+
+    def loaded(self, path: str) -> None:
+        """``path`` was just read: watch it and remember its stamp."""
+        self._stamps[path] = _stamp(path)
+        self.watch(path)
+
+    def changed(self, path: str) -> bool:
+        """The file was written (or replaced, or removed) since its document was read."""
+        return path not in self._stamps or _stamp(path) != self._stamps[path]
 
     def watch(self, path: str) -> None:
         if Path(path).is_file() and path not in self._watcher.files():
@@ -31,6 +42,7 @@ class SourceWatcher(QObject):
         """Stop watching ``path`` unless another open document came from it."""
         if not any(d.path == path for d in self.offerings.documents()):
             self._watcher.removePath(path)
+            self._stamps.pop(path, None)
 
     def check(self) -> None:
         """Mark documents whose file is gone as "source missing" (and unmark them when back).
@@ -45,3 +57,11 @@ class SourceWatcher(QObject):
                     )
             if not missing:
                 self.watch(doc.path)  # a file replaced by an editor's save is watched again
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        info = Path(path).stat()
+    except (OSError, ValueError):
+        return None
+    return info.st_mtime_ns, info.st_size

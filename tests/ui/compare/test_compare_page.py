@@ -28,6 +28,7 @@ from app.cli import main
 from app.paths import sample_path
 from app.present.compare import COMPARE_COLUMNS
 from app.ui.common.roles import RAW_ROLE
+from tests.ui.windows import open_and_wait
 
 ROOT = Path(__file__).resolve().parents[3]
 SUPPLEMENTS = ROOT / "tests" / "data" / "supplements"
@@ -118,7 +119,7 @@ def test_the_yields_shown_are_calc_json_s(
         "john-hancock-signaturenotes-2002-transposed.txt",
         "hsbc-internotes-2010-two-groups.md",
     ]
-    window.open_files([str(SUPPLEMENTS / name) for name in golden], background=False)
+    open_and_wait(window, [str(SUPPLEMENTS / name) for name in golden])
     open_compare(qtbot, window)
     model = table(window).model()
     assert model.rowCount() == sum(len(d.offering.notes) for d in window.offerings.documents()) > 15
@@ -136,7 +137,7 @@ def test_the_yields_shown_are_calc_json_s(
 
 
 def test_click_a_header_to_sort(qtbot: Any, window: Any) -> None:
-    window.open_files([str(SUPPLEMENTS / "ford-credit-2011-split-headers.html")], background=False)
+    open_and_wait(window, [str(SUPPLEMENTS / "ford-credit-2011-split-headers.html")])
     panel = open_compare(qtbot, window)
     view = panel.table
     for heading in ("Maturity", "Coupon", "Call prot. (years)", "YTM", "Issuer", "SO"):
@@ -150,7 +151,7 @@ def test_click_a_header_to_sort(qtbot: Any, window: Any) -> None:
 
 
 def test_the_offerings_filter_filters_the_rows(qtbot: Any, window: Any) -> None:
-    window.open_files([str(SUPPLEMENTS / "ford-credit-2011-split-headers.html")], background=False)
+    open_and_wait(window, [str(SUPPLEMENTS / "ford-credit-2011-split-headers.html")])
     panel = open_compare(qtbot, window)
     qtbot.keyClicks(window.offerings.filter_edit, "ford 2021")
     assert cells(panel.table, "CUSIP") == ["345397WC3"]  # Ford Motor Credit 5.000% due 2021-10-15
@@ -183,7 +184,7 @@ def test_double_click_or_enter_opens_the_note_in_the_calculator(qtbot: Any, wind
 def test_a_row_opens_in_its_own_document(qtbot: Any, window: Any) -> None:
     # the same CUSIPs in two documents (the ruled and unruled PDF of one supplement)
     pdfs = [str(SUPPLEMENTS / n) for n in ("ally-2021-final.pdf", "ally-2021-final-unruled.pdf")]
-    window.open_files(pdfs, background=False)
+    open_and_wait(window, pdfs)
     panel = open_compare(qtbot, window)
     model = panel.model
     rows = [r for r in range(model.rowCount()) if model.row_at(r).cusip == "02006DVC2"]
@@ -265,7 +266,7 @@ def test_a_rate_sheet_is_priced_at_the_settle_date_given(
     with the reason until one settle date is given; 5.750% quarterly at par is then 5.791%
     bond-equivalent, as the Cat Financial rate sheet of June 2008 prints."""
     sheet = str(SUPPLEMENTS / "caterpillar-rate-sheet-2008-footnotes.html")
-    window.open_files([sheet], background=False)
+    open_and_wait(window, [sheet])
     panel = open_compare(qtbot, window)
     model = panel.model
     rows = {model.row_at(r).cusip: r for r in range(model.rowCount()) if model.row_at(r).document == sheet}
@@ -285,7 +286,7 @@ def test_documents_opened_and_closed_change_the_rows(qtbot: Any, window: Any) ->
     panel = open_compare(qtbot, window)
     view = panel.table
     view.setCurrentIndex(view.model().index(row_of(view, "02006DTT8"), 0))
-    window.open_files([str(SUPPLEMENTS / "ford-credit-2011-split-headers.html")], background=False)
+    open_and_wait(window, [str(SUPPLEMENTS / "ford-credit-2011-split-headers.html")])
     qtbot.waitUntil(lambda: panel.model.rowCount() == 5 and not panel.busy())
     assert {"02006DTT8", "345397WC3"} <= set(cells(view, "CUSIP"))
     assert all(v is not None for v in cells(view, "YTW"))
@@ -377,8 +378,9 @@ def test_screenshot_of_the_compare_page(tmp_path: Path) -> None:
 def test_cells_fit_their_columns(qtbot: Any, window: Any) -> None:
     """Every text of the golden documents fits its column (only the issuer, document and notes
     are cut short, with the whole text as a tooltip); each heading fits too."""
-    window.open_files([str(p) for p in sorted(SUPPLEMENTS.iterdir()) if p.suffix in (".txt", ".md", ".html")],
-                      background=False)  # fmt: skip
+    open_and_wait(
+        window, [str(p) for p in sorted(SUPPLEMENTS.iterdir()) if p.suffix in (".txt", ".md", ".html")]
+    )
     panel = open_compare(qtbot, window)
     view, model = panel.table, panel.model
     header = view.horizontalHeader()

@@ -21,6 +21,7 @@ from app.ui.exports.actions import KINDS, ExportActions
 from app.ui.window import settings
 from app.ui.window.session import Folders
 from app.ui.window.settings import EXPORT_FOLDER
+from tests.ui.windows import open_and_wait
 
 KIND = {k.key: k for k in KINDS}
 
@@ -201,7 +202,7 @@ def test_real_window_exports_its_purchase(qtbot: QtBot, sample_file: Path, tmp_p
 
     w = MainWindow(persist=False)
     qtbot.addWidget(w)
-    w.open_files([str(sample_file)], background=False, select="02006DTT8")
+    open_and_wait(w, [str(sample_file)], select="02006DTT8")
     actions = w.chrome.exports
     assert isinstance(actions, ExportActions)
     quote = w.current_quote()

@@ -21,7 +21,8 @@ from app.cli import CalcArgs
 from app.domain.model import Offering
 from app.paths import sample_path
 from app.sources.offering_json import dumps
-from tests.offerings import big_offering, long_offering
+from tests.offerings import ALLY, big_offering, long_offering
+from tests.ui.windows import built, open_and_wait
 
 
 def _arrive(win: Any, path: str, offering: Offering) -> None:
@@ -47,9 +48,7 @@ def _chart_cusip(win: Any) -> str | None:
 @pytest.fixture
 def win(qtbot: Any) -> Any:
     """A shown window with its chart and no document (the sample closed): a load selects."""
-    from app.ui.window.start import build_window
-
-    window = build_window([], CalcArgs(), screenshot=True)
+    window = built([], CalcArgs(), screenshot=True)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -94,9 +93,10 @@ def test_a_large_document_is_added_to_the_tree_in_slices(win: Any, monkeypatch: 
 
 
 def test_a_note_chosen_meanwhile_keeps_its_terms_and_chart(win: Any) -> None:
+    _arrive(win, str(sample_path()), ALLY)  # Ally PS 213, open before
+    _finish(win)
     _arrive(win, "/x/long.json", long_offering(30))
     _step(win, 2)  # the long note selected; its terms and chart are waiting
-    win.open_files([str(sample_path())], background=False)  # Ally PS 213, at once
     assert win.offerings.select_cusip("02006DTU5")  # the user's choice: shown at once
     assert "02006DTU5" in win.terms.toPlainText() and _chart_cusip(win) == "02006DTU5"
     _finish(win)
@@ -130,11 +130,11 @@ def test_a_note_without_a_quote_shows_no_other_notes_figures(qtbot: Any, win: An
     long = long_offering(1)
     matured = tmp_path / "matured.json"
     matured.write_text(dumps(dataclasses.replace(long, settle_date=long.notes[0].maturity_date)))
-    win.open_files([str(sample_path())], background=False)
+    open_and_wait(win, [str(sample_path())])
     ally_quote = win.chart.plot.quote
     assert _chart_cusip(win) == "02006DTT8"
     with qtbot.waitSignal(win.loadsIdle, timeout=20_000):
-        win.open_files([str(matured)], background=True, select="99999ZZZ0")
+        win.open_files([str(matured)], select="99999ZZZ0")
     assert win.offerings.current_note().cusip == "99999ZZZ0"
     assert win.calculator.stale
     assert "99999ZZZ0" in win.terms.toPlainText()
@@ -144,9 +144,7 @@ def test_a_note_without_a_quote_shows_no_other_notes_figures(qtbot: Any, win: An
 
 
 def test_closing_the_window_meanwhile_runs_nothing_on_it() -> None:
-    from app.ui.window.start import build_window
-
-    win = build_window([], CalcArgs(), screenshot=True)  # deleted here, so not the fixture's
+    win = built([], CalcArgs(), screenshot=True)  # deleted here, so not the fixture's
     win.show()
     QApplication.processEvents()  # painted: the chart is created a turn later
     win.close_current()
@@ -167,9 +165,28 @@ def test_a_load_finishing_after_the_window_closed_is_dropped() -> None:
 
     pdf = Path(__file__).resolve().parents[2] / "data" / "supplements" / "ally-2021-final.pdf"
     win = build_window([], CalcArgs(), screenshot=True)
-    win.open_files([str(pdf), str(sample_path())], background=True)  # parsed in the loader thread
+    win.open_files([str(pdf), str(sample_path())])  # parsed on the loader thread
     win.close()
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert pool().waitForDone(30_000)  # it finishes with nobody to tell, and says nothing
     QApplication.processEvents()
+
+
+def test_before_the_first_paint_a_document_is_shown_at_once(qtbot: Any) -> None:
+    from app.ui.window.main_window import MainWindow
+
+    win = MainWindow(persist=False)  # not shown: nothing painted, nobody waiting on turns
+    qtbot.addWidget(win)
+    _arrive(win, "/x/long.json", long_offering(30))
+    assert not win.loads_pending()  # tree, note, terms and chart in one go
+    assert win.offerings.current_note().cusip == "99999ZZZ0"
+    assert "99999ZZZ0" in win.terms.toPlainText()
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.chart.plot is not None)
+    assert _chart_cusip(win) == "99999ZZZ0"
+    _arrive(win, str(sample_path()), ALLY)  # painted now: in turns again
+    assert win.loads_pending()
+    _finish(win)
+    assert [d.name for d in win.offerings.documents()] == ["long.json", sample_path().name]

@@ -9,6 +9,11 @@ The documents: a 50-year monthly callable note (the heaviest first note: 600 cou
 dates), 5,000 CUSIPs (every later document is added to a tree that already holds them), and
 the golden supplements (two PDFs, EDGAR HTML, text), loaded in the loader process as ``app.run``
 does. Goal ~40 ms per turn; the bound is loosened for a shared machine.
+
+A 5 MB supplement (text or EDGAR HTML: a note table and ~5 MB of prospectus prose,
+tests/large_documents.py) dropped on the window with the sample open: a real drop event through
+the window's ``dropEvent``; from the drop to the new document shown (and selected), no turn
+takes over 50 ms (issue 14: it stalled the UI thread ~300 ms when text loaded on it).
 """
 
 from __future__ import annotations
@@ -18,17 +23,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
 
 from app.cli import CalcArgs
 from app.sources.offering_json import dumps
+from tests.large_documents import long_html, long_text
 from tests.offerings import big_offering, long_offering
+from tests.ui.windows import built
 
 # time bounds on a shared 2-core machine: a miss is measured again; a real regression misses
 # every time (pytest-rerunfailures)
 pytestmark = [pytest.mark.timing, pytest.mark.flaky(reruns=2)]
 
 BOUND_MS = 60.0
+DROP_BOUND_MS = 50.0  # the issue's bound for a 5 MB document dropped on the window
 SUPPLEMENTS = Path(__file__).resolve().parents[2] / "data" / "supplements"
 
 
@@ -75,7 +84,7 @@ def _wait_idle(win: Any, turns: Turns, paths: list[str]) -> None:
     win.loadsIdle.connect(loop.quit)
     QTimer.singleShot(90_000, loop.quit)
     turns.start()
-    win.open_files(paths, background=True)
+    win.open_files(paths)
     loop.exec()
     turns.stop()
     win.loadsIdle.disconnect(loop.quit)
@@ -86,10 +95,9 @@ def empty_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A shown window with its chart created and no document open; loads use the loader
     process (as ``app.run`` sets it; pytest guards ``__main__``)."""
     from app.ui.window import loader
-    from app.ui.window.start import build_window
 
     monkeypatch.setattr(loader, "_use_process", True)
-    win = build_window([], CalcArgs(), screenshot=True)
+    win = built([], CalcArgs(), screenshot=True)
     qtbot.addWidget(win)
     win.resize(1440, 900)
     win.use_default_sizes()
@@ -118,3 +126,58 @@ def test_finished_loads_are_shown_in_short_turns(empty_window: Any, tmp_path: Pa
     assert win.calculator.current is not None and win.calculator.current.purchase.note is note
     assert win.chart.plot is not None and win.chart.bar_count() > 550
     assert max(turns.gaps) < BOUND_MS, f"slowest turns {turns.slowest()} ms of {len(turns.gaps)}"
+
+
+@pytest.fixture
+def sample_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A shown window with the bundled sample loaded and its chart drawn, loads in the loader
+    process as ``app.run`` sets them."""
+    from app.ui.window import loader
+
+    monkeypatch.setattr(loader, "_use_process", True)
+    win = built([], CalcArgs(), screenshot=True)
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.use_default_sizes()
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.chart.plot is not None and win.chart.bar_count() > 0, timeout=10_000)
+    return win
+
+
+def drop(win: Any, path: Path) -> None:
+    """A file dropped on the window, as the platform delivers it."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(400, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(event)
+    assert event.isAccepted()
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_a_5_mb_document_dropped_never_stalls_the_ui_thread(
+    sample_window: Any, tmp_path: Path, kind: str
+) -> None:
+    win = sample_window
+    path = tmp_path / f"long-supplement.{kind}"
+    path.write_bytes(long_text() if kind == "txt" else long_html())
+    assert path.stat().st_size > 4_900_000
+    turns = Turns()
+    loop = QEventLoop()
+    win.loadsIdle.connect(loop.quit)
+    QTimer.singleShot(90_000, loop.quit)
+    turns.start()
+    QTimer.singleShot(50, lambda: drop(win, path))  # in a turn of its own, between two beats
+    loop.exec()
+    turns.stop()
+    assert not win.loads_pending()
+    names = [d.name for d in win.offerings.documents()]
+    assert names == ["ally-term-notes-pricing-supplement-213.txt", path.name]  # added as a second
+    assert win.current_document().name == path.name and win.calculator.current is not None
+    assert max(turns.gaps) <= DROP_BOUND_MS, f"slowest turns {turns.slowest()} ms of {len(turns.gaps)}"

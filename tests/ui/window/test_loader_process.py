@@ -20,7 +20,7 @@ import os, sys
 from app.ui.window import loader
 if __name__ == "__main__":
     loader.use_process(True)
-    loader.load_elsewhere(sys.argv[1])
+    loader.load_in_process(sys.argv[1])
     print(*loader._process_pool._processes, flush=True)
     os._exit(0)
 """

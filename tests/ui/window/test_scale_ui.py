@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.offerings import big_offering
+from tests.ui.windows import built, open_and_wait
 
 # time bounds on a shared 2-core machine: a miss is measured again; a real regression misses
 # every time (pytest-rerunfailures)
@@ -40,9 +41,8 @@ def _bench() -> ModuleType:
 
 def _window(qtbot: Any, paths: list[str]) -> Any:
     from app.cli import CalcArgs
-    from app.ui.window.start import build_window
 
-    win = build_window(paths, CalcArgs(), screenshot=True)
+    win = built(paths, CalcArgs(), screenshot=True)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -79,7 +79,7 @@ def test_filter_follows_documents_added_and_removed(qtbot: Any, tmp_path: Path) 
     small = bench.write_offering(big_offering(30), tmp_path / "small.json")
     win = _window(qtbot, [])
     win.offerings.filter_edit.setText("t000002")
-    win.open_files([str(small)])
+    open_and_wait(win, [str(small)])
     proxy = win.offerings.proxy
     shown = [proxy.rowCount(proxy.index(row, 0)) for row in range(proxy.rowCount())]
     assert shown == [10]  # T0000020X … T0000029X; the sample's document is filtered out

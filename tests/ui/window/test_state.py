@@ -16,11 +16,11 @@ from app.cli import CalcArgs
 from app.paths import sample_path
 from app.ui.window import saved_state as state
 from app.ui.window import settings
-from app.ui.window.start import build_window
+from tests.ui.windows import built
 
 
 def start(qtbot: Any, files: list[str] | None = None) -> Any:
-    win = build_window(files or [], CalcArgs())
+    win = built(files or [], CalcArgs())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -179,7 +179,7 @@ def test_purchase_inputs_are_saved_as_they_change_and_restored(qtbot: Any) -> No
 
 def test_presets_win_over_saved_inputs(qtbot: Any) -> None:
     state.PurchaseMemory().save("02006DTT8", state.Inputs("9,000", date(2019, 12, 3), "99"))
-    win = build_window([], CalcArgs("02006DTT8", "2,000"))
+    win = built([], CalcArgs("02006DTT8", "2,000"))
     qtbot.addWidget(win)
     assert win.calculator.amountEdit.text() == "2,000"
     assert win.calculator.priceEdit.text() == "99"  # what the preset leaves alone is restored
@@ -188,7 +188,7 @@ def test_presets_win_over_saved_inputs(qtbot: Any) -> None:
 def test_screenshots_neither_read_nor_write_saved_inputs(qtbot: Any, isolated_settings: Path) -> None:
     state.PurchaseMemory().save("02006DTT8", state.Inputs("9,000", date(2019, 12, 3), "99"))
     before = isolated_settings.read_bytes()
-    win = build_window([], CalcArgs(), screenshot=True)
+    win = built([], CalcArgs(), screenshot=True)
     qtbot.addWidget(win)
     assert win.calculator.amountEdit.text() == "1,000"
     win.calculator.amountEdit.setText("3,000")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QTextBrowser, QTree
 from app.paths import sample_path
 from app.ui.common.roles import RAW_ROLE
 from app.ui.window import settings
+from tests.ui.windows import built, loaded, open_and_wait
 
 
 def child(win: QWidget, kind: type, name: str) -> Any:
@@ -161,7 +162,7 @@ def test_price_drives_principal(qtbot: Any, window: Any) -> None:
 def test_broken_file_leaves_the_sample_loaded(qtbot: Any, window: Any, tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_text("this is not a pricing supplement\n", encoding="utf-8")
-    window.open_files([str(broken)])
+    open_and_wait(window, [str(broken)])
     assert any("broken.txt" in m for m in window.messages.messages())
     assert window.messages.isVisible()
     assert len(window.offerings.documents()) == 1
@@ -196,7 +197,9 @@ def test_drop_files_onto_the_window(qtbot: Any, window: Any, tmp_path: Path) -> 
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
+    loaded(window)
     assert [d.name for d in window.offerings.documents()][-1] == "dropped.txt"
+    assert window.current_document().name == "dropped.txt"  # what was dropped is shown
 
 
 def test_close_document_and_filter(qtbot: Any, window: Any) -> None:
@@ -210,6 +213,7 @@ def test_close_document_and_filter(qtbot: Any, window: Any) -> None:
     assert not window.calculator.isEnabled()
     assert window.coupon_table.model().rowCount() == 0
     window.open_sample()
+    loaded(window)
     assert tree.currentIndex().data() == "02006DTT8"
 
 
@@ -243,9 +247,8 @@ def test_chart_bars_and_call_lines(qtbot: Any, window: Any) -> None:
 
 def test_presets_from_the_command_line(qtbot: Any) -> None:
     from app.cli import CalcArgs
-    from app.ui.window.start import build_window
 
-    win = build_window([], CalcArgs("02006DTU5", "$50,000", "12/03/2019", "101"), screenshot=True)
+    win = built([], CalcArgs("02006DTU5", "$50,000", "12/03/2019", "101"), screenshot=True)
     qtbot.addWidget(win)
     assert win.offerings.current_note().cusip == "02006DTU5"
     assert win.calculator.amountEdit.text() == "$50,000"
@@ -256,9 +259,8 @@ def test_presets_from_the_command_line(qtbot: Any) -> None:
 
 def test_unknown_cusip_preset_is_a_message(qtbot: Any) -> None:
     from app.cli import CalcArgs
-    from app.ui.window.start import build_window
 
-    win = build_window([], CalcArgs("XXXXXXXXX"), screenshot=True)
+    win = built([], CalcArgs("XXXXXXXXX"), screenshot=True)
     qtbot.addWidget(win)
     assert any("XXXXXXXXX" in m for m in win.messages.messages())
     assert win.offerings.current_note().cusip == "02006DTT8"
@@ -266,16 +268,15 @@ def test_unknown_cusip_preset_is_a_message(qtbot: Any) -> None:
 
 def test_state_is_restored_on_the_next_start(qtbot: Any, tmp_path: Path) -> None:
     from app.cli import CalcArgs
-    from app.ui.window.start import build_window
 
     copy = tmp_path / "other.txt"
     copy.write_bytes(sample_path().read_bytes())
-    first = build_window([str(copy)], CalcArgs())
+    first = built([str(copy)], CalcArgs())
     qtbot.addWidget(first)
     select(first, "02006DTU5")
     first.resize(780, 700)  # within the offscreen screen (800×800)
     first.close()
-    second = build_window([], CalcArgs())
+    second = built([], CalcArgs())
     qtbot.addWidget(second)
     assert [d.path for d in second.offerings.documents()] == [str(copy)]
     assert second.offerings.current_note().cusip == "02006DTU5"
@@ -359,10 +360,9 @@ def test_a_call_with_no_call_dates_is_flagged_once(
 ) -> None:
     # the quote words it; the loader leaves it to the quote (tests/reports/test_call_warning_once.py)
     from app.cli import CalcArgs
-    from app.ui.window.start import build_window
 
     path = Path(__file__).resolve().parents[2] / "data" / "supplements" / document
-    win = build_window([str(path)], CalcArgs(cusip), screenshot=True)
+    win = built([str(path)], CalcArgs(cusip), screenshot=True)
     qtbot.addWidget(win)
     assert win.offerings.current_note().cusip == cusip
     shown = child(win, QTextBrowser, "termsView").toPlainText()
@@ -375,7 +375,6 @@ def test_a_rate_sheet_note_asks_for_its_settle_date(qtbot: Any) -> None:
     note settling at the end of the offering week and asks for the date; 5.750% quarterly at par
     is 5.791% bond-equivalent, as the Cat Financial rate sheet of June 2008 prints."""
     from app.cli import CalcArgs
-    from app.ui.window.start import build_window
 
     sheet = (
         Path(__file__).resolve().parents[2]
@@ -383,7 +382,7 @@ def test_a_rate_sheet_note_asks_for_its_settle_date(qtbot: Any) -> None:
         / "supplements"
         / "caterpillar-rate-sheet-2008-footnotes.html"
     )
-    win = build_window([str(sheet)], CalcArgs("14912HPR5"), screenshot=True)
+    win = built([str(sheet)], CalcArgs("14912HPR5"), screenshot=True)
     qtbot.addWidget(win)
     assert win.offerings.current_note().cusip == "14912HPR5"
     hint = text(win, "settleHint")

@@ -1,0 +1,126 @@
+"""Start-up as whole processes (issue 13). Run: ``python tests/bench/bench_start.py [--pairs 6]``.
+
+``measure() -> dict[str, float]`` returns (``tests/bench/run_all.py`` calls it):
+
+start_complete_ms
+    ``main.py --screenshot PNG``, process start to exit: the complete window (the bundled
+    sample loaded, the first CUSIP in the calculator and the tables, the chart drawn) saved
+    to a PNG. Median of the pairs.
+start_bare_ms
+    The floor: a process that imports PySide6 and pyqtgraph, shows a QMainWindow of the same
+    size holding a PlotWidget (an empty plot), grabs it to a PNG after its first paint and
+    exits. Median of the pairs.
+start_ratio
+    The median of the pairs' ratios (ours / floor); each pair runs the two side by side, one
+    after the other, in alternating order. Goal < 1.0.
+
+``app/`` is byte-compiled first, as an installed copy has it (pyqtgraph's bytecode came with its
+wheel). Both processes run offscreen with private settings (no session is read: a screenshot
+reads none), after one unmeasured start of each to warm the file cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BARE = """
+import sys
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+win = QMainWindow()
+win.setCentralWidget(pg.PlotWidget())
+win.resize(1440, 900)
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, save)
+        return False
+
+
+def save():
+    ok = win.grab().save(sys.argv[1])
+    app.exit(0 if ok else 3)
+
+
+spy = FirstPaint()
+win.centralWidget().viewport().installEventFilter(spy)
+win.show()
+sys.exit(app.exec())
+"""
+
+
+def _run(args: list[str], env: dict[str, str], out: Path) -> float:
+    """Seconds from spawning the process to its exit; it must have written ``out``."""
+    out.unlink(missing_ok=True)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *args, str(out)], cwd=ROOT, env=env, capture_output=True, timeout=120, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0 or not out.is_file():
+        raise RuntimeError(f"{args[0]} exited {done.returncode}: {done.stderr.decode()[-400:]}")
+    return elapsed
+
+
+def pairs(count: int) -> list[tuple[float, float]]:
+    """``count`` (ours, floor) pairs in seconds, interleaved, alternating which goes first."""
+    compileall.compile_dir(str(ROOT / "app"), quiet=1)
+    tmp = Path(tempfile.mkdtemp())
+    env = dict(os.environ, TERMSHEET_SETTINGS=str(tmp / "s.ini"), XDG_STATE_HOME=str(tmp / "state"))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ours = [str(ROOT / "main.py"), "--screenshot"]
+    bare = ["-c", BARE]
+    _run(ours, env, tmp / "ours.png")  # warm the file cache for both
+    _run(bare, env, tmp / "bare.png")
+    result = []
+    for i in range(count):
+        if i % 2 == 0:
+            a = _run(ours, env, tmp / "ours.png")
+            b = _run(bare, env, tmp / "bare.png")
+        else:
+            b = _run(bare, env, tmp / "bare.png")
+            a = _run(ours, env, tmp / "ours.png")
+        result.append((a, b))
+    return result
+
+
+def measure(count: int = 6) -> dict[str, float]:
+    timed = pairs(count)
+    return {
+        "start_complete_ms": statistics.median(a for a, _ in timed) * 1000,
+        "start_bare_ms": statistics.median(b for _, b in timed) * 1000,
+        "start_ratio": statistics.median(a / b for a, b in timed),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=6)
+    parser.add_argument("--rounds", type=int, default=1, help="runs of --pairs pairs each")
+    args = parser.parse_args()
+    for round_ in range(1, args.rounds + 1):
+        timed = pairs(args.pairs)
+        cells = "  ".join(f"{a * 1000:.0f}/{b * 1000:.0f}" for a, b in timed)
+        ratio = statistics.median(a / b for a, b in timed)
+        print(f"run {round_}: ours/floor ms {cells}  median ratio {ratio:.3f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
