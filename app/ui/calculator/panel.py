@@ -82,13 +82,17 @@ class CalculatorPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
+        # cost beside the yields (what the price buys), the income under them: on a 1366×768
+        # screen the purchase, its cost and its yields show without scrolling
         layout.addWidget(self._build_inputs())
-        layout.addWidget(self._build_cost())
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(self._build_income(), 1)
+        cost = self._build_cost()
+        row.addWidget(cost, 1)
         row.addWidget(self._build_yields(), 1)
         layout.addLayout(row)
+        self._essential = (layout.itemAt(0).widget(), cost, self.yields_card)
+        layout.addWidget(self._build_income())
         layout.addStretch(1)
         self.setEnabled(False)
         self._hold_heights()
@@ -97,11 +101,19 @@ class CalculatorPanel(QFrame):
         """Keep room for the texts that come and go as inputs turn valid or invalid (the amount's
         two-line error, the stale note, the detail lines), so the cards do not move under the
         advisor's typing: a move re-lays the column out and repaints all of it (~6 ms a key)."""
-        held = [(self.hints["amount"], 2), (self.staleLabel, 1)]
+        held = [(self.hints["amount"], 2), (self.staleLabel, 2)]  # the cost card is half a column wide
         held += [(row.detail, 1) for row in vars(self).values() if isinstance(row, ResultRow) and row.detail]
         for label, lines in held:
             label.ensurePolished()  # the style sheet's font decides the line height
             label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
+
+    def essential_height(self) -> int:
+        """The height that shows the purchase, its cost and its yields (the income may scroll)."""
+        inputs, cost, yields = self._essential
+        spacing = self.layout().spacing()
+        return (
+            inputs.sizeHint().height() + spacing + max(cost.sizeHint().height(), yields.sizeHint().height())
+        )
 
     # -- construction --------------------------------------------------------------------
     def _build_inputs(self) -> QFrame:

@@ -95,7 +95,10 @@ COUPON_COLUMNS: tuple[Column, ...] = (
     ),
     Column("Call", _call_mark, lambda r: r.call.date if r.call else None, CENTER),
 )
+COL_START = 1
 COL_PAYMENT = 3
+COL_DAYS = 4
+COL_RATE = 5
 COL_AMOUNT = 6
 COL_CUMULATIVE = 7
 COL_CALL = 8

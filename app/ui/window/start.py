@@ -4,7 +4,8 @@ With no FILE the last session's documents are reopened, or on a first start the 
 the CUSIP from ``--cusip`` (else the last one used, else the first) is selected and the
 calculator preset. The window paints with its tables first; the chart is created right after.
 ``--screenshot PNG`` saves the window once the chart is drawn and exits 0 (no saved state is
-read or written then, so the picture is always the same).
+read or written then, so the picture is always the same); ``--screenshot-size WxH`` sets the
+window's size for it (1440×900 by default; 1366×705 is a maximised window on a 1366×768 laptop).
 """
 
 from __future__ import annotations
@@ -71,14 +72,17 @@ def initial_size(app: QApplication) -> tuple[int, int]:
     return min(1680, int(avail.width() * 0.92)), min(1050, int(avail.height() * 0.92))
 
 
-def build_window(files: list[str], calc: Preset, screenshot: bool = False) -> MainWindow:
-    """The main window with ``files`` (or the session/sample) loaded and a CUSIP selected."""
+def build_window(
+    files: list[str], calc: Preset, screenshot: bool = False, size: tuple[int, int] | None = None
+) -> MainWindow:
+    """The main window with ``files`` (or the session/sample) loaded and a CUSIP selected;
+    ``size`` (width, height) instead of the saved or default geometry."""
     from app.ui.window.main_window import MainWindow
 
     app = application()
     window = MainWindow(calc, persist=not screenshot)
     window.chart.ready.connect(freeze_startup_objects)
-    restored = False if screenshot else window.restore_state()
+    restored = False if screenshot or size else window.restore_state()
     wanted = calc.cusip
     if not wanted and not files and not screenshot:
         wanted = window.session.last_cusip()
@@ -89,7 +93,7 @@ def build_window(files: list[str], calc: Preset, screenshot: bool = False) -> Ma
     window.open_files(files, select=str(wanted) if wanted else None)
     window.show_state_notes()
     if not restored:  # after loading, so the calculator's width includes its texts
-        width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
+        width, height = size or (SCREENSHOT_SIZE if screenshot else initial_size(app))
         window.resize(width, height)
         window.use_default_sizes()
     cusip = calc.cusip
@@ -126,14 +130,15 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
     QApplication.exit(0 if ok else 3)
 
 
-def run(files: list[str], calc: Preset, screenshot: str | None) -> int:
-    """Open the window and run the event loop; the process exit status."""
+def run(files: list[str], calc: Preset, screenshot: str | None, size: tuple[int, int] | None = None) -> int:
+    """Open the window and run the event loop; the process exit status. ``size``: the
+    screenshot's window size."""
     app = application()
     safety.install()
     from app.ui.window import loader
 
     loader.use_process(True)  # main.py and the console script guard __main__
-    window = build_window(files, calc, screenshot is not None)
+    window = build_window(files, calc, screenshot is not None, size if screenshot is not None else None)
     if FIRST_PAINT_HOOK is not None:
         window.firstPainted.connect(FIRST_PAINT_HOOK)
     if screenshot is not None:
