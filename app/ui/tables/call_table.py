@@ -32,6 +32,9 @@ class CallTable(BandUpdates):
         # the dates keep the width of a date (and of their bold header); the amounts share out
         # the rest, so the schedule always fits its panel, no sideways scrolling
         header = self.horizontalHeader()
+        # the panel may shrink to its header and a row (a message strip shown on a short screen
+        # takes its room from here, not from the calculator above)
+        self.setMinimumHeight(header.sizeHint().height() + self.verticalHeader().defaultSectionSize() + 2)
         for column in range(len(CALL_COLUMNS)):
             fixed = column < _DATE_COLUMNS
             header.setSectionResizeMode(

@@ -94,6 +94,8 @@ class Layout:
         self.left_split = _splitter("leftSplitter", vertical, offerings, terms)
         self.right_split = _splitter("rightSplitter", vertical, chart, coupon_calendar)
         self.middle_split = _splitter("middleSplitter", vertical, self.calc_scroll, call_schedule)
+        self.middle_split.setStretchFactor(0, 0)  # a message strip shortens the call schedule,
+        self.middle_split.setStretchFactor(1, 1)  # not the calculator
         self.note_split = _splitter("noteSplitter", horizontal, self.middle_split, self.right_split)
         self.note_split.setStretchFactor(0, 0)
         self.note_split.setStretchFactor(1, 1)
