@@ -3,9 +3,21 @@ again when its range changes (its bounds cached, its grid opaque behind the data
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    DAY_SPACING,
+    MONTH_SPACING,
+    YEAR_SPACING,
+    TickSpec,
+    ZoomLevel,
+    makeMStepper,
+    makeSStepper,
+    makeYStepper,
+)
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
@@ -89,11 +101,52 @@ class MoneyAxis(QuietAxis):
         return [_money_tick(v * scale) for v in values]
 
 
+# the chart's dates at two zoom levels, each tick with its year: zoomed in to a few months the
+# axis reads "Mar 2021", to a few days "15 Mar 2021" (pyqtgraph's own levels drop the year)
+_YEARS = ZoomLevel(
+    [
+        TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25]),
+        TickSpec(MONTH_SPACING, makeMStepper(1), "%b %Y", autoSkip=[1, 2, 3, 6]),
+    ],
+    "MMM 0000",
+)
+_MONTHS = ZoomLevel(
+    [
+        TickSpec(MONTH_SPACING, makeMStepper(1), "%b %Y"),
+        TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d %b %Y", autoSkip=[1, 2, 5, 10]),
+    ],
+    "00 MMM 0000",
+)
+
+
 class DateAxis(QuietAxis, pg.DateAxisItem):  # type: ignore[misc]
-    """Dates of UTC-midnight epoch seconds (the chart's x)."""
+    """Dates of UTC-midnight epoch seconds (the chart's x), years always shown."""
+
+    def __init__(self, orientation: str = "bottom", utcOffset: int = 0) -> None:
+        super().__init__(orientation=orientation, utcOffset=utcOffset)
+        self.zoomLevels = OrderedDict([(np.inf, _YEARS), (10 * DAY_SPACING, _MONTHS)])
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        """pyqtgraph's, less the levels with no tick in view: the first level left is always
+        labelled (months, when no new year falls in the view)."""
+        levels: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
+        return [level for level in levels if level[1]]
+
+    def generateDrawSpecs(self, p: QPainter) -> Any:
+        """pyqtgraph's, less the labels that would overlap one of a coarser level ("2 Jun 2021"
+        beside "Jun 2021")."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept: list[tuple[QRectF, Any, str]] = []
+        for rect, flags, text in texts:  # the coarsest level first
+            if not any(rect.adjusted(-4, 0, 4, 0).intersects(other) for other, _f, _t in kept):
+                kept.append((rect, flags, text))
+        return axis, ticks, kept
 
 
-def date_axis() -> pg.DateAxisItem:
+def date_axis() -> DateAxis:
     return DateAxis(orientation="bottom", utcOffset=0)
 
 

@@ -162,7 +162,10 @@ class Label:
     """One line of plain text at a data point, placed like a ``pg.TextItem``: ``anchor`` (0, 0)
     puts the top-left of the text box there, (1, 1) the bottom-right; the box has the 4-pixel
     margin of the QTextDocument a TextItem lays its text out in. The text is prepared once per
-    change (``QStaticText``), not laid out as a document."""
+    change (``QStaticText``), not laid out as a document. Drawn ``inside`` a panel, the box of a
+    point in it that would cross the panel's edge goes to the other side of its point (else is
+    pushed in): a label by a point near the bottom of the panel sits above it. ``drawn`` is the
+    box last drawn."""
 
     def __init__(self, color: Any, anchor: tuple[float, float]) -> None:
         self.color = QColor(pg.mkColor(color))
@@ -173,6 +176,7 @@ class Label:
         self._static = QStaticText()
         self._static.setTextFormat(Qt.TextFormat.PlainText)
         self._size = (0.0, 0.0)
+        self.drawn = QRectF()
 
     def set(self, text: str, x: float, y: float, anchor: tuple[float, float] | None = None) -> bool:
         """Show ``text`` at (x, y); False when nothing changed."""
@@ -194,8 +198,8 @@ class Label:
     def toPlainText(self) -> str:
         return self.text if self.visible else ""
 
-    def draw_at(self, p: QPainter, x: float, y: float, font: QFont) -> None:
-        """Draw with the anchor point at device (x, y)."""
+    def draw_at(self, p: QPainter, x: float, y: float, font: QFont, inside: QRectF | None = None) -> None:
+        """Draw with the anchor point at device (x, y), within ``inside`` if given."""
         if not self.visible or not self.text:
             return
         if self._size[0] < 0:
@@ -204,14 +208,30 @@ class Label:
             self._size = (size.width() + 2 * TEXT_MARGIN, size.height() + 2 * TEXT_MARGIN)
         w, h = self._size
         ax, ay = self.anchor
+        left, top = x - w * ax, y - h * ay
+        if inside is not None and inside.contains(x, y):  # a point out of view: its label too
+            left = _within(left, w, x - w * (1 - ax), inside.left(), inside.right())
+            top = _within(top, h, y - h * (1 - ay), inside.top(), inside.bottom())
+        self.drawn = QRectF(left, top, w, h)
         p.setPen(self.color)
         p.setFont(font)
-        p.drawStaticText(QPointF(x - w * ax + TEXT_MARGIN, y - h * ay + TEXT_MARGIN), self._static)
+        p.drawStaticText(QPointF(left + TEXT_MARGIN, top + TEXT_MARGIN), self._static)
 
-    def draw(self, p: QPainter, t: QTransform, font: QFont) -> None:
+    def draw(self, p: QPainter, t: QTransform, font: QFont, inside: QRectF | None = None) -> None:
         """Draw at its data point; ``t`` maps data to device coordinates, ``p`` is in device ones."""
         point = t.map(QPointF(self.x, self.y))
-        self.draw_at(p, point.x(), point.y(), font)
+        self.draw_at(p, point.x(), point.y(), font, inside)
+
+
+def _within(start: float, size: float, flipped: float, low: float, high: float) -> float:
+    """Where a box of ``size`` placed at ``start`` goes between ``low`` and ``high``: where it
+    is if it fits, else on the other side of its point (``flipped``) if that fits, else pushed
+    in from the edge it crosses."""
+    if low <= start and start + size <= high:
+        return start
+    if low <= flipped and flipped + size <= high:
+        return flipped
+    return max(low, min(start, high - size))
 
 
 class Layer:

@@ -135,7 +135,7 @@ class PaymentsPanel(PanelItem):
         p.setBrush(self._principal_brush)
         self.principal.draw(p)
         p.resetTransform()
-        self.principal_label.draw(p, t, self.font)
+        self.principal_label.draw(p, t, self.font, device)
         self._draw_line(p, t, device, self.first_call, self._first_pen, self.first_label, FIRST_CALL_LABEL_AT)
         self._draw_line(p, t, device, self.settle, self._settle_pen, self.settle_label, SETTLE_LABEL_AT)
 
@@ -174,7 +174,7 @@ class PaymentsPanel(PanelItem):
             return
         dx = t.map(x, 0.0)[0]
         vertical_line(p, line_pen, dx, device.top(), device.bottom())
-        label.draw_at(p, dx, device.bottom() - at * device.height(), self.font)
+        label.draw_at(p, dx, device.bottom() - at * device.height(), self.font, device)
 
 
 class IncomePanel(PanelItem):
@@ -249,4 +249,4 @@ class IncomePanel(PanelItem):
         self._first_dot.draw(p, t, *self.first_point.getData(), dpr)
         if self.total is not None:
             horizontal_line(p, self._maturity_pen, t, self.total, self.boundingRect())
-        self.maturity_label.draw(p, t, self.font)
+        self.maturity_label.draw(p, t, self.font, device)

@@ -40,6 +40,7 @@ from app.ui.chart.yield_panel import YieldPanel
 from app.ui.common.palette import AXIS_LINE, AXIS_TEXT, AXIS_TITLE
 
 HEADROOM = 1.32  # room above the capped principal bar for its label
+MIN_DAYS = 10  # zoomed in, the chart shows at least this many days (it has no times of day)
 
 
 def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
@@ -228,12 +229,12 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             return
         x0, x1 = self._home
         for plot in (self.top, self.bottom, self.yield_plot):
-            plot.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY)
+            plot.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY, minXRange=MIN_DAYS * DAY)
         self.top.setXRange(x0, x1, padding=0)
 
     # -- tooltips ------------------------------------------------------------------------
     def _mouse_moved(self, pos: Any) -> None:
-        """Tooltips by lookup: the bar, or the call date, under the mouse."""
+        """Tooltips by lookup: the bar, the call date or the workout diamond under the mouse."""
         for plot, find, tip in (
             (self.top, self._bar_under, self._bar_tip),
             (self.bottom, self._call_under, self._call_tip),
@@ -244,6 +245,8 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                 point = vb.mapSceneToView(pos)
                 index = find(point.x(), point.y(), vb)
                 text = tip(0, 0, index) if index is not None else ""
+                if plot is self.yield_plot:  # the workout diamond sits on a call date's dot
+                    text = self.yields.tip_at(point.x(), point.y(), vb) or text
                 if not text and plot is self.top and self._in_notice_window(point.x()):
                     text = self._notice_tip
                 vb.setToolTip(text)

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
 
-from app.domain.model import Quote
+from app.domain.model import WORST_CALLS_UNKNOWN, CallDate, Quote, WorstBasis
 from app.present.chart_arrays import Floats, epoch
 from app.present.rows import fmt_date, fmt_rate
 from app.ui.chart.painting import Label, PanelItem, Series, Symbol, horizontal_line, pen
@@ -61,7 +61,7 @@ class YieldsItem(PanelItem):
         self._dot.draw(p, t, *self.dots.getData(), dpr)
         self._diamond.draw(p, t, *self.workout.getData(), dpr)
         horizontal_line(p, self._maturity_pen, t, self.maturity, self.boundingRect())
-        self.label.draw(p, t, self.font)
+        self.label.draw(p, t, self.font, device)
 
 
 class YieldPanel:
@@ -78,12 +78,14 @@ class YieldPanel:
         self._shown: tuple[Any, ...] | None = None
         self._quote: Quote | None = None
         self._by_date: dict[date, Any] | None = None
+        self.workout_tip = ""  # the diamond's tooltip
 
     def set_quote(self, quote: Quote | None, call_x: Floats | None = None) -> None:
         """``call_x``: the payment x of ``quote.calls``, when the caller has them at hand."""
         y = quote.yields if quote is not None else None
         if quote is None or y is None or y.maturity_pct is None:
             self._quote, self._by_date, self._shown = quote, {}, None
+            self.workout_tip = ""
             if self.item.maturity is not None:
                 self.item.maturity = None
                 self.item.changed()
@@ -136,6 +138,16 @@ class YieldPanel:
         late = call is None or wx > (_x(quote.purchase.settle_date) + maturity_x) / 2
         anchor = (1.08, -0.05) if late else (-0.08, -0.05)
         self.label.set(f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}", wx, wy, anchor)
+        self.workout_tip = worst_tip(quote, call)
+
+    def tip_at(self, x: float, y: float, view: Any) -> str:
+        """The diamond's tooltip when (x, y), in data coordinates, is on it (9 pixels around)."""
+        xs, ys = self.workout.getData()
+        if not xs.size or not self.workout_tip:
+            return ""
+        px, py = view.viewPixelSize()
+        on = abs(float(xs[0]) - x) <= 9 * px and abs(float(ys[0]) - y) <= 9 * py
+        return self.workout_tip if on else ""
 
     def _fit(self, values: Floats) -> None:
         """Keep the range while the yields fit in it with a margin (no redraw of the axis)."""
@@ -157,3 +169,14 @@ class YieldPanel:
 
     def yield_on(self, d: date) -> Any:
         return self.by_date.get(d)
+
+
+def worst_tip(quote: Quote, call: CallDate | None) -> str:
+    """``Yield to worst 2.350% to 2022-11-15 (maturity)``: what the workout diamond marks."""
+    y = quote.yields
+    assert y is not None
+    what = "maturity" if call is None else "first call" if call is quote.calls[0] else "call date"
+    tip = f"Yield to worst {fmt_rate(y.worst_pct)} to {fmt_date(y.worst_date)} ({what})"
+    if y.worst_basis is WorstBasis.CALLS_UNKNOWN:
+        tip += "\n" + WORST_CALLS_UNKNOWN[:1].upper() + WORST_CALLS_UNKNOWN[1:]
+    return tip
