@@ -21,15 +21,17 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from app.ui.common.palette import current
+
 
 class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """An ``AxisItem`` for a white plot that is cheap to draw again when its range changes.
+    """An ``AxisItem`` that is cheap to draw again when its range changes.
 
     - Its bounding rect (its own area and, with a grid, its view's) is computed again only when
       either moves or resizes: Qt asks for it a dozen times per paint of a panel, and pyqtgraph
       computes it in Python each time.
     - Its grid lines are opaque, their colour the translucent one pyqtgraph picks already
-      blended onto the white background, and the axis sits behind its view so the data cover
+      blended onto the plot's background, and the axis sits behind its view so the data cover
       the grid: a translucent 600-pixel line costs the raster engine ten times an opaque one
       (~4 ms for a panel's grid, on every rescale).
     """
@@ -62,25 +64,26 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             return None
         axis, ticks, texts = specs
         opaque: dict[int, QPen] = {}  # pyqtgraph shares one pen per tick level
+        background = QColor(current().plot_bg)
         for pen, _a, _b in ticks:
             if id(pen) not in opaque:
-                opaque[id(pen)] = on_white(pen)
+                opaque[id(pen)] = blended(pen, background)
         return axis, [(opaque[id(pen)], a, b) for pen, a, b in ticks], texts
 
 
 BEHIND_VIEW = -200.0  # below a PlotItem's ViewBox (z -100)
 
 
-def on_white(pen: QPen) -> QPen:
-    """``pen`` made opaque: its colour as it shows drawn over white."""
+def blended(pen: QPen, background: QColor) -> QPen:
+    """``pen`` made opaque: its colour as it shows drawn over ``background``."""
     color = pen.color()
     alpha = color.alphaF()
     if alpha >= 1.0:
         return pen
     opaque = QPen(pen)
-    opaque.setColor(
-        QColor.fromRgbF(*(1.0 - (1.0 - c) * alpha for c in (color.redF(), color.greenF(), color.blueF())))
-    )
+    under = (background.redF(), background.greenF(), background.blueF())
+    over = (color.redF(), color.greenF(), color.blueF())
+    opaque.setColor(QColor.fromRgbF(*(b + (c - b) * alpha for c, b in zip(over, under, strict=True))))
     return opaque
 
 

@@ -162,10 +162,9 @@ class Label:
     """One line of plain text at a data point, placed like a ``pg.TextItem``: ``anchor`` (0, 0)
     puts the top-left of the text box there, (1, 1) the bottom-right; the box has the 4-pixel
     margin of the QTextDocument a TextItem lays its text out in. The text is prepared once per
-    change (``QStaticText``), not laid out as a document. Drawn ``inside`` a panel, the box of a
-    point in it that would cross the panel's edge goes to the other side of its point (else is
-    pushed in): a label by a point near the bottom of the panel sits above it. ``drawn`` is the
-    box last drawn."""
+    change (``QStaticText``), not laid out as a document. Drawn ``inside`` a panel, the text of a
+    point in view stays in the panel (``_within``): a label by a point near the bottom of the
+    panel goes above it. ``drawn`` is where its text was last drawn."""
 
     def __init__(self, color: Any, anchor: tuple[float, float]) -> None:
         self.color = QColor(pg.mkColor(color))
@@ -212,7 +211,8 @@ class Label:
         if inside is not None and inside.contains(x, y):  # a point out of view: its label too
             left = _within(left, w, x - w * (1 - ax), inside.left(), inside.right())
             top = _within(top, h, y - h * (1 - ay), inside.top(), inside.bottom())
-        self.drawn = QRectF(left, top, w, h)
+        m = TEXT_MARGIN
+        self.drawn = QRectF(left + m, top + m, w - 2 * m, h - 2 * m)  # the text, without its margin
         p.setPen(self.color)
         p.setFont(font)
         p.drawStaticText(QPointF(left + TEXT_MARGIN, top + TEXT_MARGIN), self._static)
@@ -224,14 +224,18 @@ class Label:
 
 
 def _within(start: float, size: float, flipped: float, low: float, high: float) -> float:
-    """Where a box of ``size`` placed at ``start`` goes between ``low`` and ``high``: where it
-    is if it fits, else on the other side of its point (``flipped``) if that fits, else pushed
-    in from the edge it crosses."""
-    if low <= start and start + size <= high:
+    """Where a box of ``size`` placed at ``start`` goes between ``low`` and ``high`` (its text,
+    not its margin, must fit): where it is if it fits; nudged in if it crosses the edge by less
+    than a third of its size; else on the other side of its point (``flipped``) if it fits
+    there; else pushed in."""
+    m = TEXT_MARGIN
+    over = max(low - (start + m), (start + size - m) - high)
+    pushed = max(low - m, min(start, high - size + m))
+    if over <= 0:
         return start
-    if low <= flipped and flipped + size <= high:
-        return flipped
-    return max(low, min(start, high - size))
+    if over <= size / 3 or not low <= flipped + m <= flipped + size - m <= high:
+        return pushed
+    return flipped
 
 
 class Layer:

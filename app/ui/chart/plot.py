@@ -37,22 +37,23 @@ from app.ui.chart.painting import paint_nothing
 from app.ui.chart.panels import IncomePanel, PaymentsPanel
 from app.ui.chart.style import DOTS_UP_TO, GRID_ALPHA
 from app.ui.chart.yield_panel import YieldPanel
-from app.ui.common.palette import AXIS_LINE, AXIS_TEXT, AXIS_TITLE
+from app.ui.common.palette import current
 
 HEADROOM = 1.32  # room above the capped principal bar for its label
 MIN_DAYS = 10  # zoomed in, the chart shows at least this many days (it has no times of day)
 
 
 def _style_plot(plot: pg.PlotItem, ylabel: str) -> None:
+    c = current()
     plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.getViewBox().setMouseEnabled(x=True, y=False)
-    plot.setLabel("left", ylabel, color=AXIS_TITLE)
+    plot.setLabel("left", ylabel, color=c.axis_title)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
-        axis.setTextPen(AXIS_TEXT)
-        axis.setPen(AXIS_LINE)
+        axis.setTextPen(c.axis_text)
+        axis.setPen(c.axis_line)
         # drawn once into a pixmap: the data change on every edit, the axes rarely do
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     # the value axis widens for wider labels but does not narrow again: typing an amount digit
@@ -67,7 +68,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentPlot")
-        self.setBackground("w")
+        self.setBackground(current().plot_bg)
         self.ci.setContentsMargins(6, 4, 10, 4)
         self.ci.setSpacing(2)
         self.quote: Quote | None = None

@@ -19,7 +19,7 @@ from app.present.chart_arrays import Floats, epoch
 from app.present.rows import fmt_date, fmt_rate
 from app.ui.chart.painting import Label, PanelItem, Series, Symbol, horizontal_line, pen
 from app.ui.chart.style import DOTS_UP_TO
-from app.ui.common.palette import FIRST_CALL, YIELD
+from app.ui.common.palette import current
 
 _x = epoch
 _DATE = attrgetter("date")
@@ -33,17 +33,18 @@ class YieldsItem(PanelItem):
 
     def __init__(self) -> None:
         super().__init__()
+        c = current()
         self.curve = Series()
         self.dots = Series()
         self.workout = Series()
         self.maturity: float | None = None
-        self.label = Label(FIRST_CALL, (-0.08, -0.05))
+        self.label = Label(c.first_call, (-0.08, -0.05))
         self._path = QPainterPath()
-        self._curve_pen = pen(YIELD, 1.0)
-        self._maturity_pen = pen(YIELD, 1, Qt.PenStyle.DotLine)
+        self._curve_pen = pen(c.yield_, 1.0)
+        self._maturity_pen = pen(c.yield_, 1, Qt.PenStyle.DotLine)
         self._maturity_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        self._dot = Symbol("o", 5, pen=None, brush=YIELD)
-        self._diamond = Symbol("d", 14, pen="w", brush=FIRST_CALL)
+        self._dot = Symbol("o", 5, pen=None, brush=c.yield_)
+        self._diamond = Symbol("d", 14, pen=c.plot_bg, brush=c.first_call)  # ringed in the background
 
     def set_curve(self, xs: Floats, ys: Floats) -> bool:
         if not self.curve.set(xs, ys):

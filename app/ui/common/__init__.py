@@ -1,12 +1,13 @@
 """The low room every other room may use: shared widgets (cards, inputs, the table view, the
-message strip), the look (style sheet, icons), item roles and the palette."""
+message strip), the look (style sheet, icons, light or dark ``theme``), item roles and the palette."""
 
-from app.ui.common import palette, roles
+from app.ui.common import palette, roles, theme
 from app.ui.common.cards import ResultRow, card, repolish
 from app.ui.common.inputs import MoneyEdit, PercentEdit, SettleDateEdit, money_text
 from app.ui.common.message_area import MessageArea
-from app.ui.common.resources import apply_look, icon, unstyled
+from app.ui.common.resources import icon, unstyled
 from app.ui.common.table_view import BandUpdates, size_columns
+from app.ui.common.theme import Theme, apply_look
 
 __all__ = [
     "BandUpdates",
@@ -15,6 +16,7 @@ __all__ = [
     "PercentEdit",
     "ResultRow",
     "SettleDateEdit",
+    "Theme",
     "apply_look",
     "card",
     "icon",
@@ -23,5 +25,6 @@ __all__ = [
     "repolish",
     "roles",
     "size_columns",
+    "theme",
     "unstyled",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from app.domain.model import Quote
-from app.ui.common import BandUpdates, size_columns
+from app.ui.common import BandUpdates, size_columns, theme
 from app.ui.tables.models import CALL_COLUMNS, CallTableModel
 
 _SAMPLES = ("0000-00-00", "0000-00-00", "$000,000.00", "$000,000.00", "00.000%")
@@ -18,6 +18,7 @@ class CallTable(BandUpdates):
         super().__init__(parent)
         self.setObjectName("callTable")
         self.call_model = CallTableModel(self)
+        theme.notifier().changed.connect(self.restyle)
         self.setModel(self.call_model)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -40,6 +41,10 @@ class CallTable(BandUpdates):
             header.setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Fixed if fixed else QHeaderView.ResizeMode.Stretch
             )
+
+    def restyle(self) -> None:
+        self.call_model.restyle()
+        self.viewport().update()
 
     def set_quote(self, quote: Quote | None) -> None:
         self.call_model.set_quote(quote)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QHelpEvent, QKeySequence, QR
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QToolTip, QWidget
 
 from app.domain.model import Quote
-from app.ui.common import BandUpdates, size_columns
+from app.ui.common import BandUpdates, size_columns, theme
 from app.ui.common.roles import DISPLAY, TOOLTIP
 from app.ui.tables.models import (
     COL_CUMULATIVE,
@@ -43,6 +43,7 @@ class CouponTable(BandUpdates):
         super().__init__(parent)
         self.setObjectName("couponTable")
         self.coupon_model = CouponTableModel(self)
+        theme.notifier().changed.connect(self.restyle)
         self.setModel(self.coupon_model)
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
@@ -120,6 +121,10 @@ class CouponTable(BandUpdates):
             if text:
                 lines.append(f"{COUPON_COLUMNS[column].title}: {text}")
         return "\n".join(line for line in lines if line)
+
+    def restyle(self) -> None:
+        self.coupon_model.restyle()
+        self.viewport().update()
 
     def set_quote(self, quote: Quote | None) -> None:
         self.coupon_model.set_quote(quote)

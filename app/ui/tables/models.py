@@ -28,7 +28,7 @@ from app.present.rows import (
     fmt_long_date,
     fmt_rate,
 )
-from app.ui.common.palette import FIRST_CALL, PRINCIPAL_ROW, ROLLED_ROW, WORKOUT_ROW
+from app.ui.common.palette import current
 from app.ui.common.roles import (
     ALIGN,
     BACKGROUND,
@@ -46,10 +46,6 @@ from app.ui.common.roles import (
 
 _COUPON_ROLES = frozenset((RAW_ROLE, KIND_ROLE, TOOLTIP))
 _ROOT = QModelIndex()
-
-ROLLED_BG = QColor(ROLLED_ROW)
-PRINCIPAL_BG = QColor(PRINCIPAL_ROW)
-CALL_FG = QColor(FIRST_CALL)
 
 
 @dataclass(frozen=True)
@@ -161,9 +157,18 @@ class CouponTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
-        self._rolled_bg = QBrush(ROLLED_BG)
-        self._principal_bg = QBrush(PRINCIPAL_BG)
-        self._call_fg = QBrush(CALL_FG)
+        self._use_colors()
+
+    def _use_colors(self) -> None:
+        c = current()
+        self._rolled_bg = QBrush(QColor(c.rolled_row))
+        self._principal_bg = QBrush(QColor(c.principal_row))
+        self._call_fg = QBrush(QColor(c.first_call))
+
+    def restyle(self) -> None:
+        """The theme changed: the row marks in the new colours (the views repaint)."""
+        self._use_colors()
+        self._cells.clear()
 
     # -- data in ---------------------------------------------------------------------------
     def set_quote(self, quote: Quote | None) -> None:
@@ -335,7 +340,6 @@ CALL_COLUMNS: tuple[CallColumn, ...] = (
 )
 COL_INCOME = 2
 COL_FORGONE = 3
-WORKOUT_BG = QColor(WORKOUT_ROW)
 _CALL_ROLES = frozenset((RAW_ROLE, TOOLTIP))
 _CALL_ALIGN = tuple(c.align for c in CALL_COLUMNS)
 
@@ -350,8 +354,17 @@ class CallTableModel(QAbstractTableModel):
         self._cells: dict[int, dict[int, tuple[Any, ...]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._workout_bg = QBrush(WORKOUT_BG)
-        self._call_fg = QBrush(CALL_FG)
+        self._use_colors()
+
+    def _use_colors(self) -> None:
+        c = current()
+        self._workout_bg = QBrush(QColor(c.workout_row))
+        self._call_fg = QBrush(QColor(c.first_call))
+
+    def restyle(self) -> None:
+        """The theme changed: the workout row and the first call in the new colours."""
+        self._use_colors()
+        self._cells.clear()
 
     def set_quote(self, quote: Quote | None) -> None:
         """Show ``quote``'s call schedule; calls passed by a later settle date leave the top (the

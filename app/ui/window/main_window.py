@@ -28,7 +28,7 @@ from app.paths import sample_path
 from app.present.terms import terms_groups
 from app.ui.calculator import CalculatorPanel, Preset
 from app.ui.chart import CallChart
-from app.ui.common import MessageArea, unstyled
+from app.ui.common import MessageArea, Theme, theme, unstyled
 from app.ui.offerings import Document, OfferingsPanel, TreeRows
 from app.ui.tables import CallTable, CouponTable
 from app.ui.terms import TermsView
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
             validity=self.calculator.validityChanged,
         )
         self._build_status()
+        theme.notifier().changed.connect(self._restyle)
         self.setAcceptDrops(True)
         for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
             edit.setAcceptDrops(False)
@@ -269,6 +270,16 @@ class MainWindow(QMainWindow):
 
     def reset_zoom(self) -> None:
         self.chart.reset_zoom()
+
+    def _restyle(self) -> None:
+        self.chrome.restyle()
+
+    def set_theme(self, choice: Theme) -> None:
+        """View ▸ Theme: light, dark, or the desktop's; kept for the next start."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, choice)
+        self.session.save_theme(choice)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

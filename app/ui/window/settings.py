@@ -28,6 +28,7 @@ RECENT = "recent"
 OPEN_DIR = "openDir"
 EXPORT_FOLDER = "export/folder"
 PURCHASES = "purchases"  # + /<CUSIP>/amount, settle, price
+THEME = "view/theme"  # "system", "light" or "dark" (View ▸ Theme)
 
 _override: Path | None = None
 

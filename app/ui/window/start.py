@@ -80,6 +80,11 @@ def build_window(
     from app.ui.window.main_window import MainWindow
 
     app = application()
+    if not screenshot:  # before the widgets exist: they are built in the theme's colours
+        from app.ui.common import theme
+        from app.ui.window.session import saved_theme
+
+        theme.apply(app, saved_theme())
     window = MainWindow(calc, persist=not screenshot)
     window.chart.ready.connect(freeze_startup_objects)
     restored = False if screenshot or size else window.restore_state()

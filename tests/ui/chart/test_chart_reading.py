@@ -54,7 +54,7 @@ def painted(win: Any) -> Any:
 
 def view_rect(plot: Any, panel: Any) -> QRectF:
     """The panel's data area in the chart widget's pixels."""
-    return QRectF(plot.mapFromScene(panel.getViewBox().sceneBoundingRect()).boundingRect())
+    return plot.viewportTransform().mapRect(panel.getViewBox().sceneBoundingRect())
 
 
 @pytest.mark.parametrize("price", ["101.5", "101", "99.25", "100"])
