@@ -104,8 +104,9 @@ class MoneyAxis(QuietAxis):
         return [_money_tick(v * scale) for v in values]
 
 
-# the chart's dates at two zoom levels, each tick with its year: zoomed in to a few months the
-# axis reads "Mar 2021", to a few days "15 Mar 2021" (pyqtgraph's own levels drop the year)
+# the chart's dates at two zoom levels, the year always in view: a label names the larger units
+# unless a coarser tick is in view ("2021 May Nov 2022", "Jun 2021 4 6 8"; zoomed in between two
+# of them, "Mar 2021 Apr 2021" and "4 Jun 2021 6 Jun 2021"): pyqtgraph's own levels drop the year
 _YEARS = ZoomLevel(
     [
         TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25]),
@@ -128,12 +129,22 @@ class DateAxis(QuietAxis, pg.DateAxisItem):  # type: ignore[misc]
     def __init__(self, orientation: str = "bottom", utcOffset: int = 0) -> None:
         super().__init__(orientation=orientation, utcOffset=utcOffset)
         self.zoomLevels = OrderedDict([(np.inf, _YEARS), (10 * DAY_SPACING, _MONTHS)])
+        self._top: float | None = None  # the spacing of the coarsest ticks in view
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         """pyqtgraph's, less the levels with no tick in view: the first level left is always
         labelled (months, when no new year falls in the view)."""
         levels: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
-        return [level for level in levels if level[1]]
+        levels = [level for level in levels if level[1]]
+        self._top = levels[0][0] if levels else None
+        return levels
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        """Below the coarsest ticks in view, the first word only ("May", "4")."""
+        strings: list[str] = super().tickStrings(values, scale, spacing)
+        if self._top is not None and spacing < self._top:
+            return [text.split(" ", 1)[0] for text in strings]
+        return strings
 
     def generateDrawSpecs(self, p: QPainter) -> Any:
         """pyqtgraph's, less the labels that would overlap one of a coarser level ("2 Jun 2021"
@@ -144,7 +155,7 @@ class DateAxis(QuietAxis, pg.DateAxisItem):  # type: ignore[misc]
         axis, ticks, texts = specs
         kept: list[tuple[QRectF, Any, str]] = []
         for rect, flags, text in texts:  # the coarsest level first
-            if not any(rect.adjusted(-4, 0, 4, 0).intersects(other) for other, _f, _t in kept):
+            if not any(rect.adjusted(-6, 0, 6, 0).intersects(other) for other, _f, _t in kept):
                 kept.append((rect, flags, text))
         return axis, ticks, kept
 
