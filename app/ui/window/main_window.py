@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -41,6 +41,7 @@ from app.ui.window.session import Session
 from app.ui.window.source_watcher import SourceWatcher
 
 log = logging.getLogger("termsheet.ui")
+RELAYOUT_MS = 40  # the default panel sizes follow a window resize this long after it settles
 TREE_ROWS_PER_TURN = 1000  # a large document's tree rows are built this many per event-loop turn
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
@@ -62,6 +63,11 @@ class MainWindow(QMainWindow):
         self._preset = preset
         self._painted = False
         self._default_sizes_pending = False
+        self._auto_layout = False  # default panel sizes follow the window's size
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_MS)
+        self._relayout.timeout.connect(self._apply_default_sizes)
         self._select_after_load: str | None = None
         self._selection = 0  # counts note selections: a follow-up of an older one is dropped
         self._chart_held = False  # a load's note: quotes wait for its chart turn
@@ -136,8 +142,26 @@ class MainWindow(QMainWindow):
             self.panes.apply_default_sizes(self.width(), self.height())
 
     def use_default_sizes(self) -> None:
-        """Lay the panels out for the window's size when it is shown (no saved state)."""
+        """Lay the panels out for the window's size when it is shown (no saved state), and again
+        whenever it is resized (maximised) until the user moves a splitter."""
         self._default_sizes_pending = True
+        if not self._auto_layout:
+            self._auto_layout = True
+            for split in self.panes.splitters():
+                split.splitterMoved.connect(self._arranged_by_hand)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._auto_layout and self.isVisible():
+            self._relayout.start()  # once the resizes of a drag or a maximise settle
+
+    def _arranged_by_hand(self, *_args: object) -> None:
+        self._auto_layout = False
+        self._relayout.stop()
+
+    def _apply_default_sizes(self) -> None:
+        if self._auto_layout:
+            self.panes.apply_default_sizes(self.width(), self.height())
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import sample_path
@@ -72,6 +72,14 @@ def initial_size(app: QApplication) -> tuple[int, int]:
     return min(1680, int(avail.width() * 0.92)), min(1050, int(avail.height() * 0.92))
 
 
+def laptop_screen(app: QApplication) -> bool:
+    """A screen of 1366×768 … 1600×900, where the window opens maximised (a window of 92% of it
+    would only waste the rest)."""
+    screen = app.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else None
+    return avail is not None and avail.width() >= 1000 and (avail.width() < 1500 or avail.height() < 860)
+
+
 def build_window(
     files: list[str], calc: Preset, screenshot: bool = False, size: tuple[int, int] | None = None
 ) -> MainWindow:
@@ -100,7 +108,9 @@ def build_window(
     if not restored:  # after loading, so the calculator's width includes its texts
         width, height = size or (SCREENSHOT_SIZE if screenshot else initial_size(app))
         window.resize(width, height)
-        window.use_default_sizes()
+        window.use_default_sizes()  # and again once maximised, until the user moves a splitter
+        if not screenshot and size is None and laptop_screen(app):
+            window.setWindowState(Qt.WindowState.WindowMaximized)
     cusip = calc.cusip
     if cusip and not window.loads_pending() and window.offerings.current_note() is None:
         window.messages.show_message(f"CUSIP {cusip} is not in the loaded documents.", "warning")

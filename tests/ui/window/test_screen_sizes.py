@@ -115,3 +115,43 @@ def test_large_screens_show_every_column_none_stretched(qtbot: Any, size: tuple[
     assert max(widths) <= 2.2 * min(w for w in widths[1:])  # the Call column is not a field of white
     assert table.horizontalHeader().length() <= table.viewport().width()
     assert seen_in(win.calculator, win.panes.calc_scroll.viewport())  # all of it, income too
+
+
+def drag(qtbot: Any, handle: QWidget, dx: int) -> None:
+    """Drag a splitter handle sideways with the mouse, in five moves (the handle follows the
+    mouse, so each move is a fifth of ``dx`` from where the handle is then)."""
+    centre = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=centre)
+    for _ in range(5):
+        qtbot.mouseMove(handle, centre + QPoint(dx // 5, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=centre)
+    QApplication.processEvents()
+
+
+def test_maximised_after_start_lays_the_panels_out_again(qtbot: Any) -> None:
+    """A first start opens at 92% of the screen (1256×706 on 1366×768); maximised then, the
+    panels are laid out for the new size, as long as the user has not moved a splitter."""
+    win = open_at(qtbot, (1256, 706))
+    win.resize(*LAPTOP)
+    qtbot.waitUntil(lambda: win.panes.main_split.sizes()[0] >= 280)
+    viewport = win.panes.calc_scroll.viewport()
+    assert seen_in(win.calculator.yields_card, viewport)
+    assert not win.terms.horizontalScrollBar().isVisible()
+    before = win.panes.main_split.sizes()[0]
+    drag(qtbot, win.panes.main_split.handle(1), 80)  # the user widens the left column
+    assert win.panes.main_split.sizes()[0] >= before + 70
+    win.resize(1300, 700)
+    QApplication.processEvents()
+    qtbot.wait(100)
+    assert win.panes.main_split.sizes()[0] >= before + 60  # the user's layout is kept
+
+
+def test_narrow_terms_wrap_their_labels_instead_of_scrolling_sideways(qtbot: Any) -> None:
+    win = open_at(qtbot, LAPTOP)
+    terms = win.terms
+    drag(qtbot, win.panes.main_split.handle(1), -90)  # the user narrows the left column
+    assert win.panes.main_split.sizes()[0] < 240
+    assert terms.horizontalScrollBar().maximum() == 0
+    assert "2019-11-29" in terms.toPlainText()  # dates stay whole
+    drag(qtbot, win.panes.main_split.handle(1), 140)
+    assert terms.horizontalScrollBar().maximum() == 0
