@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app.paths import resources_dir
 from app.ui.common.palette import LIGHT, Colors, current, fill
 
-ICON_SIZES = (16, 18, 24, 36, 48)
+ICON_SIZES = (16, 18, 32, 36)  # menus and the toolbar, at 100% and 200%
 
 
 def style_sheet(colors: Colors) -> str:
@@ -39,8 +39,8 @@ def _icon(name: str, colors: Colors) -> QIcon:
     """The icon with its light colours swapped for those of ``colors``."""
     base = resources_dir() / "icons"
     svg = base / f"{name}.svg"
-    if svg.exists():
-        return _svg_icon(svg.read_bytes(), colors)
+    if svg.exists():  # drawn in the light set's colours: used as they are (rendered when shown)
+        return QIcon(str(svg)) if colors == LIGHT else _svg_icon(svg.read_bytes(), colors)
     png = base / f"{name}.png"
     return QIcon(str(png)) if png.exists() else QIcon()
 
