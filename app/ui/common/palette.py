@@ -48,7 +48,7 @@ class Colors:
     warn_line: str
     info_bg: str
     info_line: str
-    tab: str  # a workspace tab not selected
+    shadow: str  # the style's frame shadows
     # -- the chart's marks (opaque tints: alpha-blended lines and fills are far slower) -----
     plot_bg: str
     coupon: str
@@ -106,7 +106,7 @@ LIGHT = Colors(
     warn_line="#ecd29c",
     info_bg="#eef4fc",
     info_line="#b9cde8",
-    tab="#e3e8ee",
+    shadow="#5b6875",
     plot_bg="#ffffff",
     coupon="#2f6fbf",
     rolled="#8db3e2",
@@ -162,7 +162,7 @@ DARK = Colors(
     warn_line="#6b5528",
     info_bg="#1d2a3b",
     info_line="#34537a",
-    tab="#262d35",
+    shadow="#000000",
     plot_bg="#1f252c",
     coupon="#4d8fe0",
     rolled="#a3c6ef",

@@ -100,7 +100,7 @@ def qpalette(colors: Colors) -> QPalette:
         role.Midlight: colors.line_soft,
         role.Mid: colors.input_line,
         role.Dark: colors.handle_hover,
-        role.Shadow: colors.ink if not colors.dark else "#000000",
+        role.Shadow: colors.shadow,
     }
     for name, value in roles.items():
         pal.setColor(name, QColor(value))
