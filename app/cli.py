@@ -113,8 +113,23 @@ def _parsers() -> tuple[_Parser, _Parser]:
         choices=("calculator", "compare", "proposal"),
         help="the workspace page to show (a proposal FILE opens on the proposal page)",
     )
+    gui.add_argument(
+        "--screenshot-size",
+        metavar="WxH",
+        type=_window_size,
+        help="the window's size for --screenshot, e.g. 1366x705 (default 1440x900)",
+    )
     gui.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return top, gui
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """``1366x705`` → (1366, 705); anything else is a usage error."""
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    size = (int(width), int(height)) if sep and width.isdigit() and height.isdigit() else (0, 0)
+    if not (320 <= size[0] <= 16384 and 240 <= size[1] <= 16384):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a window size like 1366x705 (320x240 or more)")
+    return size
 
 
 def load(path: str) -> tuple[Offering, list[ParseWarning]]:
@@ -274,7 +289,7 @@ def cmd_gui(ns: argparse.Namespace) -> int:
     before_qt.import_qt_free()
     from app.ui.window.start import run  # type: ignore[import-not-found,unused-ignore]
 
-    return int(run(list(ns.files), _calc_args(ns), ns.screenshot, ns.page))
+    return int(run(list(ns.files), _calc_args(ns), ns.screenshot, ns.page, ns.screenshot_size))
 
 
 def _dispatch(argv: list[str]) -> int:

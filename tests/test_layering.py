@@ -16,7 +16,7 @@ on lower floors, and only through what the room exports:
 
 A room's exports are the names in its ``__init__``'s ``__all__``: ``from app.ui.chart import
 CallChart``. A name in ``__all__`` that is one of the room's modules (``common``'s ``palette``
-and ``roles``) is exported whole: ``from app.ui.common.palette import COUPON`` is allowed. Any
+and ``roles``) is exported whole: ``from app.ui.common.palette import current`` is allowed. Any
 other ``app.ui.<room>.<module>`` seen from outside the room is an internal. Inside a room, its
 modules import one another by module path, never through the room's own ``__init__``.
 """

@@ -13,18 +13,28 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtWidgets import QApplication
+
+from app.ui.common import Theme, palette, theme
 from app.ui.window import settings
 
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """QSettings in a temporary INI file and the log in a temporary folder."""
+    """QSettings in a temporary INI file and the log in a temporary folder; the light theme
+    (whatever the shell's ``TERMSHEET_THEME``), back to it after a test that changed it."""
     ini = tmp_path / "settings.ini"
     monkeypatch.setenv(settings.ENV, str(ini))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv(theme.ENV, raising=False)
     settings.use_file(ini)
     yield ini
     settings.use_file(None)
+    monkeypatch.delenv(theme.ENV, raising=False)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and (palette.current().dark or theme.choice() is not Theme.SYSTEM):
+        monkeypatch.undo()  # a patched desktop scheme goes first
+        theme.apply(app, Theme.SYSTEM)
 
 
 @pytest.fixture

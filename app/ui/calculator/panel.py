@@ -98,14 +98,17 @@ class CalculatorPanel(QFrame):
         self.results = Results()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        layout.setSpacing(6)
+        # cost beside the yields (what the price buys), the income under them: on a 1366×768
+        # screen the purchase, its cost and its yields show without scrolling
         layout.addWidget(self._build_inputs())
-        layout.addWidget(self.results.cost)
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(self.results.income, 1)
+        row.addWidget(self.results.cost, 1)
         row.addWidget(self.results.yields, 1)
         layout.addLayout(row)
+        self._essential = (layout.itemAt(0).widget(), self.results.cost, self.results.yields)
+        layout.addWidget(self.results.income)
         layout.addStretch(1)
         self.staleLabel = self.results.stale_label
         self._build_add_button()
@@ -117,11 +120,23 @@ class CalculatorPanel(QFrame):
         errors under the amount and the settle date, the stale note, the detail lines), so the
         cards do not move under the advisor's typing: a move re-lays the column out and repaints
         all of it (~6 ms a key)."""
-        held = [(self.hints["amount"], 2), (self.hints["settle"], 2), (self.staleLabel, 1)]
+        held = [
+            (self.hints["amount"], 2),
+            (self.hints["settle"], 2),
+            (self.staleLabel, 2),
+        ]  # half a column wide
         held += [(row.detail, 1) for row in self.results.rows if row.detail]
         for label, lines in held:
             label.ensurePolished()  # the style sheet's font decides the line height
             label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
+
+    def essential_height(self) -> int:
+        """The height that shows the purchase, its cost and its yields (the income may scroll)."""
+        inputs, cost, yields = self._essential
+        spacing = self.layout().spacing()
+        return (
+            inputs.sizeHint().height() + spacing + max(cost.sizeHint().height(), yields.sizeHint().height())
+        )
 
     # -- construction --------------------------------------------------------------------
     def _build_add_button(self) -> None:
@@ -131,7 +146,17 @@ class CalculatorPanel(QFrame):
         self.addButton.setEnabled(False)  # while the purchase is valid (validityChanged)
         self.addButton.clicked.connect(lambda: self.addToProposal.emit())
         self.validityChanged.connect(self.addButton.setEnabled)
-        self.results.cost_grid.addWidget(self.addButton, 6, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(self.addButton, 0, Qt.AlignmentFlag.AlignBottom)
+        foot = self.results.foot
+        foot.addWidget(holder)
+        foot.setCurrentWidget(holder)  # disabled until a purchase is valid; the note only when stale
+        self.validityChanged.connect(
+            lambda valid: foot.setCurrentWidget(holder if valid or not self.stale else self.staleLabel)
+        )
 
     def _build_inputs(self) -> QFrame:
         frame, grid = card("Purchase")

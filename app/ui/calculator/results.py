@@ -3,7 +3,7 @@ struck through while they are stale (the inputs on screen are not theirs), or cl
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget
 
 from app.domain.model import Quote
 from app.domain.money import format_usd
@@ -25,7 +25,6 @@ class Results:
 
     def _build_cost(self) -> QFrame:
         frame, grid = card("Cost")
-        self.cost_grid = grid  # the panel adds its "Add to proposal" button below the figures
         self.principal = ResultRow(grid, 0, "Principal", "principalValue")
         self.accrued = ResultRow(grid, 1, "Accrued interest", "accruedInterestValue", detail=True)
         self.total = ResultRow(grid, 3, "Total cost", "totalCostValue", big=True)
@@ -33,7 +32,12 @@ class Results:
         self.stale_label = QLabel("")
         self.stale_label.setObjectName("staleLabel")
         self.stale_label.setWordWrap(True)
-        grid.addWidget(self.stale_label, 5, 0, 1, 2)
+        # the stale note and the panel's "Add to proposal" button take turns in the last row (the
+        # button is of no use while the figures are stale): a short laptop screen keeps the call
+        # schedule, and the turns change no size (no re-layout under the advisor's typing)
+        self.foot = QStackedWidget()
+        self.foot.addWidget(self.stale_label)
+        grid.addWidget(self.foot, 5, 0, 1, 2)
         return frame
 
     def _build_income(self) -> QFrame:

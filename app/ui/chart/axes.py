@@ -3,21 +3,35 @@ again when its range changes (its bounds cached, its grid opaque behind the data
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    DAY_SPACING,
+    MONTH_SPACING,
+    YEAR_SPACING,
+    TickSpec,
+    ZoomLevel,
+    makeMStepper,
+    makeSStepper,
+    makeYStepper,
+)
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from app.ui.common.palette import current
+
 
 class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """An ``AxisItem`` for a white plot that is cheap to draw again when its range changes.
+    """An ``AxisItem`` that is cheap to draw again when its range changes.
 
     - Its bounding rect (its own area and, with a grid, its view's) is computed again only when
       either moves or resizes: Qt asks for it a dozen times per paint of a panel, and pyqtgraph
       computes it in Python each time.
     - Its grid lines are opaque, their colour the translucent one pyqtgraph picks already
-      blended onto the white background, and the axis sits behind its view so the data cover
+      blended onto the plot's background, and the axis sits behind its view so the data cover
       the grid: a translucent 600-pixel line costs the raster engine ten times an opaque one
       (~4 ms for a panel's grid, on every rescale).
     """
@@ -50,25 +64,26 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             return None
         axis, ticks, texts = specs
         opaque: dict[int, QPen] = {}  # pyqtgraph shares one pen per tick level
+        background = QColor(current().plot_bg)
         for pen, _a, _b in ticks:
             if id(pen) not in opaque:
-                opaque[id(pen)] = on_white(pen)
+                opaque[id(pen)] = blended(pen, background)
         return axis, [(opaque[id(pen)], a, b) for pen, a, b in ticks], texts
 
 
 BEHIND_VIEW = -200.0  # below a PlotItem's ViewBox (z -100)
 
 
-def on_white(pen: QPen) -> QPen:
-    """``pen`` made opaque: its colour as it shows drawn over white."""
+def blended(pen: QPen, background: QColor) -> QPen:
+    """``pen`` made opaque: its colour as it shows drawn over ``background``."""
     color = pen.color()
     alpha = color.alphaF()
     if alpha >= 1.0:
         return pen
     opaque = QPen(pen)
-    opaque.setColor(
-        QColor.fromRgbF(*(1.0 - (1.0 - c) * alpha for c in (color.redF(), color.greenF(), color.blueF())))
-    )
+    under = (background.redF(), background.greenF(), background.blueF())
+    over = (color.redF(), color.greenF(), color.blueF())
+    opaque.setColor(QColor.fromRgbF(*(b + (c - b) * alpha for c, b in zip(over, under, strict=True))))
     return opaque
 
 
@@ -89,11 +104,63 @@ class MoneyAxis(QuietAxis):
         return [_money_tick(v * scale) for v in values]
 
 
+# the chart's dates at two zoom levels, the year always in view: a label names the larger units
+# unless a coarser tick is in view ("2021 May Nov 2022", "Jun 2021 4 6 8"; zoomed in between two
+# of them, "Mar 2021 Apr 2021" and "4 Jun 2021 6 Jun 2021"): pyqtgraph's own levels drop the year
+_YEARS = ZoomLevel(
+    [
+        TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25]),
+        TickSpec(MONTH_SPACING, makeMStepper(1), "%b %Y", autoSkip=[1, 2, 3, 6]),
+    ],
+    "MMM 0000",
+)
+_MONTHS = ZoomLevel(
+    [
+        TickSpec(MONTH_SPACING, makeMStepper(1), "%b %Y"),
+        TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d %b %Y", autoSkip=[1, 2, 5, 10]),
+    ],
+    "00 MMM 0000",
+)
+
+
 class DateAxis(QuietAxis, pg.DateAxisItem):  # type: ignore[misc]
-    """Dates of UTC-midnight epoch seconds (the chart's x)."""
+    """Dates of UTC-midnight epoch seconds (the chart's x), years always shown."""
+
+    def __init__(self, orientation: str = "bottom", utcOffset: int = 0) -> None:
+        super().__init__(orientation=orientation, utcOffset=utcOffset)
+        self.zoomLevels = OrderedDict([(np.inf, _YEARS), (10 * DAY_SPACING, _MONTHS)])
+        self._top: float | None = None  # the spacing of the coarsest ticks in view
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        """pyqtgraph's, less the levels with no tick in view: the first level left is always
+        labelled (months, when no new year falls in the view)."""
+        levels: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
+        levels = [level for level in levels if level[1]]
+        self._top = levels[0][0] if levels else None
+        return levels
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        """Below the coarsest ticks in view, the first word only ("May", "4")."""
+        strings: list[str] = super().tickStrings(values, scale, spacing)
+        if self._top is not None and spacing < self._top:
+            return [text.split(" ", 1)[0] for text in strings]
+        return strings
+
+    def generateDrawSpecs(self, p: QPainter) -> Any:
+        """pyqtgraph's, less the labels that would overlap one of a coarser level ("2 Jun 2021"
+        beside "Jun 2021")."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept: list[tuple[QRectF, Any, str]] = []
+        for rect, flags, text in texts:  # the coarsest level first
+            if not any(rect.adjusted(-6, 0, 6, 0).intersects(other) for other, _f, _t in kept):
+                kept.append((rect, flags, text))
+        return axis, ticks, kept
 
 
-def date_axis() -> pg.DateAxisItem:
+def date_axis() -> DateAxis:
     return DateAxis(orientation="bottom", utcOffset=0)
 
 

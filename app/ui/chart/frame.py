@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Quote
 from app.ui.chart.style import legend_html
-from app.ui.common import stale_note
+from app.ui.common import stale_note, theme
 
 if TYPE_CHECKING:
     from app.ui.chart.plot import PaymentChart
@@ -84,6 +84,7 @@ class CallChart(QFrame):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
         layout.addWidget(self.stack, 1)
+        theme.notifier().changed.connect(self.restyle)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -99,16 +100,31 @@ class CallChart(QFrame):
     def ensure_plot(self) -> PaymentChart:
         """Create the plot (imports pyqtgraph) and draw the latest quote on it."""
         if self.plot is None:
-            from app.ui.chart.plot import PaymentChart
-
-            self.plot = PaymentChart(self)
-            self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the frame takes the keys
-            self.stack.addWidget(self.plot)
-            self.plot.set_quote(self._quote)
-            self.plot.set_stale(self.stale)
-            self._show_page()
+            plot = self._create_plot()
             self.ready.emit()
+            return plot
         return self.plot
+
+    def _create_plot(self) -> PaymentChart:
+        from app.ui.chart.plot import PaymentChart
+
+        self.plot = PaymentChart(self)
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the frame takes the keys
+        self.stack.addWidget(self.plot)
+        self.plot.set_quote(self._quote)
+        self.plot.set_stale(self.stale)
+        self._show_page()
+        return self.plot
+
+    def restyle(self) -> None:
+        """The theme changed: the legend and the plot in the new colours (the plot's pens,
+        brushes and cached axes are built with them, so it is built again)."""
+        self.legend.setText(legend_html())
+        old, self.plot = self.plot, None
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._create_plot()
 
     def set_quote(self, quote: Quote | None) -> None:
         self._quote = quote

@@ -162,7 +162,9 @@ class Label:
     """One line of plain text at a data point, placed like a ``pg.TextItem``: ``anchor`` (0, 0)
     puts the top-left of the text box there, (1, 1) the bottom-right; the box has the 4-pixel
     margin of the QTextDocument a TextItem lays its text out in. The text is prepared once per
-    change (``QStaticText``), not laid out as a document."""
+    change (``QStaticText``), not laid out as a document. Drawn ``inside`` a panel, the text of a
+    point in view stays in the panel (``_within``): a label by a point near the bottom of the
+    panel goes above it. ``drawn`` is where its text was last drawn."""
 
     def __init__(self, color: Any, anchor: tuple[float, float]) -> None:
         self.color = QColor(pg.mkColor(color))
@@ -173,6 +175,7 @@ class Label:
         self._static = QStaticText()
         self._static.setTextFormat(Qt.TextFormat.PlainText)
         self._size = (0.0, 0.0)
+        self.drawn = QRectF()
 
     def set(self, text: str, x: float, y: float, anchor: tuple[float, float] | None = None) -> bool:
         """Show ``text`` at (x, y); False when nothing changed."""
@@ -194,8 +197,8 @@ class Label:
     def toPlainText(self) -> str:
         return self.text if self.visible else ""
 
-    def draw_at(self, p: QPainter, x: float, y: float, font: QFont) -> None:
-        """Draw with the anchor point at device (x, y)."""
+    def draw_at(self, p: QPainter, x: float, y: float, font: QFont, inside: QRectF | None = None) -> None:
+        """Draw with the anchor point at device (x, y), within ``inside`` if given."""
         if not self.visible or not self.text:
             return
         if self._size[0] < 0:
@@ -204,14 +207,35 @@ class Label:
             self._size = (size.width() + 2 * TEXT_MARGIN, size.height() + 2 * TEXT_MARGIN)
         w, h = self._size
         ax, ay = self.anchor
+        left, top = x - w * ax, y - h * ay
+        if inside is not None and inside.contains(x, y):  # a point out of view: its label too
+            left = _within(left, w, x - w * (1 - ax), inside.left(), inside.right())
+            top = _within(top, h, y - h * (1 - ay), inside.top(), inside.bottom())
+        m = TEXT_MARGIN
+        self.drawn = QRectF(left + m, top + m, w - 2 * m, h - 2 * m)  # the text, without its margin
         p.setPen(self.color)
         p.setFont(font)
-        p.drawStaticText(QPointF(x - w * ax + TEXT_MARGIN, y - h * ay + TEXT_MARGIN), self._static)
+        p.drawStaticText(QPointF(left + TEXT_MARGIN, top + TEXT_MARGIN), self._static)
 
-    def draw(self, p: QPainter, t: QTransform, font: QFont) -> None:
+    def draw(self, p: QPainter, t: QTransform, font: QFont, inside: QRectF | None = None) -> None:
         """Draw at its data point; ``t`` maps data to device coordinates, ``p`` is in device ones."""
         point = t.map(QPointF(self.x, self.y))
-        self.draw_at(p, point.x(), point.y(), font)
+        self.draw_at(p, point.x(), point.y(), font, inside)
+
+
+def _within(start: float, size: float, flipped: float, low: float, high: float) -> float:
+    """Where a box of ``size`` placed at ``start`` goes between ``low`` and ``high`` (its text,
+    not its margin, must fit): where it is if it fits; nudged in if it crosses the edge by less
+    than a third of its size; else on the other side of its point (``flipped``) if it fits
+    there; else pushed in."""
+    m = TEXT_MARGIN
+    over = max(low - (start + m), (start + size - m) - high)
+    pushed = max(low - m, min(start, high - size + m))
+    if over <= 0:
+        return start
+    if over <= size / 3 or not low <= flipped + m <= flipped + size - m <= high:
+        return pushed
+    return flipped
 
 
 class Layer:

@@ -33,19 +33,7 @@ from app.ui.chart.painting import (
     pen,
     vertical_line,
 )
-from app.ui.common.palette import (
-    CALL,
-    COUPON,
-    FIRST_CALL,
-    FORGONE,
-    INCOME,
-    MATURITY,
-    NOTICE,
-    PRINCIPAL,
-    PRINCIPAL_EDGE,
-    ROLLED,
-    SETTLE,
-)
+from app.ui.common.palette import current
 
 FIRST_CALL_LABEL_AT = 0.93  # up the line, as a fraction of the view height
 SETTLE_LABEL_AT = 0.80
@@ -61,20 +49,21 @@ class PaymentsPanel(PanelItem):
 
     def __init__(self) -> None:
         super().__init__()
+        c = current()
         self.coupons = Rects()
         self.rolled = Rects()
         self.principal = Rects()
-        self.principal_label = Label(PRINCIPAL_EDGE, (1, 1))
-        self._coupon_brush, self._rolled_brush = _brush(COUPON), _brush(ROLLED)
-        self._principal_pen, self._principal_brush = pen(PRINCIPAL_EDGE, 1), _brush(PRINCIPAL)
-        self._notice_brush, self._call_brush = _brush(NOTICE), _brush(CALL)
-        self._call_pen = pen(CALL, 1)
-        self._first_pen = pen(FIRST_CALL, 2.5)
+        self.principal_label = Label(c.principal_edge, (1, 1))
+        self._coupon_brush, self._rolled_brush = _brush(c.coupon), _brush(c.rolled)
+        self._principal_pen, self._principal_brush = pen(c.principal_edge, 1), _brush(c.principal)
+        self._notice_brush, self._call_brush = _brush(c.notice), _brush(c.call)
+        self._call_pen = pen(c.call, 1)
+        self._first_pen = pen(c.first_call, 2.5)
         self._first_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        self._settle_pen = pen(SETTLE, 2, Qt.PenStyle.DashLine)
+        self._settle_pen = pen(c.settle, 2, Qt.PenStyle.DashLine)
         self._settle_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        self.first_label = Label(FIRST_CALL, (0, 0))
-        self.settle_label = Label(SETTLE, (0, 0))
+        self.first_label = Label(c.first_call, (0, 0))
+        self.settle_label = Label(c.settle, (0, 0))
         # the call dates of the note (from the earliest seen) and how many precede the first
         # call of the quote: one picture of them all, shown from the first call on
         self.all_calls: Floats = EMPTY
@@ -135,7 +124,7 @@ class PaymentsPanel(PanelItem):
         p.setBrush(self._principal_brush)
         self.principal.draw(p)
         p.resetTransform()
-        self.principal_label.draw(p, t, self.font)
+        self.principal_label.draw(p, t, self.font, device)
         self._draw_line(p, t, device, self.first_call, self._first_pen, self.first_label, FIRST_CALL_LABEL_AT)
         self._draw_line(p, t, device, self.settle, self._settle_pen, self.settle_label, SETTLE_LABEL_AT)
 
@@ -174,7 +163,7 @@ class PaymentsPanel(PanelItem):
             return
         dx = t.map(x, 0.0)[0]
         vertical_line(p, line_pen, dx, device.top(), device.bottom())
-        label.draw_at(p, dx, device.bottom() - at * device.height(), self.font)
+        label.draw_at(p, dx, device.bottom() - at * device.height(), self.font, device)
 
 
 class IncomePanel(PanelItem):
@@ -182,21 +171,22 @@ class IncomePanel(PanelItem):
 
     def __init__(self) -> None:
         super().__init__()
+        c = current()
         self.income = Series()
         self.if_called = Series()
         self.call_points = Series()
         self.first_point = Series()
         self.total: float | None = None
-        self.maturity_label = Label(MATURITY, (1, 1))
+        self.maturity_label = Label(c.maturity, (1, 1))
         self._steps = StepLine(2.0)
         self._fill = QPainterPath()
         self._called_path = QPainterPath()
-        self._income_brush = _brush(INCOME)
-        self._called_pen, self._fill_brush = pen(FIRST_CALL, 1), _brush(FORGONE)
-        self._maturity_pen = pen(MATURITY, 1, Qt.PenStyle.DashLine)
+        self._income_brush = _brush(c.income)
+        self._called_pen, self._fill_brush = pen(c.first_call, 1), _brush(c.forgone)
+        self._maturity_pen = pen(c.maturity, 1, Qt.PenStyle.DashLine)
         self._maturity_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        self._dot = Symbol("o", 6, pen=None, brush=FIRST_CALL)
-        self._first_dot = Symbol("o", 12, pen="w", brush=FIRST_CALL)
+        self._dot = Symbol("o", 6, pen=None, brush=c.first_call)
+        self._first_dot = Symbol("o", 12, pen=c.plot_bg, brush=c.first_call)  # ringed in the background
 
     # -- data ---------------------------------------------------------------------------
     def set_income(self, xs: Floats, ys: Floats) -> bool:
@@ -249,4 +239,4 @@ class IncomePanel(PanelItem):
         self._first_dot.draw(p, t, *self.first_point.getData(), dpr)
         if self.total is not None:
             horizontal_line(p, self._maturity_pen, t, self.total, self.boundingRect())
-        self.maturity_label.draw(p, t, self.font)
+        self.maturity_label.draw(p, t, self.font, device)

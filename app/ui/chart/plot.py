@@ -37,21 +37,23 @@ from app.ui.chart.painting import paint_nothing
 from app.ui.chart.panels import IncomePanel, PaymentsPanel
 from app.ui.chart.style import DOTS_UP_TO, GRID_ALPHA
 from app.ui.chart.yield_panel import YieldPanel
-from app.ui.common.palette import AXIS_LINE, AXIS_TEXT, AXIS_TITLE
+from app.ui.common.palette import current
 
 HEADROOM = 1.32  # room above the capped principal bar for its label
+MIN_DAYS = 10  # zoomed in, the chart shows at least this many days (it has no times of day)
 
 
 def style_plot(plot: pg.PlotItem, ylabel: str) -> None:
+    c = current()
     plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.getViewBox().setMouseEnabled(x=True, y=False)
-    plot.setLabel("left", ylabel, color=AXIS_TITLE)
+    plot.setLabel("left", ylabel, color=c.axis_title)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
-        axis.setTextPen(AXIS_TEXT)
-        axis.setPen(AXIS_LINE)
+        axis.setTextPen(c.axis_text)
+        axis.setPen(c.axis_line)
         # drawn once into a pixmap: the data change on every edit, the axes rarely do
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     # the value axis widens for wider labels but does not narrow again: typing an amount digit
@@ -66,7 +68,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentPlot")
-        self.setBackground("w")
+        self.setBackground(current().plot_bg)
         self.ci.setContentsMargins(6, 4, 10, 4)
         self.ci.setSpacing(2)
         self.quote: Quote | None = None
@@ -229,7 +231,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             return
         x0, x1 = self._home
         for plot in (self.top, self.bottom, self.yield_plot):
-            plot.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY)
+            plot.getViewBox().setLimits(xMin=x0 - 400 * DAY, xMax=x1 + 400 * DAY, minXRange=MIN_DAYS * DAY)
         self.top.setXRange(x0, x1, padding=0)
 
     def zoom(self, factor: float) -> None:
@@ -247,7 +249,7 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     # -- tooltips ------------------------------------------------------------------------
     def _mouse_moved(self, pos: Any) -> None:
-        """Tooltips by lookup: the bar, or the call date, under the mouse."""
+        """Tooltips by lookup: the bar, the call date or the workout diamond under the mouse."""
         for plot, find, tip in (
             (self.top, self._bar_under, self._bar_tip),
             (self.bottom, self._call_under, self._call_tip),
@@ -258,6 +260,8 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                 point = vb.mapSceneToView(pos)
                 index = find(point.x(), point.y(), vb)
                 text = tip(0, 0, index) if index is not None else ""
+                if plot is self.yield_plot:  # the workout diamond sits on a call date's dot
+                    text = self.yields.tip_at(point.x(), point.y(), vb) or text
                 if not text and plot is self.top and self._in_notice_window(point.x()):
                     text = self._notice_tip
                 vb.setToolTip(text)

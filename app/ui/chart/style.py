@@ -1,52 +1,38 @@
 """The chart's look, declared once: its legend (glyph, meaning, colour), the grid, and how many
-call dates get a dot. The colours are the window's palette (``app.ui.common.palette``)."""
+call dates get a dot. The colours are the window's palette in use (``app.ui.common.palette``)."""
 
 from __future__ import annotations
 
-from app.ui.common.palette import (
-    CALL,
-    COUPON,
-    FIRST_CALL,
-    FORGONE,
-    INCOME,
-    MATURITY,
-    NOTICE,
-    PRINCIPAL,
-    ROLLED,
-    SETTLE,
-    YIELD,
-)
+from app.ui.common.palette import Colors, current
 
 GRID_ALPHA = 0.18
 DOTS_UP_TO = 60  # a dot per call date up to this many; beyond, the line alone stays readable
 
-LEGEND: tuple[tuple[str, str, str | tuple[int, int, int, int]], ...] = (
-    ("■", "Coupon", COUPON),
-    ("■", "Paid late (weekend/holiday)", ROLLED),
-    ("■", "Principal (bar capped)", PRINCIPAL),
-    ("┃", "First call", FIRST_CALL),
-    ("█", "Notice window", NOTICE),
-    ("│", "Other call dates", CALL),
-    ("┆", "Settle", SETTLE),
-    ("━", "Coupons received", INCOME),
-    ("●", "If called then", FIRST_CALL),
-    ("╌", "Held to maturity", MATURITY),
-    ("█", "Forgone if called", FORGONE),
-    ("━", "Yield to each call date", YIELD),
-    ("◆", "Yield to worst", FIRST_CALL),
-)
 
-
-def _css(color: str | tuple[int, int, int, int]) -> str:
-    if isinstance(color, str):
-        return color
-    r, g, b, a = color
-    return f"rgba({r},{g},{b},{max(a, 110)})"
+def legend(colors: Colors) -> tuple[tuple[str, str, str], ...]:
+    """The legend's entries: glyph, meaning, colour."""
+    c = colors
+    return (
+        ("■", "Coupon", c.coupon),
+        ("■", "Paid late (weekend/holiday)", c.rolled),
+        ("■", "Principal (bar capped)", c.principal),
+        ("┃", "First call", c.first_call),
+        ("█", "Notice window", c.notice),
+        ("│", "Other call dates", c.call),
+        ("┆", "Settle", c.settle),
+        ("━", "Coupons received", c.income),
+        ("●", "If called then", c.first_call),
+        ("╌", "Held to maturity", c.maturity),
+        ("█", "Forgone if called", c.forgone),
+        ("━", "Yield to each call date", c.yield_),
+        ("◆", "Yield to worst", c.first_call),
+    )
 
 
 def legend_html() -> str:
+    """The legend in the colours in use (its text takes the style sheet's colour)."""
     items = [
-        f"<span style='color:{_css(color)}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
-        for glyph, text, color in LEGEND
+        f"<span style='color:{color}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
+        for glyph, text, color in legend(current())
     ]
     return "&nbsp;&nbsp; ".join(items)

@@ -14,13 +14,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
 
-from app.domain.model import Quote
+from app.domain.model import WORST_CALLS_UNKNOWN, CallDate, Quote
 from app.present.chart_arrays import Floats, epoch
 from app.present.rows import fmt_date, fmt_rate
 from app.present.words import worst_words
 from app.ui.chart.painting import Label, PanelItem, Series, Symbol, horizontal_line, pen
 from app.ui.chart.style import DOTS_UP_TO
-from app.ui.common.palette import FIRST_CALL, YIELD
+from app.ui.common.palette import current
 
 _x = epoch
 _DATE = attrgetter("date")
@@ -34,17 +34,18 @@ class YieldsItem(PanelItem):
 
     def __init__(self) -> None:
         super().__init__()
+        c = current()
         self.curve = Series()
         self.dots = Series()
         self.workout = Series()
         self.maturity: float | None = None
-        self.label = Label(FIRST_CALL, (-0.08, -0.05))
+        self.label = Label(c.first_call, (-0.08, -0.05))
         self._path = QPainterPath()
-        self._curve_pen = pen(YIELD, 1.0)
-        self._maturity_pen = pen(YIELD, 1, Qt.PenStyle.DotLine)
+        self._curve_pen = pen(c.yield_, 1.0)
+        self._maturity_pen = pen(c.yield_, 1, Qt.PenStyle.DotLine)
         self._maturity_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        self._dot = Symbol("o", 5, pen=None, brush=YIELD)
-        self._diamond = Symbol("d", 14, pen="w", brush=FIRST_CALL)
+        self._dot = Symbol("o", 5, pen=None, brush=c.yield_)
+        self._diamond = Symbol("d", 14, pen=c.plot_bg, brush=c.first_call)  # ringed in the background
 
     def set_curve(self, xs: Floats, ys: Floats) -> bool:
         if not self.curve.set(xs, ys):
@@ -62,7 +63,7 @@ class YieldsItem(PanelItem):
         self._dot.draw(p, t, *self.dots.getData(), dpr)
         self._diamond.draw(p, t, *self.workout.getData(), dpr)
         horizontal_line(p, self._maturity_pen, t, self.maturity, self.boundingRect())
-        self.label.draw(p, t, self.font)
+        self.label.draw(p, t, self.font, device)
 
 
 class YieldPanel:
@@ -79,12 +80,14 @@ class YieldPanel:
         self._shown: tuple[Any, ...] | None = None
         self._quote: Quote | None = None
         self._by_date: dict[date, Any] | None = None
+        self.workout_tip = ""  # the diamond's tooltip
 
     def set_quote(self, quote: Quote | None, call_x: Floats | None = None) -> None:
         """``call_x``: the payment x of ``quote.calls``, when the caller has them at hand."""
         y = quote.yields if quote is not None else None
         if quote is None or y is None or y.maturity_pct is None:
             self._quote, self._by_date, self._shown = quote, {}, None
+            self.workout_tip = ""
             if self.item.maturity is not None:
                 self.item.maturity = None
                 self.item.changed()
@@ -143,6 +146,16 @@ class YieldPanel:
             else f"Worst {fmt_rate(y.worst_pct)} · {fmt_date(when)}"
         )
         self.label.set(text, wx, wy, anchor)
+        self.workout_tip = worst_tip(quote, call)
+
+    def tip_at(self, x: float, y: float, view: Any) -> str:
+        """The diamond's tooltip when (x, y), in data coordinates, is on it (9 pixels around)."""
+        xs, ys = self.workout.getData()
+        if not xs.size or not self.workout_tip:
+            return ""
+        px, py = view.viewPixelSize()
+        on = abs(float(xs[0]) - x) <= 9 * px and abs(float(ys[0]) - y) <= 9 * py
+        return self.workout_tip if on else ""
 
     def _fit(self, values: Floats) -> None:
         """Keep the range while the yields fit in it with a margin (no redraw of the axis)."""
@@ -164,3 +177,17 @@ class YieldPanel:
 
     def yield_on(self, d: date) -> Any:
         return self.by_date.get(d)
+
+
+def worst_tip(quote: Quote, call: CallDate | None) -> str:
+    """``Yield to worst 2.350% to 2022-11-15 (maturity)``: what the workout diamond marks."""
+    y = quote.yields
+    assert y is not None
+    if y.calls_unknown:  # never a yield to worst that is only the yield to maturity
+        return (
+            f"Yield to worst {worst_words(y, fmt_date)}\n"
+            + WORST_CALLS_UNKNOWN[:1].upper()
+            + WORST_CALLS_UNKNOWN[1:]
+        )
+    what = "maturity" if call is None else "first call" if call is quote.calls[0] else "call date"
+    return f"Yield to worst {fmt_rate(y.worst_pct)} to {fmt_date(y.worst_date)} ({what})"

@@ -1,13 +1,14 @@
 """The low room every other room may use: shared widgets (cards, inputs, the table view, the
-message strip), the look (style sheet, icons), item roles and the palette."""
+message strip), the look (style sheet, icons, light or dark ``theme``), item roles and the palette."""
 
-from app.ui.common import palette, roles
+from app.ui.common import palette, roles, theme
 from app.ui.common.cards import ResultRow, card, repolish, stale_note, titled
 from app.ui.common.date_input import SettleDateEdit
 from app.ui.common.inputs import MoneyEdit, PercentEdit, money_text
 from app.ui.common.message_area import MessageArea
-from app.ui.common.resources import apply_look, icon, unstyled
+from app.ui.common.resources import icon, unstyled
 from app.ui.common.table_view import BandUpdates, size_columns
+from app.ui.common.theme import Theme, apply_look
 
 __all__ = [
     "BandUpdates",
@@ -16,6 +17,7 @@ __all__ = [
     "PercentEdit",
     "ResultRow",
     "SettleDateEdit",
+    "Theme",
     "apply_look",
     "card",
     "icon",
@@ -25,6 +27,7 @@ __all__ = [
     "roles",
     "size_columns",
     "stale_note",
+    "theme",
     "titled",
     "unstyled",
 ]

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, Q
 from app.domain.calendar import holiday_name
 from app.domain.dates import add_months, read_date
 from app.ui.common.inputs import MAX_TEXT
+from app.ui.common.palette import current
 from app.ui.common.resources import icon
+from app.ui.common.theme import notifier
 
 _STEPS = {
     Qt.Key.Key_Up: (1, 0),
@@ -44,12 +46,17 @@ class BusinessCalendar(QCalendarWidget):
         super().__init__(parent)
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self._weekend = QTextCharFormat()
-        self._weekend.setForeground(QColor("#8a96a3"))
-        self.setWeekdayTextFormat(Qt.DayOfWeek.Saturday, self._weekend)
-        self.setWeekdayTextFormat(Qt.DayOfWeek.Sunday, self._weekend)
         self._marked: list[QDate] = []
         self.currentPageChanged.connect(self._mark_holidays)
+        self.restyle()
+        notifier().changed.connect(self.restyle)
+
+    def restyle(self) -> None:
+        """Weekends and holidays in the colours in use."""
+        weekend = QTextCharFormat()
+        weekend.setForeground(QColor(current().faint))
+        self.setWeekdayTextFormat(Qt.DayOfWeek.Saturday, weekend)
+        self.setWeekdayTextFormat(Qt.DayOfWeek.Sunday, weekend)
         self._mark_holidays(self.yearShown(), self.monthShown())
 
     def _mark_holidays(self, year: int, month: int) -> None:
@@ -63,7 +70,7 @@ class BusinessCalendar(QCalendarWidget):
             name = holiday_name(d)
             if name:
                 fmt = QTextCharFormat()
-                fmt.setForeground(QColor("#b42318"))
+                fmt.setForeground(QColor(current().bad))
                 fmt.setFontWeight(700)
                 fmt.setToolTip(f"{name} — not a New York banking day")
                 qd = _qdate(d)

@@ -28,7 +28,8 @@ from app.present.compare import (
     sort_value,
 )
 from app.present.rows import filter_words, holds_words
-from app.ui.common.palette import NOT_PRICED, PENDING_TEXT
+from app.ui.common import theme
+from app.ui.common.palette import current
 from app.ui.common.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FONT, FOREGROUND, RAW_ROLE, RIGHT, Index
 
 _ROOT = QModelIndex()
@@ -58,8 +59,19 @@ class CompareModel(QAbstractTableModel):
         self._words: list[str] = []
         self._texts: list[str] | None = None  # each row's search text, built when first filtered
         self._cells: dict[int, dict[int, tuple[Any, ...]]] = {}  # by table row
-        self._pending = QBrush(QColor(PENDING_TEXT))
-        self._not_priced = QBrush(QColor(NOT_PRICED))
+        self._use_colors()
+        theme.notifier().changed.connect(self.restyle)
+
+    def _use_colors(self) -> None:
+        self._pending = QBrush(QColor(current().faint))  # a yield not computed yet, or none
+        self._not_priced = QBrush(QColor(current().bad))  # why a note is not priced
+
+    def restyle(self) -> None:
+        """The theme changed: the marks in the new colours (the views repaint)."""
+        self._use_colors()
+        self._cells.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     # -- data in ---------------------------------------------------------------------------
     def set_table(self, table: CompareTable) -> None:

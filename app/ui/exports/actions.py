@@ -1,5 +1,8 @@
 """File ▸ Export (CSV, iCalendar, client term sheet PDF) and File ▸ Print for the current purchase.
 
+File ▸ Print shows the client term sheet in a print preview first; its Print button asks for the
+printer and prints the page previewed.
+
 ``install(window, menu, host, folders, validity)`` adds the items to ``menu``. They read the
 purchase only through ``host`` (an ``ExportHost``: ``current_offering()``, ``current_quote()``,
 None while the inputs are invalid, and ``current_document()``, whose ``path`` names the source in
@@ -16,11 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, SignalInstance
+from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from app.domain.errors import TermSheetError
@@ -206,36 +209,48 @@ class ExportActions(QObject):
         return self._printer
 
     def print_sheet(self) -> bool:
-        """File ▸ Print: the print dialog, then the same page as the PDF."""
-        if self.current() is None:
-            self._status(NOTHING)
-            return False
-        printer = self.printer()
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print term sheet")
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return False
-        return self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> bool:
-        """Print the current purchase's term sheet on ``printer``; errors become a message."""
+        """File ▸ Print: the term sheet in a print preview (the same page as the PDF), whose
+        Print button asks for the printer and prints it; True when it was printed."""
         current = self.current()
         if current is None:
             self._status(NOTHING)
             return False
-        from app.reports._qt_pdf import print_term_sheet
+        from app.reports._qt_pdf import TermSheet
 
         offering, quote = current
-        printer.setDocName(f"Term sheet {quote.purchase.note.cusip}")
         try:
             with busy():
-                print_term_sheet(printer, offering, quote, source_name=self.source_name())
+                sheet = TermSheet(offering, quote, source_name=self.source_name())
         except Exception as err:
             where = log_failure(err)
-            show_error(self.window, "Print failed", f"Could not print: {err}. Details are in {where}.")
+            show_error(
+                self.window, "Print failed", f"Could not prepare the page: {err}. Details are in {where}."
+            )
+            return False
+        printer = self.printer()
+        printer.setDocName(f"Term sheet {quote.purchase.note.cusip}")
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setObjectName("printPreview")
+        dialog.setWindowTitle(f"Print term sheet — {quote.purchase.note.cusip}")
+        dialog.paintRequested.connect(lambda device: self._paint(sheet, device))
+        dialog.resize(self._preview_size())
+        if dialog.exec() != QPrintPreviewDialog.DialogCode.Accepted:
             return False
         self._status(f"Sent the term sheet for {quote.purchase.note.cusip} to the printer")
         return True
+
+    def _preview_size(self) -> QSize:
+        """As tall as the window allows, wide enough for the preview's whole toolbar (Print)."""
+        height = max(480, min(self.window.height() - 40, 1000))
+        return QSize(max(900, min(self.window.width() - 80, 1000)), height)
+
+    def _paint(self, sheet: Any, device: QPrinter) -> None:
+        """Paint the page for the preview or the printer; a failure is one message."""
+        try:
+            sheet.paint(device)
+        except Exception as err:
+            where = log_failure(err)
+            show_error(self.window, "Print failed", f"Could not print: {err}. Details are in {where}.")
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)

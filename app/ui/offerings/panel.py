@@ -96,6 +96,14 @@ class OfferingsPanel(QFrame):
         self.tree.setColumnHidden(3, width < need + sum(sizes))
         self.tree.setColumnHidden(2, width < need + sizes[0] + sizes[1])
 
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height that shows ``rows`` rows of the tree under its header and filter."""
+        tree = self.tree
+        row = tree.sizeHintForRow(0) if tree.model().rowCount() else 0
+        row = max(row, tree.fontMetrics().height() + 6)  # the style sheet's 3 px item padding
+        head = self.layout().itemAt(0).sizeHint().height()
+        return head + tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth() + 8
+
     # -- documents -----------------------------------------------------------------------
     def add_document(self, doc: Document, rows: TreeRows | None = None) -> None:
         """Show ``doc`` (its rows built beforehand, ``TreeRows``, or here)."""

@@ -12,19 +12,24 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QTool
 
 from app.domain.proposal import Proposal
 from app.present.proposal_rows import Marks, MonthBars, marks, month_bars
-from app.ui.common.palette import COUPON, FIRST_CALL, PRINCIPAL
+from app.ui.common import theme
+from app.ui.common.palette import current
 
 if TYPE_CHECKING:
     from app.ui.proposal.plot import IncomePlot
 
-LEGEND = (("■", "Interest paid in the month", COUPON), ("■", "Principal returned (bar capped)", PRINCIPAL),
-          ("┆", "First call date", FIRST_CALL))  # fmt: skip
-
 
 def legend_html() -> str:
+    """The legend in the colours in use (``palette.current()``)."""
+    c = current()
+    legend = (
+        ("■", "Interest paid in the month", c.coupon),
+        ("■", "Principal returned (bar capped)", c.principal),
+        ("┆", "First call date", c.first_call),
+    )
     return "&nbsp;&nbsp; ".join(
         f"<span style='color:{color}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
-        for glyph, text, color in LEGEND
+        for glyph, text, color in legend
     )
 
 
@@ -65,6 +70,17 @@ class IncomeChart(QFrame):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
         layout.addWidget(self.stack, 1)
+        theme.notifier().changed.connect(self.restyle)
+
+    def restyle(self) -> None:
+        """The theme changed: the legend and the plot in the new colours (the plot's pens and
+        cached axes are built with them, so it is built again, its figures kept)."""
+        self.legend.setText(legend_html())
+        old, self.plot = self.plot, None
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.ensure_plot()
 
     def ensure_plot(self) -> IncomePlot:
         """Create the plot (imports pyqtgraph) and draw the latest figures on it."""

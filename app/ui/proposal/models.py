@@ -24,8 +24,8 @@ from app.domain.ledger import PeriodSums
 from app.domain.money import format_usd, price_digits
 from app.present.proposal_rows import KIND_LABEL, PositionRow, flow_tip, period_total, position_row
 from app.present.rows import fmt_date, fmt_rate
-from app.ui.common import money_text
-from app.ui.common.palette import ERROR, INVALID_CELL, PRINCIPAL_ROW
+from app.ui.common import money_text, theme
+from app.ui.common.palette import current
 from app.ui.common.roles import (
     ALIGN,
     BACKGROUND,
@@ -199,9 +199,19 @@ class PositionsModel(CachedRows):
         super().__init__(parent)
         self.desk = desk
         self.invalid: dict[tuple[int, int], tuple[str, str]] = {}  # (row, column) → (typed, why)
-        self._invalid_bg = QBrush(QColor(INVALID_CELL))
-        self._error_fg = QBrush(QColor(ERROR))
+        self._use_colors()
+        theme.notifier().changed.connect(self._restyle)
         desk.changed.connect(self._changed)
+
+    def _use_colors(self) -> None:
+        self._invalid_bg = QBrush(QColor(current().bad_bg))
+        self._error_fg = QBrush(QColor(current().bad))
+
+    def _restyle(self) -> None:
+        """The theme changed: the marks in the new colours (the views repaint)."""
+        self._use_colors()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def row_at(self, row: int) -> PositionRow:
         return position_row(row, self.desk.proposal.holding(row))
@@ -305,7 +315,14 @@ class FlowsModel(CachedRows):
         self.desk = desk
         self.called = False
         self._flows: Sequence[CashFlow] = desk.proposal.cash_flows(False)
-        self._principal_bg = QBrush(QColor(PRINCIPAL_ROW))
+        self._principal_bg = QBrush(QColor(current().principal_row))
+        theme.notifier().changed.connect(self._restyle)
+
+    def _restyle(self) -> None:
+        """The theme changed: the principal rows in the new colour (the views repaint)."""
+        self._principal_bg = QBrush(QColor(current().principal_row))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def row_at(self, row: int) -> CashFlow:
         return self._flows[row]

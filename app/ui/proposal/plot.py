@@ -22,7 +22,7 @@ from app.present.proposal_rows import BAR_DAYS, NO_BARS, Marks, MonthBars, month
 from app.ui.chart.axes import MoneyAxis, date_axis
 from app.ui.chart.painting import Label, PanelItem, Rects, paint_nothing, pen, vertical_line
 from app.ui.chart.plot import style_plot
-from app.ui.common.palette import COUPON, FIRST_CALL, PRINCIPAL, PRINCIPAL_EDGE
+from app.ui.common.palette import current
 
 HEADROOM = 1.32  # room above the capped principal bars for their labels
 GROWTH = 1.3  # the y range's room above the tallest bar and its label
@@ -44,14 +44,16 @@ class IncomePanel(PanelItem):
         self.principal = Rects()
         self.labels: list[Label] = []
         self.call_x: Floats = EMPTY
-        self._interest_brush = _brush(COUPON)
-        self._principal_pen, self._principal_brush = pen(PRINCIPAL_EDGE, 1), _brush(PRINCIPAL)
-        self._call_pen = pen(FIRST_CALL, 1.5, Qt.PenStyle.DashLine)
+        c = current()
+        self._label_color = c.principal_edge
+        self._interest_brush = _brush(c.coupon)
+        self._principal_pen, self._principal_brush = pen(c.principal_edge, 1), _brush(c.principal)
+        self._call_pen = pen(c.first_call, 1.5, Qt.PenStyle.DashLine)
 
     def set_labels(self, texts: list[tuple[str, float, float]]) -> bool:
         """Principal labels (text, x, y), reusing the labels held; False when unchanged."""
         while len(self.labels) < len(texts):
-            self.labels.append(Label(PRINCIPAL_EDGE, (1, 1)))
+            self.labels.append(Label(self._label_color, (1, 1)))
         changed = False
         for label, (text, x, y) in zip(self.labels, texts, strict=False):
             changed = label.set(text, x, y) or changed
@@ -80,7 +82,7 @@ class IncomePlot(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("proposalPlot")
-        self.setBackground("w")
+        self.setBackground(current().plot_bg)
         self.ci.setContentsMargins(6, 4, 10, 4)
         self.plot = self.addPlot(axisItems={"bottom": date_axis(), "left": MoneyAxis("left")})
         style_plot(self.plot, "Income")

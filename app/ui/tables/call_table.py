@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from app.domain.model import Quote
-from app.ui.common import BandUpdates, size_columns
+from app.ui.common import BandUpdates, size_columns, theme
 from app.ui.tables.models import CALL_COLUMNS, CallTableModel
 
 _SAMPLES = ("0000-00-00", "0000-00-00", "$000,000.00", "$000,000.00", "00.000%")
@@ -20,6 +20,7 @@ class CallTable(BandUpdates):
         super().__init__(parent)
         self.setObjectName("callTable")
         self.call_model = CallTableModel(self)
+        theme.notifier().changed.connect(self.restyle)
         self.setModel(self.call_model)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -34,6 +35,9 @@ class CallTable(BandUpdates):
         # the dates keep the width of a date (and of their bold header); the amounts share out
         # the rest, so the schedule always fits its panel, no sideways scrolling
         header = self.horizontalHeader()
+        # the panel may shrink to its header and a row (a message strip shown on a short screen
+        # takes its room from here, not from the calculator above)
+        self.setMinimumHeight(header.sizeHint().height() + self.verticalHeader().defaultSectionSize() + 2)
         for column in range(len(CALL_COLUMNS)):
             fixed = column < _DATE_COLUMNS
             header.setSectionResizeMode(
@@ -54,6 +58,10 @@ class CallTable(BandUpdates):
         )
         width += self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
         return QSize(max(width, hint.width()), hint.height())
+
+    def restyle(self) -> None:
+        self.call_model.restyle()
+        self.viewport().update()
 
     def set_quote(self, quote: Quote | None) -> None:
         self.call_model.set_quote(quote)

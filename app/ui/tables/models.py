@@ -28,7 +28,7 @@ from app.present.rows import (
     fmt_long_date,
     fmt_rate,
 )
-from app.ui.common.palette import FIRST_CALL, PRINCIPAL_ROW, ROLLED_ROW, WORKOUT_ROW
+from app.ui.common.palette import current
 from app.ui.common.roles import (
     ALIGN,
     BACKGROUND,
@@ -46,10 +46,6 @@ from app.ui.common.roles import (
 
 _COUPON_ROLES = frozenset((RAW_ROLE, KIND_ROLE, TOOLTIP))
 _ROOT = QModelIndex()
-
-ROLLED_BG = QColor(ROLLED_ROW)
-PRINCIPAL_BG = QColor(PRINCIPAL_ROW)
-CALL_FG = QColor(FIRST_CALL)
 
 
 @dataclass(frozen=True)
@@ -95,7 +91,10 @@ COUPON_COLUMNS: tuple[Column, ...] = (
     ),
     Column("Call", _call_mark, lambda r: r.call.date if r.call else None, CENTER),
 )
+COL_START = 1
 COL_PAYMENT = 3
+COL_DAYS = 4
+COL_RATE = 5
 COL_AMOUNT = 6
 COL_CUMULATIVE = 7
 COL_CALL = 8
@@ -158,9 +157,18 @@ class CouponTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
-        self._rolled_bg = QBrush(ROLLED_BG)
-        self._principal_bg = QBrush(PRINCIPAL_BG)
-        self._call_fg = QBrush(CALL_FG)
+        self._use_colors()
+
+    def _use_colors(self) -> None:
+        c = current()
+        self._rolled_bg = QBrush(QColor(c.rolled_row))
+        self._principal_bg = QBrush(QColor(c.principal_row))
+        self._call_fg = QBrush(QColor(c.first_call))
+
+    def restyle(self) -> None:
+        """The theme changed: the row marks in the new colours (the views repaint)."""
+        self._use_colors()
+        self._cells.clear()
 
     # -- data in ---------------------------------------------------------------------------
     def set_quote(self, quote: Quote | None) -> None:
@@ -218,8 +226,12 @@ class CouponTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COUPON_COLUMNS[section].header
+        if role == Qt.ItemDataRole.TextAlignmentRole:  # over its figures, however wide the column
+            return COUPON_COLUMNS[section].align
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -333,7 +345,6 @@ CALL_COLUMNS: tuple[CallColumn, ...] = (
 COL_INCOME = 2  # a zero-coupon note's: the principal repaid ("Repaid")
 COL_FORGONE = 3
 ZERO_INCOME_TITLE = "Repaid"
-WORKOUT_BG = QColor(WORKOUT_ROW)
 _CALL_ROLES = frozenset((RAW_ROLE, TOOLTIP))
 _CALL_ALIGN = tuple(c.align for c in CALL_COLUMNS)
 
@@ -348,8 +359,17 @@ class CallTableModel(QAbstractTableModel):
         self._cells: dict[int, dict[int, tuple[Any, ...]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._workout_bg = QBrush(WORKOUT_BG)
-        self._call_fg = QBrush(CALL_FG)
+        self._use_colors()
+
+    def _use_colors(self) -> None:
+        c = current()
+        self._workout_bg = QBrush(QColor(c.workout_row))
+        self._call_fg = QBrush(QColor(c.first_call))
+
+    def restyle(self) -> None:
+        """The theme changed: the workout row and the first call in the new colours."""
+        self._use_colors()
+        self._cells.clear()
 
     def set_quote(self, quote: Quote | None) -> None:
         """Show ``quote``'s call schedule; calls passed by a later settle date leave the top (the
@@ -384,9 +404,13 @@ class CallTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             zero = isinstance(self._rows, CallRows) and self._rows.zero
             return ZERO_INCOME_TITLE if zero and section == COL_INCOME else CALL_COLUMNS[section].title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CALL_COLUMNS[section].align
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSizePolicy, QWidget
 
 from app import __version__
-from app.ui.common import icon
+from app.ui.common import Theme, icon, palette, theme
 from app.ui.exports import ExportActions, ExportHost, FolderMemory, install
 from app.ui.window import settings
 
@@ -44,6 +44,8 @@ class Commands(Protocol):
     def reset_zoom(self) -> None: ...
 
     def show_page(self, page: int) -> None: ...
+
+    def set_theme(self, choice: Theme) -> None: ...
 
 
 class ProposalMenus(Protocol):
@@ -91,6 +93,7 @@ class Chrome:
             a.setObjectName(name)
         if icon_name:
             a.setIcon(icon(icon_name))
+            a.setProperty("iconName", icon_name)  # drawn again in a new theme's colours
         return a
 
     def _build_actions(self) -> None:
@@ -121,6 +124,32 @@ class Chrome:
             self.window.addAction(a)
         for a in self.page_actions:
             self.window.addAction(a)
+        self.theme_actions = QActionGroup(self.window)
+        for choice, text in ((Theme.SYSTEM, "&System"), (Theme.LIGHT, "&Light"), (Theme.DARK, "&Dark")):
+            a = action(
+                text, lambda _=False, t=choice: c.set_theme(t), name=f"theme{choice.name.title()}Action"
+            )
+            a.setCheckable(True)
+            a.setData(choice.value)
+            self.theme_actions.addAction(a)
+        self.show_theme()
+
+    def show_theme(self) -> None:
+        """Check the theme in effect; when the environment names it, the choice is not the user's."""
+        chosen = theme.choice()
+        forced = theme.env_choice() is not None
+        for a in self.theme_actions.actions():
+            a.setChecked(a.data() == chosen.value)
+            a.setEnabled(not forced)
+            a.setToolTip(f"Set by {theme.ENV}" if forced else "")
+
+    def restyle(self) -> None:
+        """The theme changed: the toolbar's and menus' icons in the new colours."""
+        for a in self.window.findChildren(QAction):
+            name = a.property("iconName")
+            if name:
+                a.setIcon(icon(str(name)))
+        self.show_theme()
 
     def _build_menus(
         self, host: ExportHost, folders: FolderMemory, validity: SignalInstance | None
@@ -154,6 +183,10 @@ class Chrome:
             view_menu.addAction(a)
         view_menu.addSeparator()
         view_menu.addAction(self.reset_zoom_action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu.setObjectName("themeMenu")
+        theme_menu.addActions(self.theme_actions.actions())
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
         return recent, exports
@@ -198,6 +231,6 @@ def show_about(w: QWidget) -> None:
         "(pricing supplements under Rule 424(b)).</p>"
         "<p>30/360 bond basis · New York banking calendar (Federal Reserve) · "
         "payment dates roll to the next banking day, accrual does not.</p>"
-        "<p style='color:#5b6875'>For professional use. Figures are computed from the "
+        f"<p style='color:{palette.current().muted}'>For professional use. Figures are computed from the "
         "document as loaded; the prospectus and pricing supplement govern.</p>",
     )

@@ -9,7 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from app.ui.calculator import CalculatorPanel
 from app.ui.common import titled
+from app.ui.offerings import OfferingsPanel
+
+OFFERING_ROWS = 7  # the offerings tree shows this many rows by default (a week's supplements)
+CALL_SCHEDULE_ROOM = 170  # the call schedule's title, header and five rows
+
 
 __all__ = ["Layout", "titled"]
 
@@ -43,14 +49,15 @@ class Layout:
     def __init__(
         self,
         messages: QWidget,
-        offerings: QWidget,
+        offerings: OfferingsPanel,
         terms: QWidget,
-        calculator: QWidget,
+        calculator: CalculatorPanel,
         call_schedule: QWidget,
         chart: QWidget,
         coupon_calendar: QWidget,
     ) -> None:
         self.calculator = calculator
+        self.offerings = offerings
         self.calc_scroll = QScrollArea()
         self.calc_scroll.setObjectName("calculatorScroll")
         self.calc_scroll.setWidget(calculator)
@@ -60,6 +67,8 @@ class Layout:
         self.left_split = _splitter("leftSplitter", vertical, offerings, terms)
         self.right_split = _splitter("rightSplitter", vertical, chart, coupon_calendar)
         self.middle_split = _splitter("middleSplitter", vertical, self.calc_scroll, call_schedule)
+        self.middle_split.setStretchFactor(0, 0)  # a message strip shortens the call schedule,
+        self.middle_split.setStretchFactor(1, 1)  # not the calculator
         self.note_split = _splitter("noteSplitter", horizontal, self.middle_split, self.right_split)
         self.note_split.setStretchFactor(0, 0)
         self.note_split.setStretchFactor(1, 1)
@@ -97,7 +106,9 @@ class Layout:
         return (self.main_split, self.left_split, self.note_split, self.middle_split, self.right_split)
 
     def apply_default_sizes(self, width: int, height: int) -> None:
-        """Splitter positions for a window of this size (1366×768 laptop … 2560×1440)."""
+        """Splitter positions for a window of this size (1366×768 laptop … 2560×1440): the
+        offerings tree shows ``OFFERING_ROWS`` rows, the calculator its purchase, cost and
+        yields, the call schedule at least ``CALL_SCHEDULE_ROOM``."""
         middle = self.calculator_width()
         self.calc_scroll.setMinimumWidth(middle)
         total = (self.main_split.width() if self.main_split.width() > 400 else width - 16) - 16
@@ -106,11 +117,21 @@ class Layout:
         left = max(240, min(left, total - middle - 560))  # narrow windows: the chart keeps 560
         self.main_split.setSizes([left, max(300, total - left)])
         self.note_split.setSizes([middle, max(300, total - left - middle)])
-        self.left_split.setSizes([int(height * 0.30), int(height * 0.70)])
+        column = self.left_split.height() if self.left_split.height() > 200 else height - 100
+        offerings = max(int(column * 0.30), self.offerings.height_for_rows(OFFERING_ROWS))
+        offerings = min(offerings, column // 2)
+        self.left_split.setSizes([offerings, column - offerings])
         avail = self.middle_split.height() if self.middle_split.height() > 200 else height - 170
-        calc = min(self.calculator.sizeHint().height() + 12, avail - 140)
-        self.middle_split.setSizes([calc, max(120, avail - calc)])
+        self.middle_split.setSizes(self._calculator_split(avail))
         self.right_split.setSizes([int(height * 0.56), int(height * 0.44)])
+
+    def _calculator_split(self, avail: int) -> list[int]:
+        """The calculator's height and the call schedule's, out of ``avail`` (less the handle)."""
+        avail -= self.middle_split.handleWidth()
+        full = self.calculator.sizeHint().height() + 12
+        if avail - full < CALL_SCHEDULE_ROOM:  # a short screen: the income may scroll
+            full = min(full, max(self.calculator.essential_height() + 10, avail - CALL_SCHEDULE_ROOM))
+        return [full, max(120, avail - full)]
 
     def fit_calculator(self) -> None:
         """Widen the calculator column if the new note's texts need it (once laid out)."""

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLineEdit,
     QMainWindow,
@@ -31,7 +32,7 @@ from app.paths import sample_path
 from app.present.terms import terms_groups
 from app.ui.calculator import CalculatorPanel, Preset
 from app.ui.chart import CallChart
-from app.ui.common import MessageArea, stale_note, unstyled
+from app.ui.common import MessageArea, Theme, stale_note, theme, unstyled
 from app.ui.offerings import Document, OfferingsPanel, TreeRows
 from app.ui.proposal import ProposalActions, document_key
 from app.ui.tables import CallTable, CouponTable
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # the compare page is built the first time it is shown
 
 log = logging.getLogger("termsheet.ui")
 CALLS_UNKNOWN_NOTE = "calls unknown: worst = maturity"
+RELAYOUT_MS = 40  # the default panel sizes follow a window resize this long after it settles
 TREE_ROWS_PER_TURN = 1000  # a large document's tree rows are built this many per event-loop turn
 OPEN_FILTER = (
     "Offering documents (*.txt *.md *.htm *.html *.pdf *.json);;"
@@ -75,6 +77,11 @@ class MainWindow(QMainWindow):
         self._default_sizes_pending = False
         self._default_sizes_for_note = False
         self._after_paint: list[Callable[[], None]] | None = []  # None once they ran
+        self._auto_layout = False  # default panel sizes follow the window's size
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_MS)
+        self._relayout.timeout.connect(self._apply_default_sizes)
         self._selection = 0  # counts note selections: a follow-up of an older one is dropped
         self._chart_held = False  # a load's note: quotes wait for its chart turn
         self._held_quote: Quote | None = None
@@ -108,6 +115,7 @@ class MainWindow(QMainWindow):
         )
         self._build_status()
         self._build_compare_page()
+        theme.notifier().changed.connect(self._restyle)
         self.setAcceptDrops(True)
         for edit in self.findChildren(QLineEdit):  # a file dropped on a field opens, not pastes
             edit.setAcceptDrops(False)
@@ -176,10 +184,27 @@ class MainWindow(QMainWindow):
             self.panes.apply_default_sizes(self.width(), self.height())
 
     def use_default_sizes(self) -> None:
-        """Lay the panels out for the window's size when it is shown (no saved state), and
-        again for the first note shown (its texts decide the calculator's size) unless the
-        user moved a splitter in between."""
+        """Lay the panels out for the window's size when it is shown (no saved state), again
+        for the first note shown (its texts decide the calculator's size) and whenever the window
+        is resized (maximised), until the user moves a splitter."""
         self._default_sizes_pending = True
+        if not self._auto_layout:
+            self._auto_layout = True
+            for split in self.panes.splitters():
+                split.splitterMoved.connect(self._arranged_by_hand)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._auto_layout and self.isVisible():
+            self._relayout.start()  # once the resizes of a drag or a maximise settle
+
+    def _arranged_by_hand(self, *_args: object) -> None:
+        self._auto_layout = False
+        self._relayout.stop()
+
+    def _apply_default_sizes(self) -> None:
+        if self._auto_layout:
+            self.panes.apply_default_sizes(self.width(), self.height())
 
     def _build_compare_page(self) -> None:
         page = self.compare_page = ComparePage(
@@ -411,6 +436,16 @@ class MainWindow(QMainWindow):
 
     def reset_zoom(self) -> None:
         self.chart.reset_zoom()
+
+    def _restyle(self) -> None:
+        self.chrome.restyle()
+
+    def set_theme(self, choice: Theme) -> None:
+        """View ▸ Theme: light, dark, or the desktop's; kept for the next start."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, choice)
+        self.session.save_theme(choice)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

@@ -1,7 +1,8 @@
 """The window's session: what it reopens and remembers, written shortly after it changes so a
 crash keeps it. ``Session`` is the one reader and writer of the window's settings keys (named in
 ``settings``): the open documents and the current CUSIP, the recent files and proposals, the
-window and panel layout, the last purchase inputs per CUSIP, and (``Folders``) where the file dialogs start.
+window and panel layout, the last purchase inputs per CUSIP, the theme chosen (``saved_theme``,
+read before the window is built), and (``Folders``) where the file dialogs start.
 
 ``persist`` False (screenshots, tests) writes nothing and reads no purchase inputs.
 """
@@ -17,8 +18,9 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from app.paths import sample_path
+from app.ui.common import Theme
 from app.ui.window import settings
-from app.ui.window.saved_state import FORMAT, Inputs, PurchaseMemory, SavedState
+from app.ui.window.saved_state import FORMAT, Inputs, PurchaseMemory, SavedState, saved_format
 from app.ui.window.settings import (
     EXPORT_FOLDER,
     FILES,
@@ -30,6 +32,7 @@ from app.ui.window.settings import (
     RECENT,
     RECENT_PROPOSALS,
     SPLITTER,
+    THEME,
 )
 
 log = logging.getLogger("termsheet.ui")
@@ -71,6 +74,15 @@ class Folders:
     def remember_export_folder(self, folder: Path) -> None:
         if self.persist:
             settings.settings().setValue(EXPORT_FOLDER, str(folder))
+
+
+def saved_theme() -> Theme:
+    """The theme last chosen in View ▸ Theme; ``SYSTEM`` when none, unreadable, or written by a
+    newer version (whose settings are not read)."""
+    s = settings.settings()
+    if (saved_format(s) or FORMAT) > FORMAT:
+        return Theme.SYSTEM
+    return Theme.parse(s.value(THEME)) or Theme.SYSTEM
 
 
 class Session(QObject):
@@ -203,6 +215,12 @@ class Session(QObject):
         self._write_open(s)
         s.sync()
         self.flush_purchase()
+
+    def save_theme(self, theme: Theme) -> None:
+        if self.persist and not self.saved.newer:
+            s = settings.settings()
+            s.setValue(THEME, theme.value)
+            s.setValue(FORMAT_KEY, FORMAT)
 
     # -- the purchase inputs per CUSIP ----------------------------------------------------------
     def saved_inputs(self, cusip: str) -> Inputs | None:

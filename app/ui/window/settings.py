@@ -29,6 +29,7 @@ RECENT_PROPOSALS = "proposals/recent"  # the proposal files opened or saved, abs
 OPEN_DIR = "openDir"
 EXPORT_FOLDER = "export/folder"
 PURCHASES = "purchases"  # + /<CUSIP>/amount, settle, price
+THEME = "view/theme"  # "system", "light" or "dark" (View ▸ Theme)
 
 _override: Path | None = None
 

@@ -7,7 +7,8 @@ document is shown. The window paints at once; the chart (pyqtgraph) is created r
 first paint. ``--screenshot PNG`` saves the window once the documents are shown and the chart
 is drawn (and, with ``--page compare``, the compared yields are in; with a proposal, its
 positions are priced), and exits 0 (no saved state is read or written then, so the picture is
-always the same).
+always the same); ``--screenshot-size WxH`` sets the window's size for it (1440×900 by default;
+1366×705 is a maximised window on a 1366×768 laptop).
 """
 
 from __future__ import annotations
@@ -75,19 +76,36 @@ def initial_size(app: QApplication) -> tuple[int, int]:
     return min(1680, int(avail.width() * 0.92)), min(1050, int(avail.height() * 0.92))
 
 
+def laptop_screen(app: QApplication) -> bool:
+    """A screen of 1366×768 … 1600×900, where the window opens maximised (a window of 92% of it
+    would only waste the rest)."""
+    screen = app.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else None
+    return avail is not None and avail.width() >= 1000 and (avail.width() < 1500 or avail.height() < 860)
+
+
 def build_window(
-    files: list[str], calc: Preset, screenshot: bool = False, page: str | None = None
+    files: list[str],
+    calc: Preset,
+    screenshot: bool = False,
+    page: str | None = None,
+    size: tuple[int, int] | None = None,
 ) -> MainWindow:
     """The main window loading ``files`` (or the session/sample) off the UI thread; the CUSIP
     asked for (or the first) is selected when its document is shown (``loads_pending`` until
     then). A proposal file among them opens as the proposal; ``page`` is the workspace page
-    shown."""
+    shown; ``size`` (width, height) instead of the saved or default geometry."""
     from app.ui.window.main_window import MainWindow
 
     app = application()
+    if not screenshot:  # before the widgets exist: they are built in the theme's colours
+        from app.ui.common import theme
+        from app.ui.window.session import saved_theme
+
+        theme.apply(app, saved_theme())
     window = MainWindow(calc, persist=not screenshot)
     window.chart.ready.connect(freeze_startup_objects)
-    restored = False if screenshot else window.restore_state()
+    restored = False if screenshot or size else window.restore_state()
     wanted = calc.cusip
     if not wanted and not files and not screenshot:
         wanted = window.session.last_cusip()
@@ -102,9 +120,11 @@ def build_window(
 
         window.show_page(Layout.PAGE_NAMES.index(page))
     if not restored:
-        width, height = SCREENSHOT_SIZE if screenshot else initial_size(app)
+        width, height = size or (SCREENSHOT_SIZE if screenshot else initial_size(app))
         window.resize(width, height)
-        window.use_default_sizes()
+        window.use_default_sizes()  # and again once maximised, until the user moves a splitter
+        if not screenshot and size is None and laptop_screen(app):
+            window.setWindowState(Qt.WindowState.WindowMaximized)
     if calc.cusip:
         when_loaded(window, lambda: say_if_missing(window, str(calc.cusip)))
     return window
@@ -174,18 +194,24 @@ def window_image(window: QWidget) -> QPixmap:
     return window.grab()
 
 
-def run(files: list[str], calc: Preset, screenshot: str | None, page: str | None = None) -> int:
+def run(
+    files: list[str],
+    calc: Preset,
+    screenshot: str | None,
+    page: str | None = None,
+    size: tuple[int, int] | None = None,
+) -> int:
     """Open the window (on ``page``: ``Layout.PAGE_NAMES``) and run the event loop; the process
-    exit status. The cyclic collector
-    is off until the chart is built (``freeze_startup_objects``): a start allocates ~400,000
-    objects and leaves no cycles, and the collections it triggered cost ~50 ms."""
+    exit status. ``size``: the screenshot's window size. The cyclic collector is off until the
+    chart is built (``freeze_startup_objects``): a start allocates ~400,000 objects and leaves
+    no cycles, and the collections it triggered cost ~50 ms."""
     gc.disable()
     app = application()
     safety.install()
     from app.ui.window import loader
 
     loader.use_process(True)  # main.py and the console script guard __main__
-    window = build_window(files, calc, screenshot is not None, page)
+    window = build_window(files, calc, screenshot is not None, page, size if screenshot is not None else None)
     if FIRST_PAINT_HOOK is not None:
         window.firstPainted.connect(FIRST_PAINT_HOOK)
     if screenshot is not None:

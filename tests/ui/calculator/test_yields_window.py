@@ -25,6 +25,7 @@ from app.domain.quote import reprice_from_yield
 from app.ui.common.roles import TOOLTIP
 from tests.offerings import JOHN_HANCOCK
 from tests.ui.driving import child, click_cusip, label, open_offering, type_into
+from tests.ui.windows import loaded
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "supplements"
 
@@ -32,7 +33,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "supplements"
 def _window(qtbot: Any, files: list[str], cusip: str) -> Any:
     from app.ui.window.start import build_window
 
-    win = build_window(files, CalcArgs(cusip), screenshot=True)
+    win = loaded(build_window(files, CalcArgs(cusip), screenshot=True))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

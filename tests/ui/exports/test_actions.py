@@ -173,19 +173,53 @@ def test_save_dialog_suggests_a_name_and_adds_the_suffix(window: FakeWindow, tmp
     assert chosen == tmp_path / "client-flows.csv"
 
 
-def test_print_is_the_same_page(window: FakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+def test_print_previews_then_prints_the_same_page(
+    window: FakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File ▸ Print shows the term sheet in a print preview (one page); the preview's Print
+    button (after the printer dialog, which Qt opens itself and a test cannot answer) prints
+    that page: $25,000 of 02006DTT8 settling 2020-01-10, total $25,040.80 (``ally_quote``)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
     actions = install(window)
     printer = actions.printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
+    previewed: list[int] = []
+
+    def preview_then_print(dialog: QPrintPreviewDialog) -> int:
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()
+        previewed.append(widget.pageCount())
+        assert not (tmp_path / "printed.pdf").exists()  # nothing printed before the user says so
+        assert any(a.text() == "Print" for a in dialog.findChildren(QAction))
+        widget.print()  # what the Print button does once the printer dialog is accepted
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", preview_then_print)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Rejected)  # no preview
     window.findChild(QAction, "printAction").trigger()
+    assert previewed == [1]
     reader = PdfReader(tmp_path / "printed.pdf")
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert "02006DTT8" in text and "$25,040.80" in text and "not an offer" in text
+    assert "Sent the term sheet for 02006DTT8" in window.statusBar().currentMessage()
+
+
+def test_print_preview_closed_prints_nothing(
+    window: FakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    actions = install(window)
+    printer = actions.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: QPrintPreviewDialog.DialogCode.Rejected)
+    assert actions.print_sheet() is False
+    assert not (tmp_path / "printed.pdf").exists()
 
 
 def test_nothing_to_export_without_a_quote(window: FakeWindow, isolated: list[tuple[str, str]]) -> None:

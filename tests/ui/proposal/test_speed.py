@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from app.cli import CalcArgs
+from tests.ui.windows import loaded
 
 pytestmark = [pytest.mark.timing, pytest.mark.flaky(reruns=2)]
 
@@ -37,7 +38,7 @@ def test_an_amount_edit_of_fifty_positions_repaints_within_a_frame(qtbot: Any, t
     from app.ui.window.start import build_window
 
     bench = _bench()
-    win = build_window([], CalcArgs(), screenshot=True)
+    win = loaded(build_window([], CalcArgs(), screenshot=True))
     qtbot.addWidget(win)
     win.resize(1440, 900)
     win.show()

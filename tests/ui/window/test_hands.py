@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QWidg
 
 from app.cli import CalcArgs
 from tests.ui.driving import child, label, type_into
+from tests.ui.windows import loaded
 
 FIGURES = (
     "principalValue",
@@ -193,7 +194,7 @@ def _empty_window(qtbot: Any, tmp_path: Path) -> Any:
 
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    win = build_window([str(empty)], CalcArgs(), screenshot=True)
+    win = loaded(build_window([str(empty)], CalcArgs(), screenshot=True))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.cli import CalcArgs, build_purchase
@@ -475,6 +475,7 @@ def quiet_dialogs(monkeypatch: pytest.MonkeyPatch, hooks: Hooks) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     monkeypatch.setattr(QFileDialog, "exec", lambda self: QFileDialog.DialogCode.Rejected)
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Rejected)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: QPrintPreviewDialog.DialogCode.Rejected)
 
 
 @pytest.fixture

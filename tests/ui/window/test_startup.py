@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor, QImage
 
-from app.ui.common.palette import COUPON, ROLLED_ROW
+from app.ui.common.palette import LIGHT
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -42,8 +42,8 @@ def test_screenshot_saves_the_window_and_exits_0(tmp_path: Path) -> None:
     assert not (tmp_path / "settings.ini").exists()  # a screenshot leaves no saved state
     # the complete window: the sample's coupon bars drawn in the chart (top right), the rolled
     # payment dates marked in the coupon calendar (bottom right)
-    assert _pixels(image, COUPON, 730, 90, 1440, 520) > 1500
-    assert _pixels(image, ROLLED_ROW, 730, 520, 1440, 900) > 1000
+    assert _pixels(image, LIGHT.coupon, 730, 90, 1440, 520) > 1500
+    assert _pixels(image, LIGHT.rolled_row, 730, 520, 1440, 900) > 1000
 
 
 def _pixels(image: QImage, colour: str, x0: int, y0: int, x1: int, y1: int) -> int:

@@ -124,7 +124,7 @@ def test_the_calculator_holds_still_while_an_amount_turns_invalid_and_back(qtbot
     assert len(cards) == 4
 
     def where() -> list[Any]:
-        """Each card's top and height (the Income and Yields cards share their row by the width
+        """Each card's top and height (the Cost and Yields cards share their row by the width
         of their figures, so a $1,000,000 purchase may move the line between them)."""
         QApplication.processEvents()
         return [(card.y(), card.height()) for card in cards]
