@@ -244,8 +244,7 @@ class ComparePanel(QWidget):
 
     def _finished(self) -> None:
         self._left = 0
-        if self._resort_timer.isActive():
-            self._resort()
+        self._resort()  # every yield is in: the final order, whatever the timer did
         self._update_count()
         self._export_if_ready()
         self.idle.emit()
