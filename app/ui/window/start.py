@@ -184,8 +184,8 @@ def window_image(window: QWidget) -> QPixmap:
     """What ``window`` shows. On the offscreen platform (no screen to hide part of it) its
     backing store holds what it painted: the pending paints are done and that is copied (~2 ms;
     a view re-laid out just before, e.g. the compare table resorted, lays its items out in one
-    turn and asks for its paint in the next, hence a few turns); elsewhere the window is painted again into a pixmap (``grab``, ~25 ms for this window), the
-    pending layouts settled first."""
+    turn and asks for its paint in the next, hence a few turns); elsewhere the window is painted
+    again into a pixmap (``grab``, ~25 ms for this window), the pending layouts settled first."""
     if QGuiApplication.platformName() == "offscreen":
         for _ in range(3):
             QApplication.processEvents()
