@@ -107,7 +107,11 @@ def _parsers() -> tuple[_Parser, _Parser]:
     gui = _Parser(prog=PROG, description="Open the window (default: the bundled sample offering).")
     gui.add_argument("files", nargs="*", metavar="FILE")
     _add_calc_options(gui, cusip_required=False)
-    gui.add_argument("--screenshot", metavar="PNG", help="save the window after its first paint, then exit")
+    gui.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="save the window once its documents are shown and drawn (the page's too), then exit",
+    )
     gui.add_argument(
         "--page",
         choices=("calculator", "compare", "proposal"),

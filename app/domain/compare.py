@@ -66,6 +66,7 @@ class RowYields:
     maturity_bey_pct: Decimal | None = None
     worst_bey_pct: Decimal | None = None
     reason: str | None = None
+    calls_unknown: bool = False  # callable on terms the document does not give: no yield to worst
 
 
 def compare_rows(
@@ -114,7 +115,7 @@ def row_yields(row: CompareRow) -> RowYields:
         return RowYields(reason=str(err))
     maturity_bey, worst_bey = found.maturity_bey_pct, found.worst_bey_pct  # as calc --json has them
     return RowYields(found.current_pct, found.maturity_pct, found.worst_pct, found.worst_date,
-                     maturity_bey, worst_bey)  # fmt: skip
+                     maturity_bey, worst_bey, calls_unknown=found.calls_unknown)  # fmt: skip
 
 
 # --- columns ----------------------------------------------------------------------------------
@@ -124,6 +125,12 @@ Getter = Callable[[CompareRow, RowYields | None], Any]
 
 def _y(name: str) -> Getter:
     return lambda row, y: getattr(y, name) if y is not None else None
+
+
+def _worst(name: str) -> Getter:
+    """A yield-to-worst value; none where the calls are unknown (it would be only the yield to
+    maturity, domain.md): such a row sorts last."""
+    return lambda row, y: getattr(y, name) if y is not None and not y.calls_unknown else None
 
 
 # Every sortable column (the ``compare --json`` row keys, the yields' keys flattened), with the
@@ -145,10 +152,10 @@ COLUMNS: dict[str, Getter] = {
     "settle_date": lambda row, y: row.settle_date,
     "current_pct": _y("current_pct"),
     "maturity_pct": _y("maturity_pct"),
-    "worst_pct": _y("worst_pct"),
-    "worst_date": _y("worst_date"),
+    "worst_pct": _worst("worst_pct"),
+    "worst_date": _worst("worst_date"),
     "maturity_bey_pct": _y("maturity_bey_pct"),
-    "worst_bey_pct": _y("worst_bey_pct"),
+    "worst_bey_pct": _worst("worst_bey_pct"),
 }
 DEFAULT_SORT = ("worst_bey_pct", True)  # contract.md: worst_bey_pct descending
 

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.domain.compare import COLUMNS, CompareRow, CompareTable, Getter, RowYields
-from app.domain.model import CouponType
+from app.domain.model import WORST_CALLS_UNKNOWN, CouponType
 from app.domain.money import format_pct, format_price
 from app.present.rows import FREQUENCY_LABEL, fmt_date, fmt_rate, search_text
+from app.present.words import WORST_NOT_KNOWN
 
 PENDING = "…"  # a yield not computed yet
 NOTES = "notes"  # the sort key of the notes column (not a ``compare --json`` row key)
@@ -85,9 +86,13 @@ def notes_text(row: CompareRow, y: RowYields | None) -> str:
 
 
 def _yield(name: str) -> Text:
+    worst = name.startswith("worst")
+
     def text(row: CompareRow, y: RowYields | None) -> str:
         if y is None:
             return PENDING
+        if worst and y.calls_unknown:  # only the yield to maturity: none shown as the worst
+            return WORST_NOT_KNOWN
         value = getattr(y, name)
         return fmt_date(value) if name == "worst_date" else format_pct(value)
 
@@ -97,6 +102,8 @@ def _yield(name: str) -> Text:
 def _yield_tip(row: CompareRow, y: RowYields | None) -> str:
     if y is None:
         return "Computing…"
+    if y.calls_unknown:
+        return WORST_CALLS_UNKNOWN[:1].upper() + WORST_CALLS_UNKNOWN[1:]
     return f"Not priced: {y.reason}" if y.reason else ""
 
 

@@ -41,6 +41,7 @@ class PositionRow(NamedTuple):
     document: str
     error: str | None
     error_field: str | None
+    calls_unknown: bool = False  # no yield to worst (``worst_pct`` None): the calls are unknown
 
 
 def position_row(index: int, h: Holding) -> PositionRow:
@@ -53,10 +54,11 @@ def position_row(index: int, h: Holding) -> PositionRow:
         return PositionRow(index + 1, p.cusip, issuer, p.amount, p.settle_date, p.price_pct,
                            None, None, None, None, p.document, error, field)  # fmt: skip
     purchase, y = q.purchase, q.yields
+    worst = y if y is not None and not y.calls_unknown else None  # unknown calls: no worst
     return PositionRow(
         index + 1, purchase.note.cusip, issuer, purchase.amount, purchase.settle_date, purchase.price_pct,
-        q.total, q.annual_income, y.worst_pct if y else None, y.worst_date if y else None,
-        p.document, None, None,
+        q.total, q.annual_income, worst.worst_pct if worst else None, worst.worst_date if worst else None,
+        p.document, None, None, bool(y and y.calls_unknown),
     )  # fmt: skip
 
 

@@ -18,7 +18,7 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple, TypeVar, overload
 
-from app.domain.calendar import non_business_reason, roll_reason
+from app.domain.calendar import roll_reason
 from app.domain.calls import note_calls
 from app.domain.model import (
     CallDate,
@@ -203,11 +203,6 @@ def income_to_calls(quote: Quote) -> list[CallIncome]:
     rows = coupon_rows(quote)
     total = rows.total
     return [CallIncome(c, rows.received_to(c.date), total) for c in quote.calls]
-
-
-def settle_flag(d: date) -> str | None:
-    """Why a settle date is not a New York banking day ("Saturday", "Thanksgiving"), or None."""
-    return non_business_reason(d)
 
 
 def search_text(offering: Offering, note: Note | None, name: str) -> str:

@@ -53,6 +53,9 @@ def _notice(r: Redemption) -> str:
     return f", {r.notice_days} {kind} days' notice"
 
 
+WORST_NOT_KNOWN = "n/a"  # a table's yield-to-worst cell where the calls are unknown
+
+
 def worst_words(y: Yields, when: Callable[[date | None], str]) -> str:
     """The yield to worst in words, ``when`` writing its date: "2.345% (2020-11-15)", or, when the
     call terms are unknown, "n/a — calls unknown; to maturity 2.350%" (never a yield to worst

@@ -11,8 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.compare import COLUMNS, CompareRow, CompareTable, RowYields
-from app.domain.model import ParseWarning
-from app.domain.money import format_pct
+from app.domain.model import WORST_CALLS_UNKNOWN, ParseWarning
+from app.domain.money import format_pct, format_price
+from app.present.words import WORST_NOT_KNOWN as NOT_KNOWN
 
 
 def _d(value: date | None) -> str | None:
@@ -28,6 +29,8 @@ def row_warnings(row: CompareRow, y: RowYields) -> list[ParseWarning]:
     found = list(row.warnings)
     if y.reason:
         found.append(ParseWarning(row.cusip, f"not priced: {y.reason}"))
+    if y.calls_unknown:
+        found.append(ParseWarning(row.cusip, WORST_CALLS_UNKNOWN))
     return found
 
 
@@ -56,6 +59,7 @@ def row_dict(row: CompareRow, y: RowYields) -> dict[str, Any]:
             "maturity_bey_pct": _s(y.maturity_bey_pct),
             "worst_bey_pct": _s(y.worst_bey_pct),
             "current_pct": _s(y.current_pct),
+            "calls_unknown": y.calls_unknown,
         },
         "warnings": [{"where": w.where, "message": w.message} for w in row_warnings(row, y)],
         "call_protection_years": _s(row.call_protection_years),
@@ -94,14 +98,14 @@ def text_cells(row: CompareRow, y: RowYields) -> list[str]:
         call,
         _s(row.call_protection_years) or "—",
         _flag(n.survivors_option),
-        str(row.price_pct),
+        format_price(row.price_pct),
         format_pct(n.concession_pct),
         _d(row.settle_date) or "—",
         format_pct(y.maturity_pct),
-        format_pct(y.worst_pct),
+        NOT_KNOWN if y.calls_unknown else format_pct(y.worst_pct),
         format_pct(y.maturity_bey_pct),
-        format_pct(y.worst_bey_pct),
-        _d(y.worst_date) or "—",
+        NOT_KNOWN if y.calls_unknown else format_pct(y.worst_bey_pct),
+        NOT_KNOWN if y.calls_unknown else _d(y.worst_date) or "—",
     ]
 
 

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from app.domain.holding import Holding
 from app.domain.money import format_pct, format_usd
 from app.domain.proposal import Proposal
+from app.present.words import worst_words
 from app.reports.termsheet_html import MUTED, NAVY, RULE, SHADE, long_date, note_title
 
 DISCLAIMER = (
@@ -103,7 +104,9 @@ def positions_table(p: Proposal) -> str:
             continue
         y = q.yields
         worst = format_pct(y.worst_pct) if y else "—"
-        if y and y.worst_date:
+        if y and y.calls_unknown:
+            worst = _e(worst_words(y, long_date))
+        elif y and y.worst_date:
             worst += f"<br>to {_e(long_date(y.worst_date))}"
         buy = q.purchase
         figures = [format_usd(buy.amount), format_pct(buy.price_pct), long_date(buy.settle_date),

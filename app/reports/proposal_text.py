@@ -4,8 +4,9 @@ held to maturity and if every callable note is called first."""
 from __future__ import annotations
 
 from app.domain.holding import Holding
-from app.domain.money import format_pct, format_usd
+from app.domain.money import format_pct, format_price, format_usd
 from app.domain.proposal import Proposal
+from app.present.words import WORST_NOT_KNOWN
 
 
 def _position_line(number: int, h: Holding) -> str:
@@ -14,10 +15,11 @@ def _position_line(number: int, h: Holding) -> str:
         p = h.position
         return f"  {number:>2}  {p.cusip or '—':<10} not priced: {h.error}"
     issuer = (h.offering.issuer if h.offering else None) or "—"
-    worst = format_pct(q.yields.worst_pct) if q.yields else "—"
+    y = q.yields
+    worst = "—" if y is None else WORST_NOT_KNOWN if y.calls_unknown else format_pct(y.worst_pct)
     return (
         f"  {number:>2}  {q.purchase.note.cusip:<10} {issuer[:22]:<22} {format_usd(q.purchase.amount):>15}"
-        f" {q.purchase.settle_date!s:<10} {q.purchase.price_pct!s:>8} {format_usd(q.total):>15}"
+        f" {q.purchase.settle_date!s:<10} {format_price(q.purchase.price_pct):>8} {format_usd(q.total):>15}"
         f" {format_usd(q.annual_income):>12} {worst:>8}"
     )
 

@@ -135,3 +135,26 @@ def test_a_note_without_a_cusip() -> None:
     offering = replace(ALLY, notes=(replace(ALLY.notes[0], cusip=""),))
     table = CompareTable.of([("form.txt", offering)])
     assert _cell(table, 0, "CUSIP") == "(no CUSIP)"
+
+
+def test_a_note_callable_on_unknown_terms_shows_no_yield_to_worst_and_sorts_last() -> None:
+    """Prudential InterNotes 2014 (tests/data/supplements), 74432RAC7 4.600% to 2029-06-15,
+    "Subject to our redemption right" with the terms in the prospectus: its yield to worst would
+    be only its yield to maturity (4.600% at par, `calc --json` worst_basis maturity-calls-unknown),
+    so the worst columns say n/a and the default sort (worst BEY, descending) puts it last, below
+    the 3.272% and 2.156% of its two neighbours, though its 4.600% to maturity is the highest."""
+    from pathlib import Path
+
+    from app.sources import load_path
+
+    path = Path(__file__).parents[1] / "data" / "supplements" / "prudential-internotes-2014.html"
+    table = CompareTable.of([(str(path), load_path(str(path))[0])])
+    for i in range(len(table)):
+        table.yields(i)
+    i = next(i for i, row in enumerate(table.rows) if row.cusip == "74432RAC7")
+    assert table.known(i).calls_unknown  # type: ignore[union-attr]
+    assert _cell(table, i, "YTM") == "4.600%"
+    for heading in ("YTW", "YTW BEY", "Workout"):
+        assert _cell(table, i, heading) == "n/a", heading
+        assert sort_value(table, i, HEADINGS.index(heading)) is None
+    assert order(table, DEFAULT_COLUMN, True)[-1] == i

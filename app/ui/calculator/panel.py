@@ -91,6 +91,7 @@ class CalculatorPanel(QFrame):
         self.note: Note | None = None
         self.current: Quote | None = None
         self.stale = False  # the figures on screen are not those of the inputs on screen
+        self._valid = False  # a valid purchase on screen (``validityChanged`` when it changes)
         self._last_purchase: Purchase | None = None
         self._defaults: Purchase | None = None
         self.errors: dict[str, str] = {}
@@ -143,20 +144,26 @@ class CalculatorPanel(QFrame):
         self.addButton = QPushButton("Add to proposal")
         self.addButton.setObjectName("addToProposalButton")
         self.addButton.setToolTip("Add this purchase to the client's proposal (Ctrl+Shift+A)")
-        self.addButton.setEnabled(False)  # while the purchase is valid (validityChanged)
+        self.addButton.setEnabled(False)  # while the purchase is valid (``_set_valid``)
         self.addButton.clicked.connect(lambda: self.addToProposal.emit())
-        self.validityChanged.connect(self.addButton.setEnabled)
-        holder = QWidget()
+        holder = self._add_holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         row.addWidget(self.addButton, 0, Qt.AlignmentFlag.AlignBottom)
-        foot = self.results.foot
-        foot.addWidget(holder)
-        foot.setCurrentWidget(holder)  # disabled until a purchase is valid; the note only when stale
-        self.validityChanged.connect(
-            lambda valid: foot.setCurrentWidget(holder if valid or not self.stale else self.staleLabel)
-        )
+        self.results.foot.addWidget(holder)
+
+    def _set_valid(self, valid: bool) -> None:
+        """The purchase on screen is valid (or not): the button, or the note saying why the
+        figures are stale, in the cost card's last row; ``validityChanged`` when that changed (a
+        note chosen or left counts)."""
+        self.addButton.setEnabled(valid)
+        # no note: the (disabled) button, the amount's line says what to do
+        shown = self._add_holder if valid or self.note is None else self.staleLabel
+        self.results.foot.setCurrentWidget(shown)
+        if valid != self._valid:
+            self._valid = valid
+            self.validityChanged.emit(valid)
 
     def _build_inputs(self) -> QFrame:
         frame, grid = card("Purchase")
@@ -237,9 +244,11 @@ class CalculatorPanel(QFrame):
         self._show_hints({})
         self.results.clear()
         self.results.set_stale(False)
-        self.staleLabel.setText(NO_NOTE)
+        self.staleLabel.setText("")
+        self.hints["amount"].setText(NO_NOTE)  # the first field's line says what to do
         self.errors, self.stale = {}, False
         self.setProperty("stale", False)
+        self._set_valid(False)
         self.setEnabled(False)
 
     def _typed(self) -> tuple[Decimal | None, date | None]:
@@ -359,7 +368,6 @@ class CalculatorPanel(QFrame):
         self.errors = errors
         self._show_hints(errors)
         stale = result is None
-        was_valid = self.current is not None and not self.stale
         if result is not None:
             self.current = result
             self._show_quote(result)
@@ -372,8 +380,7 @@ class CalculatorPanel(QFrame):
                 self.yield_input.forget()
         if result is not None and emit:
             self.quoteChanged.emit(result)
-        if was_valid == stale:
-            self.validityChanged.emit(not stale)
+        self._set_valid(not stale)
 
     def _stale_text(self, errors: dict[str, str]) -> str:
         general = errors.get("general")

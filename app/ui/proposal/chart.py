@@ -74,7 +74,8 @@ class IncomeChart(QFrame):
 
     def restyle(self) -> None:
         """The theme changed: the legend and the plot in the new colours (the plot's pens and
-        cached axes are built with them, so it is built again, its figures kept)."""
+        cached axes are built with them, so it is built again with the same figures, the whole
+        span in view)."""
         self.legend.setText(legend_html())
         old, self.plot = self.plot, None
         if old is not None:

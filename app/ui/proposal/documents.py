@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def document_key(path: str) -> str:
     """``path`` absolute, links resolved and normalised as the window's loader names documents
     (the empty string stays empty)."""
-    return os.path.normcase(os.path.realpath(path)) if path else ""
+    return os.path.normcase(os.path.realpath(os.path.expanduser(path))) if path else ""
 
 
 class DocumentHost(Protocol):

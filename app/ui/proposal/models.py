@@ -21,9 +21,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.domain.errors import InputError
 from app.domain.holding import CashFlow, FlowKind
 from app.domain.ledger import PeriodSums
+from app.domain.model import WORST_CALLS_UNKNOWN
 from app.domain.money import format_usd, price_digits
 from app.present.proposal_rows import KIND_LABEL, PositionRow, flow_tip, period_total, position_row
 from app.present.rows import fmt_date, fmt_rate
+from app.present.words import WORST_NOT_KNOWN
 from app.ui.common import money_text, theme
 from app.ui.common.palette import current
 from app.ui.common.roles import (
@@ -87,7 +89,12 @@ POSITION_COLUMNS: tuple[Column, ...] = (
     Column(
         "Annual income", lambda r: format_usd(r.annual_income), lambda r: r.annual_income, sample="$00,000.00"
     ),
-    Column("Yield to worst", lambda r: fmt_rate(r.worst_pct), lambda r: r.worst_pct, sample="00.000%"),
+    Column(
+        "Yield to worst",
+        lambda r: WORST_NOT_KNOWN if r.calls_unknown else fmt_rate(r.worst_pct),
+        lambda r: r.worst_pct,
+        sample="00.000%",
+    ),
 )
 COL_CUSIP, COL_ISSUER, COL_AMOUNT, COL_SETTLE, COL_PRICE, COL_WORST = 1, 2, 3, 4, 5, 8
 
@@ -208,10 +215,9 @@ class PositionsModel(CachedRows):
         self._error_fg = QBrush(QColor(current().bad))
 
     def _restyle(self) -> None:
-        """The theme changed: the marks in the new colours (the views repaint)."""
+        """The theme changed: the marks in the new colours (the cells built again)."""
         self._use_colors()
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.forget()
 
     def row_at(self, row: int) -> PositionRow:
         return position_row(row, self.desk.proposal.holding(row))
@@ -248,6 +254,8 @@ class PositionsModel(CachedRows):
         item = self.row_at(row)
         if item.error is not None:
             return f"{item.document}\nNot priced: {item.error}"
+        if column == COL_WORST and item.calls_unknown:
+            return WORST_CALLS_UNKNOWN[:1].upper() + WORST_CALLS_UNKNOWN[1:]
         if column == COL_WORST and item.worst_date is not None:
             return f"Yield to worst: to {fmt_date(item.worst_date)}"
         if column in (COL_CUSIP, COL_ISSUER):
@@ -319,10 +327,9 @@ class FlowsModel(CachedRows):
         theme.notifier().changed.connect(self._restyle)
 
     def _restyle(self) -> None:
-        """The theme changed: the principal rows in the new colour (the views repaint)."""
+        """The theme changed: the principal rows in the new colour (the cells built again)."""
         self._principal_bg = QBrush(QColor(current().principal_row))
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.forget()
 
     def row_at(self, row: int) -> CashFlow:
         return self._flows[row]

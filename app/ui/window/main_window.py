@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(RELAYOUT_MS)
         self._relayout.timeout.connect(self._apply_default_sizes)
+        self._queued: set[str] = set()  # documents asked for and not shown (or failed) yet
         self._selection = 0  # counts note selections: a follow-up of an older one is dropped
         self._chart_held = False  # a load's note: quotes wait for its chart turn
         self._held_quote: Quote | None = None
@@ -267,21 +268,23 @@ class MainWindow(QMainWindow):
             self._after_paint.append(build)
 
     # -- opening and closing documents ---------------------------------------------------
-    def open_files(self, paths: Sequence[str], select: str | None = None) -> None:
+    def open_files(self, paths: Sequence[str], select: str | None = None, batch: Batch | None = None) -> None:
         """Load ``paths`` off the UI thread (``load_queue``): the first document shown is
-        selected, its first note or ``select`` (a CUSIP) once a document holds it. A document
-        already open is not added twice: it is selected and the strip says so, unless its file
-        changed since it was read, when it is read again and takes its own place. A proposal
-        file among them opens as the proposal (the last one, if several)."""
+        selected, its first note or ``select`` (a CUSIP) once a document holds it (``batch``
+        instead: a request's own selection rule). A document already open is not added twice:
+        it is selected and the strip says so, unless its file changed since it was read, when it
+        is read again and takes its own place; one already on its way is not asked for again. A
+        proposal file among them opens as the proposal (the last one, if several)."""
         paths = self._open_proposal([str(p) for p in paths])
         wanted = list(dict.fromkeys(absolute(p) for p in paths))
         if not wanted:
             return
-        batch = Batch(select)
+        batch = batch or Batch(select)
         opened = {d.path: d for d in self.offerings.documents()}
-        fresh = [p for p in wanted if p not in opened or self.sources.changed(p)]
-        if len(fresh) < len(wanted):
-            self._select_open([opened[p] for p in wanted if p not in fresh], batch, wanted[0] in fresh)
+        fresh = [p for p in wanted if p not in self._queued and (p not in opened or self.sources.changed(p))]
+        shown = [opened[p] for p in wanted if p in opened and p not in fresh]
+        if shown:
+            self._select_open(shown, batch, wanted[0] in fresh)
         again = [opened[p].name for p in fresh if p in opened]
         if again:
             more = f" (and {len(again) - 1} more)" if len(again) > 1 else ""
@@ -289,6 +292,7 @@ class MainWindow(QMainWindow):
                 f"{again[0]}{more} changed since it was read: reading it again.", "info"
             )
         if fresh:
+            self._queued.update(fresh)
             self.progress.show()
             self.loads.start(fresh, batch)
 
@@ -310,7 +314,7 @@ class MainWindow(QMainWindow):
         first one's first note unless a document still to load comes first) and say so."""
         if batch.select and self.offerings.select_cusip(batch.select):
             batch.select, batch.selected = None, True
-        elif batch.select is None and not later:
+        elif batch.select is None and not later and not batch.selected:
             batch.selected = self.offerings.select_first(docs[0])
         more = f" and {len(docs) - 1} more are" if len(docs) > 1 else " is"
         self.messages.show_message(f"{docs[0].name}{more} already open (shown as read).", "info")
@@ -321,6 +325,7 @@ class MainWindow(QMainWindow):
         """Add the document to the tree (in place of one read from the same file before), then
         select a note (``_select_loaded``); each ``yield`` ends an event-loop turn when run by
         the ``LoadQueue``."""
+        self._queued.discard(path)
         doc = Document(path, offering, list(warnings))
         rows = TreeRows(doc)
         while not rows.build(TREE_ROWS_PER_TURN):
@@ -356,6 +361,7 @@ class MainWindow(QMainWindow):
             self.offerings.select_first(doc)
 
     def _failed(self, path: str, message: str) -> None:
+        self._queued.discard(path)
         self.messages.show_message(
             f"Could not open {message}"
             if Path(path).name in message
@@ -580,13 +586,22 @@ class MainWindow(QMainWindow):
         return next((d.offering for d in self.offerings.documents() if document_key(d.path) == wanted), None)
 
     def load_documents(self, paths: Sequence[str]) -> None:
-        """Load ``paths`` as File ▸ Open does; each ends in ``documentShown`` or ``documentFailed``
-        (a proposal file named as a document fails: it holds no offering)."""
+        """Load ``paths`` for the proposal; each ends in ``documentShown`` (at once for a document
+        open as read) or ``documentFailed`` (a proposal file named as a document fails: it holds
+        no offering). The note shown stays, unless none is."""
         documents = self._open_proposal(list(paths), open_it=False)
         for path in paths:
             if path not in documents:
                 self._failed(path, f"{Path(path).name} is a proposal file, not an offering document")
-        self.open_files(documents)
+        opened = {d.path: d for d in self.offerings.documents()}
+        to_load = []
+        for path in documents:
+            doc = opened.get(absolute(path))
+            if doc is not None and not self.sources.changed(doc.path):
+                self.documentShown.emit(doc.path, doc.offering)
+            else:
+                to_load.append(path)
+        self.open_files(to_load, batch=Batch(selected=True))
 
     def show_message(self, text: str, kind: str) -> None:
         self.messages.show_message(text, kind)

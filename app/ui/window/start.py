@@ -1,4 +1,4 @@
-"""Start the window: ``run(files, calc, screenshot)`` from ``termsheet`` with no subcommand.
+"""Start the window: ``run(files, calc, screenshot, page, size)`` from ``termsheet`` with no subcommand.
 
 With no FILE the last session's documents are reopened, or on a first start the bundled sample;
 they load off the UI thread like any other (``load_queue``), and the CUSIP from ``--cusip``
@@ -171,7 +171,10 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
         return
     compare = window.compare
     if compare is not None and compare.isVisible() and compare.busy():  # its yields first
-        compare.idle.connect(lambda: QTimer.singleShot(0, lambda: _save_screenshot(window, path)))
+        compare.idle.connect(
+            lambda: QTimer.singleShot(0, lambda: _save_screenshot(window, path)),
+            Qt.ConnectionType.SingleShotConnection,  # asked again if busy again then
+        )
         return
     window.chart.ensure_plot()
     ok = window_image(window).save(path)

@@ -25,6 +25,7 @@ from tests.ui.proposal.conftest import (
     add_purchase,
     child,
     proposal_json,
+    select,
     show_proposal,
     text,
 )
@@ -200,3 +201,39 @@ def test_new_proposal_asks_then_starts_empty(qtbot: Any, two: Any, answers: dict
     assert text(two, "proposalTotalValue") == "$0.00"
     assert two.proposals.panel.chart.stack.currentWidget() is two.proposals.panel.chart.placeholder
     assert "unsaved" not in text(two, "proposalFileLabel")
+
+
+PRUDENTIAL = Path(__file__).parents[2] / "data" / "supplements" / "prudential-internotes-2014.html"
+
+
+def test_opening_a_proposal_keeps_the_note_shown(
+    qtbot: Any, window: Any, answers: dict[str, Any], tmp_path: Path
+) -> None:
+    """The proposal's documents load through the window, but the advisor's calculator stays on
+    the note it shows (Prudential InterNotes 2014's 74432RAB9 is the proposal's)."""
+    select(window, "02006DTU5")
+    shutil.copy(PRUDENTIAL, tmp_path / "prudential.html")
+    answers["open"] = write_proposal(
+        tmp_path / "p.proposal.json", [("prudential.html", "74432RAB9", "10000", "2014-06-12")]
+    )
+    window.findChild(QAction, "openProposalAction").trigger()
+    opened(qtbot, window, 1)
+    assert (tmp_path / "prudential.html").resolve() in [Path(d.path) for d in window.offerings.documents()]
+    assert window.current_cusip() == "02006DTU5"
+
+
+def test_a_proposal_and_its_document_together_load_the_document_once(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    """``termsheet p.proposal.json prudential.html``: the proposal asks for its document and the
+    command line names it again; it is read and shown once."""
+    document = tmp_path / "prudential.html"
+    shutil.copy(PRUDENTIAL, document)
+    path = write_proposal(tmp_path / "p.proposal.json", [(document.name, "74432RAB9", "10000", "2014-06-12")])
+    shown: list[str] = []
+    window.documentShown.connect(lambda p, _o: shown.append(p))
+    window.open_files([str(path), str(document)])
+    opened(qtbot, window, 1)
+    qtbot.waitUntil(lambda: not window.loads_pending())
+    assert shown == [str(document.resolve())]
+    assert [d.path for d in window.offerings.documents()].count(str(document.resolve())) == 1

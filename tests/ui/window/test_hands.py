@@ -219,7 +219,7 @@ def test_a_window_with_no_document_shows_no_date_and_whole_headers(qtbot: Any, t
     assert settle.text() == ""  # not 2000-01-01
     assert settle.placeholderText() == "yyyy-mm-dd"
     assert child(win, "amountEdit", QLineEdit).text() == child(win, "priceEdit", QLineEdit).text() == ""
-    assert "choose a CUSIP" in label(win, "staleLabel")
+    assert "choose a CUSIP" in label(win, "amountHint")  # the first field says what to do
     assert label(win, "totalCostValue") == "—" and not win.calculator.isEnabled()
     _headers_whole(win.call_table)
 
@@ -230,7 +230,7 @@ def test_closing_the_last_document_empties_the_calculator(window: Any) -> None:
     assert child(window, "settleDateEdit").text() == ""
     assert child(window, "amountEdit", QLineEdit).text() == ""
     assert label(window, "totalCostValue") == label(window, "ytmValue") == "—"
-    assert "choose a CUSIP" in label(window, "staleLabel")
+    assert "choose a CUSIP" in label(window, "amountHint")
     assert window.coupon_table.model().rowCount() == 0
 
 
