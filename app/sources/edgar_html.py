@@ -13,7 +13,6 @@ from typing import Any
 
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import label_documents
 from app.sources.assemble import assemble
 from app.sources.decode import normalize
 from app.sources.grid import Row, tidy
@@ -192,5 +191,7 @@ def load(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
     rows, prose = read(text, source)
     records, warnings = read_rows(rows)
     if not records:
+        from app.sources import label_documents  # on first use (text_document._labelled)
+
         return label_documents.load_rows(document_rows(text, source), source) or load_text(prose, source)
     return assemble(records, warnings, prose, source)

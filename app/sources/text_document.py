@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import label_documents, pipe_table, refusal, text_columns, transposed
+from app.sources import pipe_table, refusal, text_columns, transposed
 from app.sources.assemble import assemble
 from app.sources.tables import read_rows
 
@@ -28,14 +28,23 @@ def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
         rows, prose = transposed.scan_text(lines)
         records, warnings = read_rows(rows)
     if not records:
-        labelled = label_documents.load_text(text, source)
+        labelled = _labelled(text, source)
         if labelled is not None:
             return labelled
         raise refusal.no_offering(text, source)
     try:
         return assemble(records, warnings, "\n".join(prose), source)
     except SourceError:  # rows taken for a note table that none could be read from: labels?
-        labelled = label_documents.load_text(text, source)
+        labelled = _labelled(text, source)
         if labelled is None:
             raise
         return labelled
+
+
+def _labelled(text: str, source: str) -> tuple[Offering, list[ParseWarning]] | None:
+    """The document read by its labels (term sheet, MTN form), or None. The label loaders are
+    imported here, on first use: a start with a table supplement (the sample) does without
+    them (~40 ms of imports before the window, README "Performance")."""
+    from app.sources import label_documents
+
+    return label_documents.load_text(text, source)
