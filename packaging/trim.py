@@ -24,6 +24,8 @@ import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from app.ui.window.before_qt import XCB_LIBRARIES
+
 Binaries = list[tuple[str, str, str]]  # PyInstaller's TOC entries: (name in bundle, source, kind)
 
 # --- ICU's common data package ("CmnD"): a header, a table of contents, 16-byte aligned items ---
@@ -183,21 +185,9 @@ HOST_LIBRARIES = {
     "libdbus-1.so.3": "libdbus-1-3",
     "libxkbcommon.so.0": "libxkbcommon0",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxcb.so.1": "libxcb1",
-    "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-glx.so.0": "libxcb-glx0",
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-randr.so.0": "libxcb-randr0",
-    "libxcb-render.so.0": "libxcb-render0",
-    "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxcb-shape.so.0": "libxcb-shape0",
-    "libxcb-shm.so.0": "libxcb-shm0",
-    "libxcb-sync.so.1": "libxcb-sync1",
-    "libxcb-util.so.1": "libxcb-util1",
-    "libxcb-xfixes.so.0": "libxcb-xfixes0",
-    "libxcb-xkb.so.1": "libxcb-xkb1",
+    # the xcb platform's own libraries: the list the window's start checks before Qt
+    **{so: package for so, package in XCB_LIBRARIES.items() if so.startswith("libxcb")},
 }
 
 
