@@ -15,16 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.model import Quote
+from app.ui.chart.parts import drop, header, plot_stack
 from app.ui.chart.style import legend_html
 from app.ui.common import stale_note, theme
 
@@ -50,39 +48,27 @@ class CallChart(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        header = QFrame()
-        header.setObjectName("chartHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.title = QLabel("Payments and call dates")
-        self.title.setObjectName("panelTitle")
+        head, row, self.title, self.reset_button = header(
+            "Payments and call dates", "Show the whole life of the note (Ctrl+0)", self.reset_zoom
+        )
         self.hint = QLabel("Wheel: zoom · drag: pan · hover a bar for details")
         self.hint.setObjectName("chartHint")
         # the hint gives way (clipped) when the panel is narrow; the title and button stay
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.reset_button = QToolButton()
-        self.reset_button.setObjectName("resetZoomButton")
-        self.reset_button.setText("Reset zoom")
-        self.reset_button.setToolTip("Show the whole life of the note (Ctrl+0)")
-        self.reset_button.clicked.connect(self.reset_zoom)
         self.stale_note = stale_note("chartStaleNote")
         row.addWidget(self.title)
         row.addWidget(self.stale_note)
         row.addWidget(self.hint, 1)
         row.addWidget(self.reset_button)
-        layout.addWidget(header)
+        layout.addWidget(head)
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("chartLegend")
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setContentsMargins(10, 2, 10, 0)
         layout.addWidget(self.legend)
-        self.stack = QStackedWidget()
-        self.placeholder = QLabel("Loading chart…")
-        self.placeholder.setObjectName("chartPlaceholder")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.placeholder)
+        self.stack, self.placeholder = plot_stack("Loading chart…")
         layout.addWidget(self.stack, 1)
         theme.notifier().changed.connect(self.restyle)
 
@@ -121,9 +107,7 @@ class CallChart(QFrame):
         brushes and cached axes are built with them, so it is built again)."""
         self.legend.setText(legend_html())
         old, self.plot = self.plot, None
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
+        if drop(self.stack, old):
             self._create_plot()
 
     def set_quote(self, quote: Quote | None) -> None:

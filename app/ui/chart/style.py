@@ -3,6 +3,8 @@ call dates get a dot. The colours are the window's palette in use (``app.ui.comm
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from app.ui.common.palette import Colors, current
 
 GRID_ALPHA = 0.18
@@ -29,10 +31,11 @@ def legend(colors: Colors) -> tuple[tuple[str, str, str], ...]:
     )
 
 
-def legend_html() -> str:
-    """The legend in the colours in use (its text takes the style sheet's colour)."""
+def legend_html(entries: Iterable[tuple[str, str, str]] | None = None) -> str:
+    """A legend (``entries``: glyph, meaning, colour; the call chart's by default) as rich text in
+    the colours in use; its text takes the style sheet's colour."""
     items = [
         f"<span style='color:{color}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
-        for glyph, text, color in legend(current())
+        for glyph, text, color in (legend(current()) if entries is None else entries)
     ]
     return "&nbsp;&nbsp; ".join(items)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.domain.proposal import Proposal
 from app.present.proposal_rows import Marks, MonthBars, marks, month_bars
+from app.ui.chart import parts, style
 from app.ui.common import theme
 from app.ui.common.palette import current
 
@@ -20,16 +21,14 @@ if TYPE_CHECKING:
 
 
 def legend_html() -> str:
-    """The legend in the colours in use (``palette.current()``)."""
+    """The legend in the colours in use (``palette.current()``), drawn as the call chart's."""
     c = current()
-    legend = (
-        ("■", "Interest paid in the month", c.coupon),
-        ("■", "Principal returned (bar capped)", c.principal),
-        ("┆", "First call date", c.first_call),
-    )
-    return "&nbsp;&nbsp; ".join(
-        f"<span style='color:{color}; font-size:10pt'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"
-        for glyph, text, color in legend
+    return style.legend_html(
+        (
+            ("■", "Interest paid in the month", c.coupon),
+            ("■", "Principal returned (bar capped)", c.principal),
+            ("┆", "First call date", c.first_call),
+        )
     )
 
 
@@ -45,30 +44,18 @@ class IncomeChart(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        header = QFrame()
-        header.setObjectName("chartHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.title = QLabel("Income per month")
-        self.title.setObjectName("panelTitle")
+        head, row, self.title, self.reset_button = parts.header(
+            "Income per month", "Show every payment month", self.reset_zoom
+        )
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("chartLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.reset_button = QToolButton()
-        self.reset_button.setObjectName("resetZoomButton")
-        self.reset_button.setText("Reset zoom")
-        self.reset_button.setToolTip("Show every payment month")
-        self.reset_button.clicked.connect(self.reset_zoom)
         row.addWidget(self.title)
         row.addSpacing(12)
         row.addWidget(self.legend, 1)
         row.addWidget(self.reset_button)
-        layout.addWidget(header)
-        self.stack = QStackedWidget()
-        self.placeholder = QLabel("Add a purchase to the proposal to chart its income.")
-        self.placeholder.setObjectName("chartPlaceholder")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.placeholder)
+        layout.addWidget(head)
+        self.stack, self.placeholder = parts.plot_stack("Add a purchase to the proposal to chart its income.")
         layout.addWidget(self.stack, 1)
         theme.notifier().changed.connect(self.restyle)
 
@@ -78,9 +65,7 @@ class IncomeChart(QFrame):
         span in view)."""
         self.legend.setText(legend_html())
         old, self.plot = self.plot, None
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
+        if parts.drop(self.stack, old):
             self.ensure_plot()
 
     def ensure_plot(self) -> IncomePlot:
