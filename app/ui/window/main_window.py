@@ -189,22 +189,19 @@ class MainWindow(QMainWindow):
         for the first note shown (its texts decide the calculator's size) and whenever the window
         is resized (maximised), until the user moves a splitter."""
         self._default_sizes_pending = True
-        if not self._auto_layout:
-            self._auto_layout = True
-            for split in self.panes.splitters():
-                split.splitterMoved.connect(self._arranged_by_hand)
+        self._auto_layout = True
+
+    def _follows_size(self) -> bool:
+        """The default panel sizes follow the window's: asked for, and no splitter moved by hand."""
+        return self._auto_layout and not self.panes.moved_by_user
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._auto_layout and self.isVisible():
+        if self._follows_size() and self.isVisible():
             self._relayout.start()  # once the resizes of a drag or a maximise settle
 
-    def _arranged_by_hand(self, *_args: object) -> None:
-        self._auto_layout = False
-        self._relayout.stop()
-
     def _apply_default_sizes(self) -> None:
-        if self._auto_layout:
+        if self._follows_size():
             self.panes.apply_default_sizes(self.width(), self.height())
 
     def _build_compare_page(self) -> None:
