@@ -290,6 +290,9 @@ def cmd_gui(ns: argparse.Namespace) -> int:
     hint = before_qt.missing_hint()  # a missing X11 library would abort Qt (exit 134)
     if hint is not None:
         return _fail(1, hint)
+    from app.ui.window import import_hooks  # type: ignore[import-not-found,unused-ignore]
+
+    import_hooks.install()  # before PySide6 and pyqtgraph are imported
     before_qt.import_qt_free()
     from app.ui.window.start import run  # type: ignore[import-not-found,unused-ignore]
 

@@ -12,9 +12,14 @@ import pytest
 
 from app.domain.model import Offering, Quote
 from app.domain.quote import make_purchase, quote
+from app.ui.window import import_hooks
 from tests import offerings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import_hooks.install()  # as the program does before Qt: the suite's pyqtgraph behind the same hooks
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
