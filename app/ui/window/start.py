@@ -13,11 +13,13 @@ always the same); ``--screenshot-size WxH`` sets the window's size for it (1440Ã
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("termsheet.ui")
 SCREENSHOT_SIZE = (1440, 900)
+# zlib's fastest level for a PNG (Qt maps quality q to level (100 - q) * 9 / 91): a 1440Ã—900
+# window is written in ~30 ms instead of ~43, 5% larger; for a .jpg, a quality of 85
+SCREENSHOT_QUALITY = 85
 
 # a test or benchmark may hook the first paint (e.g. to time start-up); not used by the program
 FIRST_PAINT_HOOK: Callable[[], None] | None = None
@@ -177,7 +182,7 @@ def _save_screenshot(window: MainWindow, path: str) -> None:
         )
         return
     window.chart.ensure_plot()
-    ok = window_image(window).save(path)
+    ok = window_image(window).save(path, None, SCREENSHOT_QUALITY)
     if not ok:
         print(f"termsheet: could not write the screenshot {path}", file=sys.stderr)
     QApplication.exit(0 if ok else 3)
@@ -224,11 +229,28 @@ def run(
     window.show()
     log.info("window shown with %d document(s)", len(window.offerings.documents()))
     status = int(app.exec())
+    if screenshot is not None:
+        end_at_once(status)
     teardown(window)
     from app.ui.window.loader import shutdown
 
     shutdown()
     return status
+
+
+def end_at_once(status: int) -> NoReturn:
+    """End a screenshot's process once its PNG is written: a one-shot command has nothing to
+    tear down, so the loader process is stopped, the log and the standard streams are flushed
+    and the process exits without deleting the window or finalizing the interpreter (~30 ms of
+    the screenshot's time here, and no crash of a plot destroyed after its Python side)."""
+    from app.ui.window.loader import shutdown
+
+    shutdown()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
 
 
 def teardown(window: QWidget) -> None:

@@ -40,6 +40,9 @@ def test_screenshot_saves_the_window_and_exits_0(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1440, 900)
     assert not (tmp_path / "settings.ini").exists()  # a screenshot leaves no saved state
+    # it ends at once once the PNG is written (end_at_once), its log flushed first
+    log = (tmp_path / "state" / "termsheet" / "termsheet.log").read_text(encoding="utf-8")
+    assert "termsheet.ui: window shown with" in log
     # the complete window: the sample's coupon bars drawn in the chart (top right), the rolled
     # payment dates marked in the coupon calendar (bottom right)
     assert _pixels(image, LIGHT.coupon, 730, 90, 1440, 520) > 1500
