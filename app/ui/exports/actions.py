@@ -19,15 +19,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence, QPageSize
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from app.domain.errors import TermSheetError
 from app.domain.model import Offering, Quote
+
+if TYPE_CHECKING:  # Qt's print support is loaded when File ▸ Print is first used, not at start
+    from PySide6.QtPrintSupport import QPrinter
 
 STATUS_MS = 8000
 NOTHING = "Nothing to export yet: choose a CUSIP and enter a valid purchase."
@@ -203,6 +205,9 @@ class ExportActions(QObject):
     def printer(self) -> QPrinter:
         """One printer per window, so the dialog remembers the last choice; letter by default."""
         if self._printer is None:
+            from PySide6.QtGui import QPageSize
+            from PySide6.QtPrintSupport import QPrinter
+
             self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             self._printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
             self._printer.setDocName("Term sheet")
@@ -227,6 +232,8 @@ class ExportActions(QObject):
                 self.window, "Print failed", f"Could not prepare the page: {err}. Details are in {where}."
             )
             return False
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         printer = self.printer()
         printer.setDocName(f"Term sheet {quote.purchase.note.cusip}")
         dialog = QPrintPreviewDialog(printer, self.window)
