@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.domain.model import CouponType, DocumentFamily, Note, Offering, ParseWarning
-from app.sources import checks, footnotes, prose, records, refusal, step_notes, values
+from app.sources import checks, footnotes, prose, records, step_notes, values
 from app.sources.grid import RawRecord, label_of
 from app.sources.vocabulary import Field
 
@@ -110,6 +110,8 @@ def assemble(
     if not any(note for note, _ in built):
         failed = [*warnings, *(w for _, found in built for w in found)]
         cells = "\n".join(v for record in raw for v in record.values.values())  # what it is may be there
+        from app.sources import refusal  # on first use: a document that loads never needs it
+
         raise refusal.no_offering(f"{text}\n{cells}", source, _why(raw, failed))
     dates = RATE_SHEET_DATES if rate_sheet else NO_SETTLE if undated else None
     document = [ParseWarning(DOCUMENT, dates)] if dates else []

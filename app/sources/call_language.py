@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
 
 from app.domain.model import CallFrequency, CallPrice, Frequency, NoticeKind, Redemption
 from app.sources.values import DATE_PATTERN, DATE_RE, date_from_match, find_dates
@@ -51,7 +53,6 @@ _MAKE_WHOLE_RE = re.compile(
     r"(?:bps|basis\s+points)",
     _I,
 )
-_SPREAD_RE = re.compile(r"(?:\bT\s*\+|\bplus)\s*(\d+(?:\.\d+)?)\s*(?:bps|basis\s+points)?", _I)
 _PRICE_RE = re.compile(
     r"\bat\s+(?:a\s+)?(?:(?:redemption|call)\s+)?(?:price\s+)?(?:equal\s+to\s+|of\s+)?"
     r"(\d{1,3}(?:\.\d+)?)\s*%",
@@ -89,30 +90,26 @@ _NOTICE_RES = (
 )
 _D = rf"({DATE_PATTERN})"
 _PAR = r"(?:\bat\s+par\b|\b100(?:\.0+)?\s*%)"
-_PRIOR_RE = re.compile(rf"\b(?:prior\s+to|before)\s+(?:the\s+)?{_D}", _I)
+# The make-whole call's wording (term sheets) is compiled on its first use, _make_whole_words():
+# ~3 ms of compiling that a start with a table supplement (the sample) does without
+_SPREAD = r"(?:\bT\s*\+|\bplus)\s*(\d+(?:\.\d+)?)\s*(?:bps|basis\s+points)?"
+_PRIOR = rf"\b(?:prior\s+to|before)\s+(?:the\s+)?{_D}"
 # one clause: no semicolon, and no full stop but an abbreviation's ("Apple Inc. may …") or a
 # decimal point's ("plus 12.5 basis points")
 _CLAUSE = r"(?:[^.;]|\.(?=\s*[a-z,(]|\d))"
-_PAR_CALL_RES = (
-    re.compile(
-        rf"\bpar\s+call\b[^.;]{{0,40}}?\b(?:on\s+or\s+after|after|from|commencing(?:\s+on)?|beginning(?:\s+on)?)"
-        rf"\s+(?:the\s+)?{_D}",
-        _I,
-    ),
+_PAR_CALLS = (
+    rf"\bpar\s+call\b[^.;]{{0,40}}?\b(?:on\s+or\s+after|after|from|commencing(?:\s+on)?|beginning(?:\s+on)?)"
+    rf"\s+(?:the\s+)?{_D}",
     # "On or after May 8, 2024, Apple Inc. may at its option redeem the 2026 Notes, at any time
     # …, at a redemption price equal to 100% of the principal amount" (Apple term sheets, 2023)
-    re.compile(
-        rf"\b(?:on\s+or\s+after|after|from\s+and\s+after|commencing(?:\s+on)?)\s+{_D}{_CLAUSE}{{0,200}}?{_PAR}",
-        _I,
-    ),
+    rf"\b(?:on\s+or\s+after|after|from\s+and\s+after|commencing(?:\s+on)?)\s+{_D}{_CLAUSE}{{0,200}}?{_PAR}",
     # "at par plus accrued and unpaid interest to the redemption date on or after October 15,
     # 2020" (Lubrizol pricing term sheet, 2010)
-    re.compile(rf"{_PAR}[^.;]{{0,80}}?\b(?:on|after|from)\s+(?:or\s+after\s+)?{_D}", _I),
+    rf"{_PAR}[^.;]{{0,80}}?\b(?:on|after|from)\s+(?:or\s+after\s+)?{_D}",
 )
-_PAR_AFTER_RE = re.compile(
+_PAR_AFTER = (
     rf"(?:\bon\s+or\s+after\s+(?:the\s+|such\s+|that\s+)?(?:par\s+call\s+)?date|\bthereafter\b)[^.;]{{0,80}}?{_PAR}"
-    rf"|\bpar\s+call\s+on\s+or\s+after\s+(?:the\s+|such\s+|that\s+)?date",
-    _I,
+    rf"|\bpar\s+call\s+on\s+or\s+after\s+(?:the\s+|such\s+|that\s+)?date"
 )
 _PER_THOUSAND_RE = re.compile(r"(?<!per )\$\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?!\d)", _I)
 _SEGMENT_PERCENT_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
@@ -123,6 +120,27 @@ _FROM_COUPON = {
     Frequency.SEMIANNUAL: CallFrequency.SEMIANNUAL,
     Frequency.ANNUAL: CallFrequency.ANNUAL,
 }
+
+
+class _MakeWholeWords(NamedTuple):
+    """The patterns of a make-whole call's wording: its spread, the date it runs until, the
+    par call date and "on or after the par call date"."""
+
+    spread: re.Pattern[str]
+    until: re.Pattern[str]
+    par_calls: tuple[re.Pattern[str], ...]
+    par_after: re.Pattern[str]
+
+
+@cache
+def _make_whole_words() -> _MakeWholeWords:
+    """The make-whole patterns, compiled on the first make-whole wording, then kept."""
+    return _MakeWholeWords(
+        spread=re.compile(_SPREAD, _I),
+        until=re.compile(_PRIOR, _I),
+        par_calls=tuple(re.compile(p, _I) for p in _PAR_CALLS),
+        par_after=re.compile(_PAR_AFTER, _I),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,10 +233,11 @@ def _make_whole(base: Redemption, wording: str, coupon: Frequency | None) -> Red
     """A make-whole call, alone ("at any time") or until a par call date: the par call date is
     the first call date at 100%, the make-whole period ends there; a date the make-whole call
     runs until is never a call date by itself."""
-    base = replace(base, make_whole=True, make_whole_spread_bps=_spread(wording))
-    until = _first_date(_PRIOR_RE, wording)
-    par = next((d for p in _PAR_CALL_RES if (d := _first_date(p, wording)) is not None), None)
-    if par is None and until is not None and _PAR_AFTER_RE.search(wording):
+    words = _make_whole_words()
+    base = replace(base, make_whole=True, make_whole_spread_bps=_spread(words.spread, wording))
+    until = _first_date(words.until, wording)
+    par = next((d for p in words.par_calls if (d := _first_date(p, wording)) is not None), None)
+    if par is None and until is not None and words.par_after.search(wording):
         par = until  # "… prior to the Par Call Date …; on or after the Par Call Date, at 100%"
     if par is None:
         return replace(base, frequency=_frequency(wording, coupon), make_whole_until=until)
@@ -257,7 +276,7 @@ def _listed(wording: str) -> tuple[CallPrice, ...]:
     return tuple(found) if len(found) >= 2 else ()
 
 
-def _spread(wording: str) -> Decimal | None:
+def _spread(pattern: re.Pattern[str], wording: str) -> Decimal | None:
     """The make-whole spread over Treasuries in basis points ("T + 25 bps" → 25)."""
-    match = _SPREAD_RE.search(wording)
+    match = pattern.search(wording)
     return Decimal(match.group(1)) if match else None

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from app.domain.daycount import DayCount
 from app.domain.model import CouponType, Frequency, Note, ParseWarning, PrintedYield, YieldBasis
-from app.sources import call_language, coupon_steps, footnotes, step_notes, values
+from app.sources import call_language, footnotes, step_notes, values
 from app.sources.grid import RawRecord
 from app.sources.vocabulary import Field, norm_label
 
@@ -125,6 +125,8 @@ def _rate_and_steps(
     if issue is None:
         reading.warn("step schedule not read: the document prints no issue date to start it")
         return None, (), CouponType.STEP
+    from app.sources import coupon_steps  # on first use: a table of fixed-rate notes does without it
+
     steps = coupon_steps.parse(schedule, issue)
     if not steps and step_notes.rate_range(schedule):
         reading.warn(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.domain.errors import SourceError
 from app.domain.model import Offering, ParseWarning
-from app.sources import pipe_table, refusal, text_columns, transposed
+from app.sources import pipe_table, transposed
 from app.sources.assemble import assemble
 from app.sources.tables import read_rows
 
@@ -16,12 +16,16 @@ def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
     what it is, when it can be told: app/sources/refusal.py).
 
     Pipe tables are read first; without them, whitespace-aligned or one-line rows; then
-    transposed tables (one column per CUSIP).
+    transposed tables (one column per CUSIP). The readers a pipe-table supplement (the sample)
+    does without are imported where they are first used: the window's start imports this
+    module before Qt (README "Performance").
     """
     lines = [line[:MAX_LINE] for line in text.split("\n")]
     rows, prose = pipe_table.split(lines)
     records, warnings = read_rows(rows) if rows else ([], [])
     if not records:
+        from app.sources import text_columns
+
         rows, prose = text_columns.scan(lines)
         records, warnings = read_rows(rows)
     if not records:
@@ -31,6 +35,8 @@ def load_text(text: str, source: str) -> tuple[Offering, list[ParseWarning]]:
         labelled = _labelled(text, source)
         if labelled is not None:
             return labelled
+        from app.sources import refusal
+
         raise refusal.no_offering(text, source)
     try:
         return assemble(records, warnings, "\n".join(prose), source)

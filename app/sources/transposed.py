@@ -13,9 +13,13 @@ a term sheet's labels (``Issuer:``, ``Trade Date:``, ``Settlement Date:``, ``Ben
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.sources.grid import MAX_HEADER, Row, as_cusip, stack
-from app.sources.text_header import Column, place, segments
 from app.sources.vocabulary import Field, field_of, norm_label
+
+if TYPE_CHECKING:
+    from app.sources.text_header import Column
 
 WINDOW = 60  # text lines searched above and below a CUSIP line for its block
 TERM_SHEET_LABELS = frozenset(
@@ -137,6 +141,8 @@ def holds_block(rows: list[Row]) -> bool:
 
 def _text_columns(line: str) -> list[Column]:
     """The label column and one column per CUSIP of a text CUSIP row."""
+    from app.sources.text_header import Column, segments  # plain text only (scan_text)
+
     parts = segments(line)
     if len(parts) < 2:
         return []
@@ -150,7 +156,10 @@ def _text_columns(line: str) -> list[Column]:
 def scan_text(lines: list[str]) -> tuple[list[Row], list[str]]:
     """Rows of the transposed blocks of a plain-text document and the prose lines left. The
     columns are set by each block's CUSIP line (a value goes under the CUSIP it overlaps most);
-    a block's lines are contiguous: a blank line ends it."""
+    a block's lines are contiguous: a blank line ends it. The text-column helpers are imported
+    here, on first use: tables read from pipes or HTML never need them."""
+    from app.sources.text_header import place
+
     rows: list[Row] = []
     prose = list(lines)
     floor = i = 0
