@@ -67,6 +67,7 @@ FIGURES = [
     Figure("start", "start_complete_ms", "main.py --screenshot: sample loaded, chart drawn", "ms"),
     Figure("start", "start_bare_ms", "bare Qt + pyqtgraph window grabbed to a PNG", "ms"),
     Figure("start", "start_ratio", "complete window / bare window (median of 6 pairs)", "×", 1.0),
+    Figure("start", "start_cpu_ratio", "  the same in CPU time", "×"),
     Figure("ui", "first_paint_ms", "start → first paint, sample shown", "ms"),
     Figure("ui", "bare_qt_first_paint_ms", "bare Qt + PlotWidget first paint", "ms"),
     Figure("ui", "first_paint_ratio", "first paint / bare Qt", "×", 1.0),
