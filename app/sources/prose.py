@@ -51,6 +51,13 @@ _COMPANY = (
 )  # the capitals of .txt filings' cover pages: "PRUDENTIAL FINANCIAL, INC."
 _ISSUER_LINE_RE = re.compile(rf"^\s*({_COMPANY})\s*$", re.M)
 _ISSUER_ANY_RE = re.compile(rf"^\s*({_COMPANY})(?=\s)", re.M)
+# a name with no company word, alone in capitals above the program's title on a form-layout
+# MTN supplement's cover: "U.S. BANCORP" / "Medium-Term Notes, Series R (Senior)"
+_ISSUER_ABOVE_PROGRAM_RE = re.compile(
+    r"^[ \t]*([A-Z][A-Z0-9.&,'\- ]{1,60}[A-Z.])[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"(?:Medium[- ]Term\s+Notes|Global\s+Medium[- ]Term|InterNotes|CoreNotes)",
+    re.M,
+)
 _PROGRAM_LABEL_RE = re.compile(r"^\s*(?:Program|Series|Notes)\s*:\s*(.+?)\s*$", _I | re.M)
 _PROGRAM_RE = re.compile(
     r"((?:(?:[A-Z][\w&'\-]*|of)[ \t]+){0,8}?(?:Term[ \t]+Notes|InterNotes|CoreNotes|SignatureNotes"
@@ -129,7 +136,7 @@ def _join_firm_names(names: list[str]) -> list[str]:
 
 
 def _issuer(text: str) -> str | None:
-    for pattern in (_ISSUER_LABEL_RE, _ISSUER_LINE_RE, _ISSUER_ANY_RE):
+    for pattern in (_ISSUER_LABEL_RE, _ISSUER_LINE_RE, _ISSUER_ANY_RE, _ISSUER_ABOVE_PROGRAM_RE):
         for m in pattern.finditer(text):
             name = m.group(1).strip().rstrip(",")
             if not re.match(r"(?i)(?:dtc|agents?|filed|registration|the)\b", name):

@@ -181,8 +181,10 @@ def test_toyota_one_line_reads_every_label() -> None:
 def test_us_bancorp_form_ticks_and_rolls() -> None:
     """þ Fixed Rate Note (the other boxes not ticked); "beginning September 7, 2010" is
     September 4, 2010 (a Saturday, then Labor Day) rolled, said once; "þ The Notes cannot be
-    redeemed"; blank fields unread; $690,000.00 commission = 0.138% and the net proceeds agree."""
+    redeemed"; blank fields unread; $690,000.00 commission = 0.138% and the net proceeds agree.
+    The issuer is the name in capitals above the program's title ("U.S. BANCORP", no "Inc.")."""
     offering, warnings = load_path(DATA / "usbancorp-2015-mtn-form.html")
+    assert offering.issuer == "U.S. BANCORP"
     note = offering.notes[0]
     assert note.coupon_type is CouponType.FIXED
     assert note.redemption.callable is False

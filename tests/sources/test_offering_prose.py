@@ -53,3 +53,16 @@ def test_issuer_line_and_program_with_series() -> None:
     assert facts.issuer == "Ally Financial Inc."
     assert facts.program == "Ally Financial Term Notes, Series A"
     assert facts.prospectus_date == date(2018, 8, 7)
+
+
+def test_issuer_in_capitals_above_the_program_title() -> None:
+    # the cover of U.S. Bancorp's form-layout pricing supplement of March 1, 2010 (424B2):
+    # the issuer has no company word, so only its place above the program's title names it
+    facts = read(
+        "(1) Calculated in accordance with Rule 457(r) of the Securities Act of 1933.\n\n\n"
+        "U.S. BANCORP\n\nMedium-Term Notes, Series R (Senior)\n\n"
+        "Medium-Term Notes, Series S (Subordinated)\n\n\nCUSIP No.:   91159HGU8\n"
+    )
+    assert facts.issuer == "U.S. BANCORP"
+    # capitals not followed by a program title are not an issuer
+    assert read("CALCULATION OF REGISTRATION FEE\n\nSenior Notes   $500,000,000\n").issuer is None
