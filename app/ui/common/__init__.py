@@ -1,7 +1,8 @@
 """The low room every other room may use: shared widgets (cards, inputs, the table view, the
-message strip), the look (style sheet, icons, light or dark ``theme``), item roles and the palette."""
+message strip), the look (style sheet, icons, light or dark ``theme``), item roles, the palette
+and the ``clipboard``."""
 
-from app.ui.common import palette, roles, theme
+from app.ui.common import clipboard, palette, roles, theme
 from app.ui.common.cards import ResultRow, card, repolish, stale_note, titled
 from app.ui.common.date_input import SettleDateEdit
 from app.ui.common.inputs import MoneyEdit, PercentEdit, money_text
@@ -20,6 +21,7 @@ __all__ = [
     "Theme",
     "apply_look",
     "card",
+    "clipboard",
     "icon",
     "money_text",
     "palette",

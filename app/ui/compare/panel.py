@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from app.domain.compare import CompareTable
 from app.domain.errors import TermSheetError
 from app.domain.model import Offering
 from app.present.compare import html_table, tsv
-from app.ui.common import SettleDateEdit
+from app.ui.common import SettleDateEdit, clipboard
 from app.ui.compare.feed import Submit, YieldFeed
 from app.ui.compare.model import CompareModel
 from app.ui.compare.view import CompareView
@@ -299,10 +299,7 @@ class ComparePanel(QWidget):
         model = self.model
         picked = [] if all_rows else self.table.selected_rows()
         rows = [model.table_row(v) for v in picked] if picked else model.shown()
-        mime = QMimeData()
-        mime.setText(tsv(model.table, rows))
-        mime.setHtml(html_table(model.table, rows))
-        QGuiApplication.clipboard().setMimeData(mime)
+        clipboard.copy(tsv(model.table, rows), html_table(model.table, rows))
         self.status.emit(f"Copied {len(rows):,} row(s) of the comparison")
 
     def export_dialog(self) -> Path | None:

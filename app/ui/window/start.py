@@ -255,7 +255,11 @@ def end_at_once(status: int) -> NoReturn:
 
 def teardown(window: QWidget) -> None:
     """Delete the window while Python is still fully alive: left to interpreter shutdown, the
-    plot's graphics items are destroyed after their Python overrides and the process may crash."""
+    plot's graphics items are destroyed after their Python overrides and the process may crash.
+    What was copied stays on the clipboard in data of Qt's own (``clipboard.hand_over``)."""
+    from app.ui.common import clipboard
+
+    clipboard.hand_over()
     window.hide()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
