@@ -82,7 +82,8 @@ def _workout(text: str) -> str:
     raise argparse.ArgumentTypeError(f"{text!r} is not maturity, worst, call or call:YYYY-MM-DD")
 
 
-def _parsers() -> tuple[_Parser, _Parser]:
+def _top_parser() -> _Parser:
+    """The subcommands' parser (a start of the window builds only ``_gui_parser``)."""
     top = _Parser(prog=PROG, description="Term-sheet viewer and calculator for retail notes.")
     top.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = top.add_subparsers(dest="command", metavar="{show,calc,export,compare,proposal}")
@@ -104,6 +105,10 @@ def _parsers() -> tuple[_Parser, _Parser]:
     from app.cli_desk import add_parsers
 
     add_parsers(sub)
+    return top
+
+
+def _gui_parser() -> _Parser:
     gui = _Parser(prog=PROG, description="Open the window (default: the bundled sample offering).")
     gui.add_argument("files", nargs="*", metavar="FILE")
     _add_calc_options(gui, cusip_required=False)
@@ -124,7 +129,7 @@ def _parsers() -> tuple[_Parser, _Parser]:
         help="the window's size for --screenshot, e.g. 1366x705 (default 1440x900)",
     )
     gui.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    return top, gui
+    return gui
 
 
 def _window_size(text: str) -> tuple[int, int]:
@@ -300,19 +305,18 @@ def cmd_gui(ns: argparse.Namespace) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    top, gui = _parsers()
     if argv and argv[0] in SUBCOMMANDS:
         from app import cli_desk
 
-        ns = top.parse_args(cli_desk.join_sort(argv))
+        ns = _top_parser().parse_args(cli_desk.join_sort(argv))
         handlers = {"show": cmd_show, "calc": cmd_calc, "export": cmd_export}
         handlers |= {"compare": cmd_compare, "proposal": cmd_proposal}
         return handlers[ns.command](ns)
     if argv and argv[0] in ("-h", "--help"):
-        top.print_help()
-        print(f"\nWith no subcommand: {gui.format_usage().strip().removeprefix('usage: ')}")
+        _top_parser().print_help()
+        print(f"\nWith no subcommand: {_gui_parser().format_usage().strip().removeprefix('usage: ')}")
         return EXIT_OK
-    return cmd_gui(gui.parse_args(argv))
+    return cmd_gui(_gui_parser().parse_args(argv))
 
 
 def _fail(code: int, message: str) -> int:

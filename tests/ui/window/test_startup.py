@@ -88,7 +88,8 @@ DRIVER = """
 import sys
 from app.ui.window import start as ui
 def at_first_paint():
-    later = ("pyqtgraph", "numpy", "PySide6.QtPrintSupport")  # the chart's, File ▸ Print's
+    # the chart's, File ▸ Print's, the desk subcommands' (a start parses only the window's options)
+    later = ("pyqtgraph", "numpy", "PySide6.QtPrintSupport", "app.cli_desk")
     print(" ".join(name for name in later if name in sys.modules) or "none", flush=True)
     from PySide6.QtWidgets import QApplication
     QApplication.exit(0)
