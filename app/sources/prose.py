@@ -54,7 +54,9 @@ _ISSUER_ANY_RE = re.compile(rf"^\s*({_COMPANY})(?=\s)", re.M)
 # a name with no company word, alone in capitals above the program's title on a form-layout
 # MTN supplement's cover: "U.S. BANCORP" / "Medium-Term Notes, Series R (Senior)"
 _ISSUER_ABOVE_PROGRAM_RE = re.compile(
-    r"^[ \t]*([A-Z][A-Z0-9.&,'\- ]{1,60}[A-Z.])[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"^[ \t]*(?![^\n]*\b(?:SUPPLEMENT|PROSPECTUS|TITLE|SECURITIES|SUMMARY|TERMS|CUSIP|NOTES?"
+    r"|OFFERED|OFFERING|CALCULATION|REGISTRATION|PRICING|AGENTS?|INCAPITAL)\b)"  # headings, agent
+    r"([A-Z][A-Z0-9.&,'\- ]{1,60}[A-Z.])[ \t]*\n(?:[ \t]*\n)*[ \t]*"
     r"(?:Medium[- ]Term\s+Notes|Global\s+Medium[- ]Term|InterNotes|CoreNotes)",
     re.M,
 )

@@ -64,5 +64,13 @@ def test_issuer_in_capitals_above_the_program_title() -> None:
         "Medium-Term Notes, Series S (Subordinated)\n\n\nCUSIP No.:   91159HGU8\n"
     )
     assert facts.issuer == "U.S. BANCORP"
-    # capitals not followed by a program title are not an issuer
+    # capitals not followed by a program title are not an issuer, nor a heading or an agent above it
     assert read("CALCULATION OF REGISTRATION FEE\n\nSenior Notes   $500,000,000\n").issuer is None
+    for heading in (
+        "TITLE OF EACH CLASS OF SECURITIES OFFERED",
+        "SUMMARY OF TERMS",
+        "CUSIP NO.",
+        "PRICING SUPPLEMENT",
+        "INCAPITAL",
+    ):
+        assert read(f"{heading}\n\nMedium-Term Notes, Series A\n").issuer is None, heading

@@ -31,11 +31,16 @@ def copy(text: str, html: str) -> None:
 
 def hand_over() -> None:
     """Before Python shuts down: what ``copy`` left on the clipboard, the same text and HTML
-    held in data of Qt's own (nothing when the clipboard was set since: Qt deleted ours)."""
+    held in data of Qt's own; nothing when the clipboard was set since, here or by another
+    program. (The HTML is added to Qt's data after it is set: where a platform reads the formats
+    at once, macOS's pasteboard, what stays after quitting is the text, which a spreadsheet
+    also pastes cell by cell.)"""
     mime, _State.ours = _State.ours, None
     if mime is None or not isValid(mime):
         return
     clipboard = QGuiApplication.clipboard()
+    if clipboard.mimeData() is not mime:  # another program holds the clipboard now (X11 may
+        return  # keep our data alive after that): what it copied is left alone
     text, html = mime.text(), mime.html()
     clipboard.setText(text)  # Qt makes its own data and deletes ours now
     held = clipboard.mimeData()

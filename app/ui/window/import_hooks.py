@@ -13,8 +13,11 @@ import hook installed before Qt is imported (``install``; ``app.cli`` and the te
   where pyqtgraph's source still copies that way (a newer pyqtgraph that does not is imported
   as it comes) and PySide6 is the binding it will take.
 
-Both hooks change how long an import takes, never what a name means: ``pyqtgraph.Qt.QtCore.X``
-is ``PySide6.QtCore.X`` for every X, and ``dir`` of either lists every name.
+Both hooks change how long an import takes, not what a name means: ``pyqtgraph.Qt.QtCore.X``
+is ``PySide6.QtCore.X`` for every public X, ``dir`` lists every name and a star import takes
+them all. A mirror is a plain module, not the package pyqtgraph ships (no ``__file__`` or
+``__spec__``; nothing in pyqtgraph or here asks), and while ``pyqtgraph.Qt`` runs ``dir`` of
+PySide6's three modules is empty for every thread (nothing in the program lists them).
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class LazyMirror(ModuleType):
         self.__dict__["_source"] = source
 
     def __getattr__(self, name: str) -> object:
+        if name == "__all__":  # a star import takes every public name, as from the copy
+            return [n for n in dir(self.__dict__["_source"]) if not n.startswith("_")]
         if name.startswith("__") and name not in MODULE_NAMES:
             raise AttributeError(name)
         value = getattr(self.__dict__["_source"], name)
@@ -139,8 +144,8 @@ class _Around(importlib.abc.Loader):
         return self.loader.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
-        self.before()
         try:
+            self.before()
             self.loader.exec_module(module)
         finally:
             self.after()

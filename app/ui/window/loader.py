@@ -121,12 +121,14 @@ _use_process = False
 _executor_lock = threading.Lock()
 _process_pool: ProcessPoolExecutor | None = None
 _no_process = False
+_started = False  # a loader process was started in this process's life
 
 
 def _executor() -> ProcessPoolExecutor | None:
-    global _process_pool, _no_process
+    global _process_pool, _no_process, _started
     with _executor_lock:
         if _process_pool is None and not _no_process:
+            _started = True
             import atexit
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -173,6 +175,12 @@ def _drop_executor(executor: ProcessPoolExecutor) -> None:
         if _process_pool is executor:
             _process_pool = None
     executor.shutdown(wait=False, cancel_futures=True)
+
+
+def process_started() -> bool:
+    """A loader process was started (its queues and locks are released only by the interpreter's
+    own exit, so a process that used one must not end with ``os._exit``)."""
+    return _started
 
 
 def shutdown() -> None:

@@ -229,7 +229,7 @@ def run(
     window.show()
     log.info("window shown with %d document(s)", len(window.offerings.documents()))
     status = int(app.exec())
-    if screenshot is not None:
+    if screenshot is not None and not loader.process_started():
         end_at_once(status)
     teardown(window)
     from app.ui.window.loader import shutdown
@@ -240,12 +240,10 @@ def run(
 
 def end_at_once(status: int) -> NoReturn:
     """End a screenshot's process once its PNG is written: a one-shot command has nothing to
-    tear down, so the loader process is stopped, the log and the standard streams are flushed
-    and the process exits without deleting the window or finalizing the interpreter (~30 ms of
-    the screenshot's time here, and no crash of a plot destroyed after its Python side)."""
-    from app.ui.window.loader import shutdown
-
-    shutdown()
+    tear down, so the log and the standard streams are flushed and the process exits without
+    deleting the window or finalizing the interpreter (~30 ms of the screenshot's time here).
+    Not after a loader process was started (``run`` ends normally then): its queues' locks are
+    released only by the interpreter's exit, and multiprocessing would warn of them leaked."""
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 
 from app.ui.common import clipboard
@@ -42,6 +43,16 @@ def test_what_was_copied_outlives_the_program_without_a_crash() -> None:
     # without the hand-over, Qt deletes the Python-made data after Python has shut down:
     # the process crashed (SIGSEGV) where a user had just copied the comparison and quit
     assert _quit("as-copied").returncode != 0
+
+
+def test_the_hand_over_leaves_what_another_program_copied(qtbot: Any, monkeypatch: Any) -> None:
+    """On X11 our data may stay alive after another program took the clipboard: the hand-over
+    must not put our rows back over what the user copied there."""
+    clipboard.copy("ours\n", "<table><tr><td>ours</td></tr></table>")
+    board = QGuiApplication.clipboard()
+    monkeypatch.setattr(type(board), "mimeData", lambda self, mode=None: None)  # another owner's
+    monkeypatch.setattr(type(board), "setText", lambda self, text, mode=None: pytest.fail("took it back"))
+    clipboard.hand_over()
 
 
 def test_a_later_copy_replaces_ours_and_the_hand_over_leaves_it(qtbot: Any) -> None:

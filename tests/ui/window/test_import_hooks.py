@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from app.ui.window import import_hooks
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -37,9 +39,12 @@ win.show()
 app.processEvents()
 image = win.grab().toImage()
 feature = sys.modules["shibokensupport.feature"]
+names_on_mirror = len(vars(QtCore))  # before the star import below takes every name
+star = {}
+exec("from pyqtgraph.Qt.QtCore import *", star)
 print(json.dumps({
     "mirror": type(QtCore).__name__,
-    "names_on_mirror": len(vars(QtCore)),
+    "names_on_mirror": names_on_mirror,
     "same_class": QtCore.QPointF is PySide6.QtCore.QPointF and QtWidgets.QWidget is PySide6.QtWidgets.QWidget,
     "from_import": __import__("pyqtgraph.Qt.QtCore", fromlist=["QRectF"]).QRectF is PySide6.QtCore.QRectF,
     "dir_pyside": len(dir(PySide6.QtCore)),
@@ -49,6 +54,7 @@ print(json.dumps({
     ),
     "version": QtCore.__version__ == PySide6.QtCore.__version__,
     "quick_scan": hasattr(feature._mod_uses_pyside, "upstream"),
+    "star": len(star),
     "painted": image.width() == 400 and image.pixelColor(200, 150).isValid(),
     "view_range": [round(v, 3) for v in plot.getPlotItem().vb.viewRange()[0]],
 }))
@@ -78,6 +84,7 @@ def test_pyqtgraph_behind_the_hooks_names_the_same_qt_and_draws(tmp_path: Path) 
     assert int(hooked["dir_pyside"]) > 200  # type: ignore[call-overload]
     assert int(hooked["dir_mirror"]) > 200  # type: ignore[call-overload]  # and the mirror every name
     assert hooked["quick_scan"] is True and plain["quick_scan"] is False
+    assert int(hooked["star"]) > 200 and int(plain["star"]) > 200  # type: ignore[call-overload]
     assert hooked["view_range"] == plain["view_range"]  # the same plot, laid out the same
 
 
@@ -123,3 +130,21 @@ def test_install_is_idempotent_and_passes_other_imports_by() -> None:
         assert hooks[0].find_spec("app.domain.model", None) is None
     finally:
         sys.meta_path[:] = before
+
+
+def test_a_failed_start_of_the_mirrors_puts_dir_back() -> None:
+    """``after`` runs however ``before`` or the module's own code fails."""
+    calls: list[str] = []
+
+    class Failing(importlib.abc.Loader):
+        def exec_module(self, module: ModuleType) -> None:
+            calls.append("exec")
+
+    def before() -> None:
+        calls.append("before")
+        raise ImportError("PySide6.QtGui cannot be imported")
+
+    around = import_hooks._Around(Failing(), before, lambda: calls.append("after"))
+    with pytest.raises(ImportError):
+        around.exec_module(ModuleType("pyqtgraph.Qt"))
+    assert calls == ["before", "after"]

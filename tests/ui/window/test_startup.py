@@ -49,6 +49,28 @@ def test_screenshot_saves_the_window_and_exits_0(tmp_path: Path) -> None:
     assert _pixels(image, LIGHT.rolled_row, 730, 520, 1440, 900) > 1000
 
 
+def test_screenshot_of_documents_loaded_in_the_loader_process_ends_cleanly(tmp_path: Path) -> None:
+    """PDFs load in the loader process: that process's queues are released by the interpreter's
+    own exit, so the screenshot ends normally then (not at once): nothing on stderr, no
+    multiprocessing warning of leaked semaphores after the program has exited."""
+    out = tmp_path / "shot.png"
+    pdfs = [
+        ROOT / "tests" / "data" / "supplements" / f"{name}.pdf"
+        for name in ("ally-2021-final", "bofa-internotes-2004-step-range")
+    ]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, pdfs), "--screenshot", str(out)],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.is_file()
+    assert "leaked" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
 def _pixels(image: QImage, colour: str, x0: int, y0: int, x1: int, y1: int) -> int:
     """How many pixels of the rectangle are exactly ``colour``."""
     want = QColor(colour).rgb()
