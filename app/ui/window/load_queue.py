@@ -34,7 +34,11 @@ class LoadQueue(QObject):
     def __init__(self, show: Show, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._show = show
-        self.signals = LoadSignals(self)  # the worker thread's, delivered here as queued events
+        # the worker thread's, delivered here as queued events. Not a child of this queue: the
+        # jobs hold it too, so a load still running when the window is closed and deleted emits
+        # into an object still alive (with nobody connected) instead of one deleted under it
+        # on the UI thread (the process crashed in that race)
+        self.signals = LoadSignals()
         self.signals.loaded.connect(self.arrive)
         self.signals.failed.connect(self._failed)
         self.signals.file_done.connect(self._file_done)
