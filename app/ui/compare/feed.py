@@ -45,12 +45,19 @@ Batch = Callable[[Sequence[CompareRow]], list[RowYields]]
 Submit = Callable[[Batch, list[CompareRow]], "Future[list[RowYields]] | None"]
 
 
+class _Relay(QObject):
+    """Carries a batch from the executor's thread to the UI thread. Not a child of the feed: a
+    batch arriving while the window is closed and deleted is emitted into an object still alive
+    (nobody connected), not one deleted under it on the UI thread."""
+
+    arrived = Signal(int, object, object)  # generation, row indices, future (from any thread)
+
+
 class YieldFeed(QObject):
     """Fills a ``CompareTable``'s yields: in ``submit``'s process, else in slices on this thread."""
 
     computed = Signal(list)  # table row indices whose yields arrived in this batch
     finished = Signal()
-    _arrived = Signal(int, object, object)  # generation, row indices, future (from any thread)
 
     def __init__(self, submit: Submit | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +76,8 @@ class YieldFeed(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._slice)
-        self._arrived.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+        self._relay = _Relay()
+        self._relay.arrived.connect(self._apply, Qt.ConnectionType.QueuedConnection)
 
     # -- what to compute -----------------------------------------------------------------
     def start(self, table: CompareTable, order: Sequence[int]) -> None:
@@ -151,7 +159,7 @@ class YieldFeed(QObject):
     def _report(self, generation: int, rows: list[int], future: Future[list[RowYields]]) -> None:
         """From the executor's thread: hand the batch to the UI thread (``_apply``)."""
         try:
-            self._arrived.emit(generation, rows, future)
+            self._relay.arrived.emit(generation, rows, future)
         except RuntimeError:  # the window was closed meanwhile: nobody to tell
             log.debug("compare yields arrived after their window was deleted")
 

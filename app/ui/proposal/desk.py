@@ -90,7 +90,9 @@ class ProposalDesk(QObject):
         self.path: Path | None = None
         self.dirty = False
         self._opening: _Opening | None = None
-        self._signals = _BuildSignals(self)
+        # not a child of the desk: a build still running when the window is closed and deleted
+        # emits into an object still alive (nobody connected), not one deleted under it
+        self._signals = _BuildSignals()
         self._signals.done.connect(self._built)
 
     # -- state ----------------------------------------------------------------------------
