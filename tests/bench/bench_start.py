@@ -74,11 +74,6 @@ def _cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def _run(args: list[str], env: dict[str, str], out: Path) -> float:
-    """Seconds from spawning the process to its exit; it must have written ``out``."""
-    return _timed(args, env, out)[0]
-
-
 def _timed(args: list[str], env: dict[str, str], out: Path) -> tuple[float, float]:
     """Wall and CPU seconds of the process from its spawn to its exit; it must have written
     ``out``."""
@@ -105,8 +100,8 @@ def pairs(count: int) -> list[Pair]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     ours = [str(ROOT / "main.py"), "--screenshot"]
     bare = ["-c", BARE]
-    _run(ours, env, tmp / "ours.png")  # warm the file cache for both
-    _run(bare, env, tmp / "bare.png")
+    _timed(ours, env, tmp / "ours.png")  # warm the file cache for both
+    _timed(bare, env, tmp / "bare.png")
     result = []
     for i in range(count):
         if i % 2 == 0:

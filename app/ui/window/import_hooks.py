@@ -74,16 +74,12 @@ def _names_pyside(upstream: Callable[[ModuleType], bool]) -> Callable[[ModuleTyp
     return names_pyside
 
 
-def quicken_feature_hook() -> bool:
-    """Answer PySide6's per-import question from the file (once PySide6 is imported); whether
-    the hook is in place."""
+def quicken_feature_hook() -> None:
+    """Answer PySide6's per-import question from the file (once PySide6 is imported)."""
     feature = sys.modules.get("shibokensupport.feature")
     asked = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or asked is None:
-        return False
-    if not hasattr(asked, "upstream"):
-        feature._mod_uses_pyside = _names_pyside(asked)  # type: ignore[attr-defined]
-    return True
+    if asked is not None and not hasattr(asked, "upstream"):
+        feature._mod_uses_pyside = _names_pyside(asked)  # type: ignore[union-attr]
 
 
 def _pyside_is_taken() -> bool:

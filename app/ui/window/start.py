@@ -232,9 +232,7 @@ def run(
     if screenshot is not None and not loader.process_started():
         end_at_once(status)
     teardown(window)
-    from app.ui.window.loader import shutdown
-
-    shutdown()
+    loader.shutdown()
     return status
 
 

@@ -26,16 +26,21 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_screenshot_saves_the_window_and_exits_0(tmp_path: Path) -> None:
-    out = tmp_path / "shot.png"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out)],
+def _termsheet(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``main.py args`` run as a user starts it, with private settings."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
         env=_env(tmp_path),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         check=False,
     )
+
+
+def test_screenshot_saves_the_window_and_exits_0(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    done = _termsheet(tmp_path, "--screenshot", str(out))
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1440, 900)
@@ -58,14 +63,7 @@ def test_screenshot_of_documents_loaded_in_the_loader_process_ends_cleanly(tmp_p
         ROOT / "tests" / "data" / "supplements" / f"{name}.pdf"
         for name in ("ally-2021-final", "bofa-internotes-2004-step-range")
     ]
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, pdfs), "--screenshot", str(out)],
-        env=_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    done = _termsheet(tmp_path, *map(str, pdfs), "--screenshot", str(out))
     assert done.returncode == 0, done.stderr
     assert out.is_file()
     assert "leaked" not in done.stderr and "Traceback" not in done.stderr, done.stderr
