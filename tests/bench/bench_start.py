@@ -17,15 +17,15 @@ start_cpu_ratio
     The same in CPU time (user + system of each process): on this shared VM the wall times of
     one pair move by 20–30 % with the neighbours' load, the CPU times much less.
 
-``app/`` is byte-compiled first, as an installed copy has it (pyqtgraph's bytecode came with its
-wheel). Both processes run offscreen with private settings (no session is read: a screenshot
-reads none), after one unmeasured start of each to warm the file cache.
+Nothing is byte-compiled beforehand: the program caches its own bytecode at its first start,
+also under PYTHONDONTWRITEBYTECODE (``app/bytecode.py``), and the unmeasured first start of each
+process, which warms the file cache, is that start. Both processes run offscreen with private
+settings (no session is read: a screenshot reads none).
 """
 
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import resource
 import statistics
@@ -94,7 +94,6 @@ Pair = tuple[tuple[float, float], tuple[float, float]]  # (ours, floor), each (w
 
 def pairs(count: int) -> list[Pair]:
     """``count`` (ours, floor) pairs, interleaved, alternating which goes first."""
-    compileall.compile_dir(str(ROOT / "app"), quiet=1)
     tmp = Path(tempfile.mkdtemp())
     env = dict(os.environ, TERMSHEET_SETTINGS=str(tmp / "s.ini"), XDG_STATE_HOME=str(tmp / "state"))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
