@@ -2,7 +2,11 @@
 
 import sys
 
-from app.cli import main
+from app import warm_cache
+
+warm_cache.install()  # before the package's modules compile their patterns (app/warm_cache.py)
+
+from app.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     if getattr(sys, "frozen", False):  # the frozen bundle starts its document-loader process

@@ -290,6 +290,9 @@ def cmd_export_proposal(ns: argparse.Namespace) -> int:
 
 
 def cmd_gui(ns: argparse.Namespace) -> int:
+    from app import warm_cache
+
+    warm_cache.install()  # first: the loaders compile their patterns as they are imported
     from app.ui.window import before_qt  # type: ignore[import-not-found,unused-ignore]
 
     hint = before_qt.missing_hint()  # a missing X11 library would abort Qt (exit 134)
@@ -299,6 +302,7 @@ def cmd_gui(ns: argparse.Namespace) -> int:
 
     import_hooks.install()  # before PySide6 and pyqtgraph are imported
     before_qt.import_qt_free()
+    before_qt.import_pyside()
     from app.ui.window.start import run  # type: ignore[import-not-found,unused-ignore]
 
     return int(run(list(ns.files), _calc_args(ns), ns.screenshot, ns.page, ns.screenshot_size))

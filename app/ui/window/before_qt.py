@@ -97,3 +97,12 @@ def import_qt_free() -> None:
     import app.present.rows
     import app.present.terms
     import app.sources  # noqa: F401
+
+
+def import_pyside() -> None:
+    """The first import of PySide6, whose support modules (``shibokensupport``, compiled from
+    source at every start) come from the warm cache when the last start kept them."""
+    from app import warm_cache
+
+    with warm_cache.support_modules():
+        import PySide6  # noqa: F401

@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app import warm_cache
 from app.paths import sample_path
 from app.ui.window import safety, settings
 
@@ -222,6 +223,7 @@ def run(
 
     loader.use_process(True)  # main.py and the console script guard __main__
     window = build_window(files, calc, screenshot is not None, page, size if screenshot is not None else None)
+    window.chart.ready.connect(warm_cache.stop_recording)  # the start is over: nothing more is kept
     if FIRST_PAINT_HOOK is not None:
         window.firstPainted.connect(FIRST_PAINT_HOOK)
     if screenshot is not None:
@@ -229,6 +231,7 @@ def run(
     window.show()
     log.info("window shown with %d document(s)", len(window.offerings.documents()))
     status = int(app.exec())
+    warm_cache.save()  # what this start compiled that the last one had not
     if screenshot is not None and not loader.process_started():
         end_at_once(status)
     teardown(window)

@@ -1,0 +1,177 @@
+"""What every window start compiled again, kept from the start before: the regular expressions
+(the loaders', the standard library's, pyqtgraph's and PySide6's) and PySide6's signature-support
+modules.
+
+Python caches a module's bytecode, but not a compiled regular expression, and PySide6 compiles
+its support modules (``shibokensupport``, ~120 kB of source embedded in libshiboken) from source
+at every import. Together that is ~55 ms of a ~600 ms window start here: ~36 ms for the ~170
+patterns a start compiles (the parsing and code generation of ``re`` are pure Python) and ~20 ms
+for those modules. This cache keeps their results in one file beside the package's bytecode
+(``cache_file``):
+
+- a pattern's compiled program (what ``re._compiler.compile`` hands to ``_sre.compile``: the
+  flags, the code, the groups) under its text and flags. On a hit ``_sre.compile`` gets the same
+  arguments it got the first time, so the pattern is the same object in every respect (``==``
+  compares the program); a pattern not in the cache is compiled as usual and kept.
+- a support module's code object under its file name and the CRC of its source: a change of the
+  embedded source (another PySide6) is a miss.
+
+The file is named by Python's cache tag and ``_sre``'s magic and holds the full Python version;
+anything else, or a file that cannot be read, is no cache. Only patterns compiled during the start
+are kept (``stop_recording``), at most ``MAX_PATTERNS``, so documents opened later do not make
+it grow. Written at the end of a process that compiled something new (``save``), atomically,
+and silently not where the folder cannot be written. Python versions this was checked against
+are listed in ``SUPPORTED``; on any other the cache is not installed.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import marshal
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+SUPPORTED = ((3, 11), (3, 12), (3, 13))  # re._compiler.compile as reproduced in _compile
+MAX_PATTERNS = 2000
+FORMAT = 1
+
+_patterns: dict[tuple[str | bytes, int], tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]] = {}
+_modules: dict[tuple[str, int], bytes] = {}
+_new = False
+_recording = False
+_installed = False
+_real_compile: Any = None
+
+
+def cache_file() -> Path:
+    """Beside the package's bytecode (under PYTHONPYCACHEPREFIX where that is set)."""
+    import _sre
+    from importlib.util import cache_from_source
+
+    folder = Path(cache_from_source(str(Path(__file__).resolve()))).parent
+    return folder / f"warm-start.{sys.implementation.cache_tag}-sre{_sre.MAGIC}.bin"
+
+
+def install() -> None:
+    """Load the cache and compile patterns through it from now on (a start calls this first)."""
+    global _installed, _recording, _real_compile
+    if _installed or sys.version_info[:2] not in SUPPORTED or getattr(sys, "frozen", False):
+        return
+    from re import _compiler
+
+    _load()
+    _real_compile = _compiler.compile
+    _compiler.compile = _compile
+    _installed = _recording = True
+
+
+def stop_recording() -> None:
+    """The start is over: patterns compiled from now on are not added to the cache."""
+    global _recording
+    _recording = False
+
+
+def _load() -> None:
+    try:
+        data = marshal.loads(cache_file().read_bytes())
+        if data["format"] != FORMAT or data["version"] != sys.version:
+            return
+        _patterns.update(data["patterns"])
+        _modules.update(data["modules"])
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        _patterns.clear()
+        _modules.clear()
+
+
+def save() -> None:
+    """Write the cache if this process compiled something it did not hold."""
+    global _new
+    if not (_installed and _new):
+        return
+    _new = False
+    path = cache_file()
+    data = {"format": FORMAT, "version": sys.version, "patterns": _patterns, "modules": _modules}
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        temp.write_bytes(marshal.dumps(data))
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _compile(p: Any, flags: int = 0) -> Any:
+    """``re._compiler.compile`` for a pattern's text, its program taken from the cache or kept
+    for it; anything else (a parsed pattern, DEBUG) goes to the original."""
+    import _sre
+    from re import _compiler, _parser
+
+    if not isinstance(p, (str, bytes)) or flags & _compiler.SRE_FLAG_DEBUG:
+        return _real_compile(p, flags)
+    key = (p, int(flags))
+    hit = _patterns.get(key)
+    if hit is not None:
+        return _sre.compile(p, *hit)
+    parsed = _parser.parse(p, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    args = (
+        int(flags | parsed.state.flags),
+        code,
+        parsed.state.groups - 1,
+        dict(groupindex),
+        tuple(indexgroup),
+    )
+    if _recording and len(_patterns) < MAX_PATTERNS:
+        global _new
+        _patterns[key] = args
+        _new = True
+    return _sre.compile(p, *args)
+
+
+@contextlib.contextmanager
+def support_modules() -> Iterator[None]:
+    """While PySide6 is first imported: its support modules' code from the cache (or kept for
+    it). Only ``compile`` calls for ``shibokensupport/…`` files are answered; the rest, and
+    everything after the import, go to Python's own ``compile``."""
+    if not _installed or "shiboken6" in sys.modules:
+        yield
+        return
+    real = builtins.compile
+
+    def compile_support(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+        global _new
+        if (
+            args
+            or kwargs
+            or mode != "exec"
+            or not isinstance(filename, str)
+            or not filename.startswith("shibokensupport/")
+            or not isinstance(source, bytes)
+        ):
+            return real(source, filename, mode, *args, **kwargs)
+        key = (filename, zlib.crc32(source))
+        cached = _modules.get(key)
+        if cached is not None:
+            with contextlib.suppress(EOFError, ValueError, TypeError):
+                return marshal.loads(cached)
+        code = real(source, filename, mode)
+        if _recording:
+            _modules[key] = marshal.dumps(code)
+            _new = True
+        return code
+
+    builtins.compile = compile_support
+    try:
+        yield
+    finally:
+        builtins.compile = real
