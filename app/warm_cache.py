@@ -34,6 +34,7 @@ import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 SUPPORTED = ((3, 11), (3, 12), (3, 13))  # re._compiler.compile as reproduced in _compile
@@ -46,6 +47,7 @@ _new = False
 _recording = False
 _installed = False
 _real_compile: Any = None
+_real_builtin_compile = builtins.compile
 
 
 def cache_file() -> Path:
@@ -138,6 +140,24 @@ def _compile(p: Any, flags: int = 0) -> Any:
     return _sre.compile(p, *args)
 
 
+def compiled(source: bytes, filename: str) -> CodeType:
+    """``compile(source, filename, "exec")``, taken from the cache when the same file's same
+    source was compiled before (during a start: kept for the next one)."""
+    global _new
+    key = (filename, zlib.crc32(source))
+    cached = _modules.get(key)
+    if cached is not None:
+        with contextlib.suppress(EOFError, ValueError, TypeError):
+            code = marshal.loads(cached)
+            if isinstance(code, CodeType):
+                return code
+    code = _real_builtin_compile(source, filename, "exec")
+    if _installed and _recording:
+        _modules[key] = marshal.dumps(code)
+        _new = True
+    return code
+
+
 @contextlib.contextmanager
 def support_modules() -> Iterator[None]:
     """While PySide6 is first imported: its support modules' code from the cache (or kept for
@@ -149,7 +169,6 @@ def support_modules() -> Iterator[None]:
     real = builtins.compile
 
     def compile_support(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
-        global _new
         if (
             args
             or kwargs
@@ -159,16 +178,7 @@ def support_modules() -> Iterator[None]:
             or not isinstance(source, bytes)
         ):
             return real(source, filename, mode, *args, **kwargs)
-        key = (filename, zlib.crc32(source))
-        cached = _modules.get(key)
-        if cached is not None:
-            with contextlib.suppress(EOFError, ValueError, TypeError):
-                return marshal.loads(cached)
-        code = real(source, filename, mode)
-        if _recording:
-            _modules[key] = marshal.dumps(code)
-            _new = True
-        return code
+        return compiled(source, filename)
 
     builtins.compile = compile_support
     try:

@@ -30,6 +30,8 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
+from app.ui.window import deferred_pyqtgraph
+
 PYQTGRAPH_QT = "pyqtgraph.Qt"
 MIRRORED = ("QtCore", "QtGui", "QtWidgets")
 COPY_MARK = "_copy_attrs(PySide6.QtCore, QtCore)"  # pyqtgraph 0.13–0.14's eager copy
@@ -151,17 +153,20 @@ class _Around(importlib.abc.Loader):
 
 
 class ImportHooks(importlib.abc.MetaPathFinder):
-    """Watches for PySide6.QtCore (then quickens the feature hook) and pyqtgraph.Qt (imported
-    with lazy mirrors); every other import, and these once done, pass by untouched."""
+    """Watches for PySide6.QtCore (then quickens the feature hook), pyqtgraph (its rarely used
+    modules deferred: ``deferred_pyqtgraph``) and pyqtgraph.Qt (imported with lazy mirrors);
+    every other import, and these once done, pass by untouched."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname not in ("PySide6.QtCore", PYQTGRAPH_QT):
+        if fullname not in ("PySide6.QtCore", PYQTGRAPH_QT, deferred_pyqtgraph.PACKAGE):
             return None
         spec = self._spec_elsewhere(fullname, path, target)
         if spec is None or spec.loader is None:
             return spec
+        if fullname == deferred_pyqtgraph.PACKAGE:
+            return deferred_pyqtgraph.deferring(spec)
         if fullname == "PySide6.QtCore":
             spec.loader = _Around(spec.loader, lambda: None, quicken_feature_hook)
         elif _pyside_is_taken() and copies_eagerly(spec.loader):
