@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.money import format_usd
-from app.ui.common import ResultRow, card, repolish, titled
+from app.ui.common import QuietTabs, ResultRow, card, repolish, titled
 from app.ui.proposal.chart import IncomeChart
 from app.ui.proposal.desk import Change, ProposalDesk
 from app.ui.proposal.models import FlowsModel, PeriodsModel, PositionsModel
@@ -204,7 +203,7 @@ class ProposalPanel(QWidget):
         self.flows_view = ReadOnlyTable("proposalFlowTable", self.flows)
         self.months_view = ReadOnlyTable("proposalMonthTable", self.months)
         self.years_view = ReadOnlyTable("proposalYearTable", self.years)
-        self.tabs = QTabWidget()
+        self.tabs = QuietTabs()
         self.tabs.setObjectName("proposalTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.flows_view, "Payments")

@@ -7,10 +7,10 @@ window of a given size."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.ui.calculator import CalculatorPanel
-from app.ui.common import titled
+from app.ui.common import QuietTabs, titled
 from app.ui.offerings import OfferingsPanel
 
 OFFERING_ROWS = 7  # the offerings tree shows this many rows by default (a week's supplements)
@@ -74,7 +74,7 @@ class Layout:
         self.note_split.setStretchFactor(1, 1)
         self.compare_page = _page("comparePage")
         self.proposal_page = _page("proposalPage")
-        self.workspace = QTabWidget()
+        self.workspace = QuietTabs()  # a page's relayout repaints that page's parts, not all
         self.workspace.setObjectName("workspaceTabs")
         self.workspace.setDocumentMode(True)
         self.workspace.addTab(self.note_split, "Calculator")
