@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from app.domain.model import Quote
@@ -125,6 +126,15 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.yields.set_quote(quote, self._call_x if quote is not None else None)
         if new_note:
             self.reset_view()
+        self._settle()
+
+    def _settle(self) -> None:
+        """Lay the panels out and prepare their views now, before the paint: left to the paint,
+        pyqtgraph lays out and moves the view boxes while painting and the chart is painted a
+        second time at once (two paints of ~10 ms for each note shown or figure typed)."""
+        for item in (self.ci, self.top, self.bottom, self.yield_plot):
+            QCoreApplication.sendPostedEvents(item, QEvent.Type.LayoutRequest)
+        self.scene().prepareForPaint()
 
     def _clear(self) -> None:
         panel = self.payments

@@ -1,0 +1,62 @@
+"""The chart is painted once for each note shown, not twice: its panels are laid out and its
+views prepared before the paint (``PaymentChart._settle``). Left to the paint, pyqtgraph moved
+the view boxes while painting and the chart was painted again at once (~10 ms more for every
+note switch and every figure typed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.cli import CalcArgs
+from tests.ui.windows import built
+
+
+class Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def settle(ms: int = 250) -> None:
+    clock = QElapsedTimer()
+    clock.start()
+    while clock.elapsed() < ms:
+        QApplication.processEvents()
+
+
+def test_each_note_chosen_with_the_keyboard_paints_the_chart_once(qtbot: Any) -> None:
+    data = Path(__file__).resolve().parents[2] / "data" / "supplements"
+    win = built([str(data / "prudential-internotes-2014.html")], CalcArgs())  # three CUSIPs
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.chart.plot is not None, timeout=10_000)
+    settle()
+    paints = Paints()
+    win.chart.plot.viewport().installEventFilter(paints)
+    tree = win.offerings.tree
+    tree.setFocus()
+
+    def cusip() -> str:
+        return str(win.calculator.current.purchase.note.cusip)
+
+    shown: dict[str, int] = {}
+    for _ in range(6):
+        before = cusip()
+        paints.count = 0
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+        settle()
+        if cusip() != before:  # another note is shown (the first key may only reach the first)
+            shown[cusip()] = paints.count
+    assert len(shown) >= 2, shown
+    assert set(shown.values()) == {1}, shown
