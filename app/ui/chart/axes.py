@@ -19,7 +19,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     makeYStepper,
 )
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPicture
 
 from app.ui.common.palette import current
 
@@ -69,6 +69,24 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             if id(pen) not in opaque:
                 opaque[id(pen)] = blended(pen, background)
         return axis, [(opaque[id(pen)], a, b) for pen, a, b in ticks], texts
+
+    def render_ahead(self) -> None:
+        """Draw the axis into its picture now, as ``paint`` would (pyqtgraph's own steps): its
+        labels are measured then, and an axis whose labels need more room resizes before the
+        paint instead of during it (which painted the chart a second time at once)."""
+        if self.picture is not None or not self.isVisible():
+            return
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            if self.style["tickFont"]:
+                painter.setFont(self.style["tickFont"])
+            specs = self.generateDrawSpecs(painter)
+            if specs is not None:
+                self.drawPicture(painter, *specs)
+        finally:
+            painter.end()
+        self.picture = picture
 
 
 BEHIND_VIEW = -200.0  # below a PlotItem's ViewBox (z -100)

@@ -100,6 +100,7 @@ class CallChart(QFrame):
         self.plot.set_quote(self._quote)
         self.plot.set_stale(self.stale)
         self._show_page()
+        self.plot.lay_out_now()  # at the size it is shown at: painted once, not laid out again after
         return self.plot
 
     def restyle(self) -> None:

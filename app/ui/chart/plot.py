@@ -33,7 +33,7 @@ from app.present.rows import (
     fmt_rate,
     income_to_calls,
 )
-from app.ui.chart.axes import MoneyAxis, PercentAxis, date_axis
+from app.ui.chart.axes import MoneyAxis, PercentAxis, QuietAxis, date_axis
 from app.ui.chart.painting import paint_nothing
 from app.ui.chart.panels import IncomePanel, PaymentsPanel
 from app.ui.chart.style import DOTS_UP_TO, GRID_ALPHA
@@ -126,15 +126,23 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.yields.set_quote(quote, self._call_x if quote is not None else None)
         if new_note:
             self.reset_view()
-        self._settle()
+        self.lay_out_now()
 
-    def _settle(self) -> None:
-        """Lay the panels out and prepare their views now, before the paint: left to the paint,
-        pyqtgraph lays out and moves the view boxes while painting and the chart is painted a
-        second time at once (two paints of ~10 ms for each note shown or figure typed)."""
-        for item in (self.ci, self.top, self.bottom, self.yield_plot):
-            QCoreApplication.sendPostedEvents(item, QEvent.Type.LayoutRequest)
-        self.scene().prepareForPaint()
+    def lay_out_now(self) -> None:
+        """Lay the panels out, prepare their views and measure their axes' labels now, before
+        the paint: left to the paint, pyqtgraph lays out and moves the view boxes, and widens an
+        axis for its labels, while painting, and the chart was painted a second time at once
+        (two paints of ~10 ms for each note shown or figure typed, three at start-up)."""
+        plots = (self.top, self.bottom, self.yield_plot)
+        for _ in range(2):  # the second pass only where an axis's labels changed its width
+            for item in (self.ci, *plots):
+                QCoreApplication.sendPostedEvents(item, QEvent.Type.LayoutRequest)
+            self.scene().prepareForPaint()
+            for plot in plots:
+                for name in ("left", "bottom"):
+                    axis = plot.getAxis(name)
+                    if isinstance(axis, QuietAxis):
+                        axis.render_ahead()
 
     def _clear(self) -> None:
         panel = self.payments

@@ -1,5 +1,5 @@
 """The chart is painted once for each note shown, not twice: its panels are laid out and its
-views prepared before the paint (``PaymentChart._settle``). Left to the paint, pyqtgraph moved
+views prepared before the paint (``PaymentChart.lay_out_now``). Left to the paint, pyqtgraph moved
 the view boxes while painting and the chart was painted again at once (~10 ms more for every
 note switch and every figure typed)."""
 
@@ -60,3 +60,22 @@ def test_each_note_chosen_with_the_keyboard_paints_the_chart_once(qtbot: Any) ->
             shown[cusip()] = paints.count
     assert len(shown) >= 2, shown
     assert set(shown.values()) == {1}, shown
+
+
+def test_the_chart_made_at_start_up_is_painted_at_most_twice(qtbot: Any) -> None:
+    """Made after the window's first paint, the chart is laid out at its size and its axes'
+    labels measured before its own first paint. It is painted when shown and once more after the
+    window's own relayout (from the axes' pictures, ~4 ms); three times before, the extra one for
+    the layout pyqtgraph did while painting and the axes it widened then."""
+    from app.ui.window.start import build_window
+
+    paints = Paints()
+    win = build_window([], CalcArgs(), screenshot=True)  # as `main.py --screenshot` builds it
+    win.chart.ready.connect(lambda: win.chart.plot.viewport().installEventFilter(paints))
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.chart.plot is not None, timeout=10_000)
+    settle(500)
+    assert 1 <= paints.count <= 2
