@@ -25,7 +25,7 @@ from app.ui.common.palette import current
 
 
 class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """An ``AxisItem`` that is cheap to draw again when its range changes.
+    """An ``AxisItem`` that is cheap to draw again when its range changes, without SI prefixes.
 
     - Its bounding rect (its own area and, with a grid, its view's) is computed again only when
       either moves or resizes: Qt asks for it a dozen times per paint of a panel, and pyqtgraph
@@ -38,6 +38,14 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
 
     _bounds_key: tuple[Any, ...] | None = None
     _bounds = QRectF()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # no SI prefix: the tick labels carry their own units ($1.2k, 2.35%), and pyqtgraph's
+        # prefix for a range under 1 scaled them by 1000 ("250.0%" for 0.25 %, "$500" for a
+        # $0.50 coupon, the title "Yield (x0.001)"); it also re-set the title's HTML at every
+        # change of range (~150 times at start-up)
+        self.enableAutoSIPrefix(False)
 
     def setZValue(self, z: float) -> None:
         """Always behind the view (a PlotItem puts its axes at 0.5, above it)."""
