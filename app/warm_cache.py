@@ -26,6 +26,7 @@ are listed in ``SUPPORTED``; on any other the cache is not installed.
 
 from __future__ import annotations
 
+import _sre
 import builtins
 import contextlib
 import marshal
@@ -33,7 +34,9 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator
+from importlib.util import cache_from_source
 from pathlib import Path
+from re import _compiler, _parser
 from types import CodeType
 from typing import Any
 
@@ -52,9 +55,6 @@ _real_builtin_compile = builtins.compile
 
 def cache_file() -> Path:
     """Beside the package's bytecode (under PYTHONPYCACHEPREFIX where that is set)."""
-    import _sre
-    from importlib.util import cache_from_source
-
     folder = Path(cache_from_source(str(Path(__file__).resolve()))).parent
     return folder / f"warm-start.{sys.implementation.cache_tag}-sre{_sre.MAGIC}.bin"
 
@@ -64,8 +64,6 @@ def install() -> None:
     global _installed, _recording, _real_compile
     if _installed or sys.version_info[:2] not in SUPPORTED or getattr(sys, "frozen", False):
         return
-    from re import _compiler
-
     _load()
     _real_compile = _compiler.compile
     _compiler.compile = _compile
@@ -111,9 +109,7 @@ def save() -> None:
 def _compile(p: Any, flags: int = 0) -> Any:
     """``re._compiler.compile`` for a pattern's text, its program taken from the cache or kept
     for it; anything else (a parsed pattern, DEBUG) goes to the original."""
-    import _sre
-    from re import _compiler, _parser
-
+    global _new
     if not isinstance(p, (str, bytes)) or flags & _compiler.SRE_FLAG_DEBUG:
         return _real_compile(p, flags)
     key = (p, int(flags))
@@ -134,7 +130,6 @@ def _compile(p: Any, flags: int = 0) -> Any:
         tuple(indexgroup),
     )
     if _recording and len(_patterns) < MAX_PATTERNS:
-        global _new
         _patterns[key] = args
         _new = True
     return _sre.compile(p, *args)
