@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QElapsedTimer, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QTreeView, QWidget
 
@@ -66,3 +66,47 @@ def open_offering(win: Any, offering: Offering, folder: Path, name: str = "offer
     path.write_text(dumps(offering), encoding="utf-8")
     open_and_wait(win, [str(path)])
     return path
+
+
+class Paints(QObject):
+    """Counts the paint events of the widgets it watches (given now or installed later)."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.count = 0
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def settle(ms: int = 300) -> None:
+    """Run the event loop for ``ms``: posted layouts, then the paints they ask for."""
+    clock = QElapsedTimer()
+    clock.start()
+    while clock.elapsed() < ms:
+        QApplication.processEvents()
+
+
+def shown(qtbot: Any, widget: QWidget, width: int, height: int) -> QWidget:
+    """``widget`` (a test's own) resized, shown, exposed and settled."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    settle()
+    return widget
+
+
+def shown_with_chart(qtbot: Any, win: Any, width: int = 1440, height: int = 900) -> Any:
+    """The main window ``win`` resized, shown, exposed and its chart made (after its first
+    paint)."""
+    qtbot.addWidget(win)
+    win.resize(width, height)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.chart.plot is not None, timeout=10_000)
+    return win

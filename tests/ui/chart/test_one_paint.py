@@ -8,42 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from app.cli import CalcArgs
+from tests.ui.driving import Paints, settle, shown_with_chart
 from tests.ui.windows import built
-
-
-class Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def settle(ms: int = 250) -> None:
-    clock = QElapsedTimer()
-    clock.start()
-    while clock.elapsed() < ms:
-        QApplication.processEvents()
 
 
 def test_each_note_chosen_with_the_keyboard_paints_the_chart_once(qtbot: Any) -> None:
     data = Path(__file__).resolve().parents[2] / "data" / "supplements"
     win = built([str(data / "prudential-internotes-2014.html")], CalcArgs())  # three CUSIPs
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.chart.plot is not None, timeout=10_000)
-    settle()
-    paints = Paints()
-    win.chart.plot.viewport().installEventFilter(paints)
+    shown_with_chart(qtbot, win)
+    settle(250)
+    paints = Paints(win.chart.plot.viewport())
     tree = win.offerings.tree
     tree.setFocus()
 
@@ -55,7 +32,7 @@ def test_each_note_chosen_with_the_keyboard_paints_the_chart_once(qtbot: Any) ->
         before = cusip()
         paints.count = 0
         qtbot.keyClick(tree, Qt.Key.Key_Down)
-        settle()
+        settle(250)
         if cusip() != before:  # another note is shown (the first key may only reach the first)
             shown[cusip()] = paints.count
     assert len(shown) >= 2, shown
@@ -72,10 +49,6 @@ def test_the_chart_made_at_start_up_is_painted_at_most_twice(qtbot: Any) -> None
     paints = Paints()
     win = build_window([], CalcArgs(), screenshot=True)  # as `main.py --screenshot` builds it
     win.chart.ready.connect(lambda: win.chart.plot.viewport().installEventFilter(paints))
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.chart.plot is not None, timeout=10_000)
+    shown_with_chart(qtbot, win)
     settle(500)
     assert 1 <= paints.count <= 2

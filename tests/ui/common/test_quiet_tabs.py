@@ -7,33 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.common import QuietTabs
-
-
-class Paints(QObject):
-    """Counts the paint events of the widgets it watches."""
-
-    def __init__(self, *widgets: QWidget) -> None:
-        super().__init__()
-        self.count = 0
-        for widget in widgets:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def settle(ms: int = 300) -> None:
-    """Run the event loop for ``ms``: posted layouts, then the paints they ask for."""
-    deadline = QElapsedTimer()
-    deadline.start()
-    while deadline.elapsed() < ms:
-        QApplication.processEvents()
+from tests.ui.driving import Paints, settle, shown, shown_with_chart
 
 
 def page_with(label: QLabel, far: QWidget) -> QWidget:
@@ -54,11 +31,7 @@ def test_a_label_growing_in_a_page_repaints_only_what_moved(
     tabs = kind()
     tabs.addTab(page_with(label, far), "Calculator")
     tabs.addTab(QWidget(), "Compare")
-    qtbot.addWidget(tabs)
-    tabs.resize(600, 400)
-    tabs.show()
-    qtbot.waitExposed(tabs)
-    settle()
+    shown(qtbot, tabs, 600, 400)
     paints = Paints(far)
     label.setText("a much longer text than before, which changes the label's size hint")
     settle()
@@ -68,11 +41,7 @@ def test_a_label_growing_in_a_page_repaints_only_what_moved(
 def test_tabs_added_and_renamed_are_still_laid_out(qtbot: Any) -> None:
     tabs = QuietTabs()
     tabs.addTab(QWidget(), "A")
-    qtbot.addWidget(tabs)
-    tabs.resize(700, 300)
-    tabs.show()
-    qtbot.waitExposed(tabs)
-    settle()
+    shown(qtbot, tabs, 700, 300)
     before = tabs.tabBar().width()
     tabs.setTabText(0, "A much, much longer name for the first tab")
     tabs.addTab(QWidget(), "Another tab")
@@ -88,12 +57,9 @@ def test_a_page_needing_more_room_still_gets_it_from_the_splitter(qtbot: Any) ->
     split = QSplitter()
     split.addWidget(QWidget())
     split.addWidget(tabs)
-    qtbot.addWidget(split)
     split.resize(800, 400)
     split.setSizes([700, 100])
-    split.show()
-    qtbot.waitExposed(split)
-    settle()
+    shown(qtbot, split, 800, 400)
     page.setMinimumWidth(300)  # a layout request from inside, through the quiet path
     settle()
     assert tabs.width() >= 300
@@ -106,12 +72,7 @@ def test_the_window_s_workspace_does_not_repaint_the_calculator_for_the_chart_s_
     from app.cli import CalcArgs
     from tests.ui.windows import built
 
-    win = built([], CalcArgs())
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.chart.plot is not None, timeout=10_000)
+    win = shown_with_chart(qtbot, built([], CalcArgs()))
     settle()
     win.findChild(QWidget, "offeringTree").setFocus()  # no caret blinking in the calculator
     settle()
