@@ -78,12 +78,13 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
                 opaque[id(pen)] = blended(pen, background)
         return axis, [(opaque[id(pen)], a, b) for pen, a, b in ticks], texts
 
-    def render_ahead(self) -> None:
+    def render_ahead(self) -> bool:
         """Draw the axis into its picture now, as ``paint`` would (pyqtgraph's own steps): its
         labels are measured then, and an axis whose labels need more room resizes before the
-        paint instead of during it (which painted the chart a second time at once)."""
+        paint instead of during it (which painted the chart a second time at once). True if it
+        drew (False: its picture was still good, or it is hidden)."""
         if self.picture is not None or not self.isVisible():
-            return
+            return False
         picture = QPicture()
         painter = QPainter(picture)
         try:
@@ -95,6 +96,7 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         finally:
             painter.end()
         self.picture = picture
+        return True
 
 
 BEHIND_VIEW = -200.0  # below a PlotItem's ViewBox (z -100)

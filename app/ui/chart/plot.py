@@ -101,6 +101,10 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for plot in (self.top, self.bottom, self.yield_plot):
             paint_nothing(plot, plot.getViewBox(), plot.getViewBox().childGroup)
         paint_nothing(self.ci)
+        self._layouts = (self.ci, self.top, self.bottom, self.yield_plot)  # for ``lay_out_now``
+        self._axes: list[QuietAxis] = [
+            plot.getAxis(name) for plot in self._layouts[1:] for name in ("left", "bottom")
+        ]
         self.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def _panel(self, bottom: pg.AxisItem, left: pg.AxisItem, ylabel: str) -> pg.PlotItem:
@@ -133,16 +137,12 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         the paint: left to the paint, pyqtgraph lays out and moves the view boxes, and widens an
         axis for its labels, while painting, and the chart was painted a second time at once
         (two paints of ~10 ms for each note shown or figure typed, three at start-up)."""
-        plots = (self.top, self.bottom, self.yield_plot)
-        for _ in range(2):  # the second pass only where an axis's labels changed its width
-            for item in (self.ci, *plots):
+        for _ in range(2):  # again only after an axis was drawn (its labels may have widened it)
+            for item in self._layouts:
                 QCoreApplication.sendPostedEvents(item, QEvent.Type.LayoutRequest)
             self.scene().prepareForPaint()
-            for plot in plots:
-                for name in ("left", "bottom"):
-                    axis = plot.getAxis(name)
-                    if isinstance(axis, QuietAxis):
-                        axis.render_ahead()
+            if not [axis for axis in self._axes if axis.render_ahead()]:
+                break
 
     def _clear(self) -> None:
         panel = self.payments
