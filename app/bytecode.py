@@ -70,10 +70,6 @@ class _Finder:
             spec.loader = _CachingLoader(spec.loader.name, spec.loader.path)
         return spec
 
-    @staticmethod
-    def invalidate_caches() -> None:
-        pass
-
 
 def install() -> None:
     """Cache the package's bytecode from now on (a no-op where Python writes it anyway, in the
