@@ -78,13 +78,12 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
                 opaque[id(pen)] = blended(pen, background)
         return axis, [(opaque[id(pen)], a, b) for pen, a, b in ticks], texts
 
-    def render_ahead(self) -> bool:
+    def render_ahead(self) -> None:
         """Draw the axis into its picture now, as ``paint`` would (pyqtgraph's own steps): its
         labels are measured then, and an axis whose labels need more room resizes before the
-        paint instead of during it (which painted the chart a second time at once). True if it
-        drew (False: its picture was still good, or it is hidden)."""
+        paint instead of during it (which painted the chart a second time at once)."""
         if self.picture is not None or not self.isVisible():
-            return False
+            return
         picture = QPicture()
         painter = QPainter(picture)
         try:
@@ -96,7 +95,6 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         finally:
             painter.end()
         self.picture = picture
-        return True
 
 
 BEHIND_VIEW = -200.0  # below a PlotItem's ViewBox (z -100)

@@ -137,12 +137,12 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         the paint: left to the paint, pyqtgraph lays out and moves the view boxes, and widens an
         axis for its labels, while painting, and the chart was painted a second time at once
         (two paints of ~10 ms for each note shown or figure typed, three at start-up)."""
-        for _ in range(2):  # again only after an axis was drawn (its labels may have widened it)
+        for _ in range(2):  # again: the views prepared and the axes drawn may ask for a layout
             for item in self._layouts:
                 QCoreApplication.sendPostedEvents(item, QEvent.Type.LayoutRequest)
             self.scene().prepareForPaint()
-            if not [axis for axis in self._axes if axis.render_ahead()]:
-                break
+            for axis in self._axes:
+                axis.render_ahead()
 
     def _clear(self) -> None:
         panel = self.payments
