@@ -15,6 +15,7 @@ Python does; and where bytecode is written anyway, this does nothing at all.
 from __future__ import annotations
 
 import marshal
+import os
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec, PathFinder, SourceFileLoader
@@ -78,3 +79,21 @@ def install() -> None:
         return
     if not any(f is _Finder for f in sys.meta_path):
         sys.meta_path.insert(0, _Finder)
+        for name in (PACKAGE, __name__):  # imported before the finder was there
+            _cache_missing(sys.modules.get(name))
+
+
+def _cache_missing(module: ModuleType | None) -> None:
+    """Write the bytecode of ``module``, imported from source, if it has none cached yet."""
+    spec = getattr(module, "__spec__", None)
+    loader = getattr(spec, "loader", None)
+    if spec is None or type(loader) is not SourceFileLoader or not spec.cached:
+        return
+    try:
+        if os.path.exists(spec.cached):
+            return
+        code = loader.get_code(spec.name)
+    except (OSError, ImportError, SyntaxError):
+        return
+    if code is not None:
+        write_cache(loader, code)

@@ -62,3 +62,15 @@ def test_where_python_writes_bytecode_itself_the_finder_is_not_installed(tmp_pat
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_the_package_and_the_finder_module_cache_their_own_bytecode_too(tmp_path: Path) -> None:
+    """``app/__init__.py`` and ``app/bytecode.py`` are imported before the finder exists: they were
+    compiled from source at every start until ``install`` wrote their bytecode as well."""
+    first = run("import app", tmp_path)
+    assert first.returncode == 0, first.stderr
+    for module in (ROOT / "app" / "__init__.py", ROOT / "app" / "bytecode.py"):
+        assert cached(tmp_path, module).is_file(), module
+    second = run("import app", tmp_path, "-v")
+    assert second.returncode == 0, second.stderr
+    assert f"code object from '{cached(tmp_path, ROOT / 'app' / 'bytecode.py')}'" in second.stderr

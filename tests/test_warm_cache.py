@@ -163,3 +163,70 @@ def test_a_broken_cache_is_no_cache_and_is_written_again(tmp_path: Path, content
     assert again.returncode == 0, again.stderr
     assert again.stderr == ""
     assert len(marshal.loads(cache.read_bytes())["patterns"]) > 50
+
+
+@pytest.fixture
+def fresh_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty cache of compiled texts in this process, recording."""
+    monkeypatch.setattr(warm_cache, "_sources", {})
+    monkeypatch.setattr(warm_cache, "_recording", True)
+
+
+def make_classes(run_exec: object) -> tuple[type, type]:
+    """A data class and a NamedTuple defined with ``run_exec`` as dataclasses' ``exec`` and
+    typing's ``compile`` the cache's (or Python's own, for ``None``)."""
+    import dataclasses
+    import typing
+    from decimal import Decimal
+
+    with pytest.MonkeyPatch.context() as patch:
+        if run_exec is not None:
+            patch.setattr(dataclasses, "exec", warm_cache._dataclass_exec, raising=False)
+            patch.setattr(typing, "compile", warm_cache._typing_compile, raising=False)
+
+        @dataclasses.dataclass(frozen=True, order=True)
+        class Lot:
+            cusip: str
+            face: Decimal = Decimal("1000")
+            tags: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+
+        class Row(typing.NamedTuple):
+            when: str  # a string annotation (this module has future annotations): typing compiles it
+            amount: Decimal = Decimal(0)
+
+    return Lot, Row
+
+
+def test_data_classes_from_cached_code_are_the_classes_python_makes(fresh_sources: None) -> None:
+    plain_lot, plain_row = make_classes(None)
+    for _ in range(2):  # compiled and kept, then from the cache (as marshalled into the file)
+        lot, row = make_classes(True)
+        assert warm_cache._sources, "nothing was kept"
+        warm_cache._sources.update(marshal.loads(marshal.dumps(warm_cache._sources)))
+        a, b = lot("02006DTT8"), lot("02006DTT8", tags=("x",))
+        expected_a, expected_b = plain_lot("02006DTT8"), plain_lot("02006DTT8", tags=("x",))
+        assert (a == b, a < lot("1"), hash(a) == hash(b)) == (
+            expected_a == expected_b,
+            expected_a < plain_lot("1"),
+            hash(expected_a) == hash(expected_b),
+        )
+        assert repr(a).split(".")[-1] == repr(expected_a).split(".")[-1]
+        assert lot.__init__.__annotations__ == plain_lot.__init__.__annotations__  # no future flags
+        assert lot.__init__.__code__.co_filename == plain_lot.__init__.__code__.co_filename
+        with pytest.raises(dataclasses_frozen_error()):
+            a.cusip = "x"  # type: ignore[misc]
+        assert row("2031-06-15") == plain_row("2031-06-15")
+        assert row.__annotations__ == plain_row.__annotations__
+    assert {mode for mode, _ in warm_cache._sources} == {"exec", "eval"}
+
+
+def dataclasses_frozen_error() -> type[Exception]:
+    import dataclasses
+
+    return dataclasses.FrozenInstanceError
+
+
+def test_texts_compiled_after_the_start_are_not_kept(fresh_sources: None) -> None:
+    warm_cache.stop_recording()
+    make_classes(True)
+    assert warm_cache._sources == {}
