@@ -139,13 +139,17 @@ def test_short_and_non_callable_notes(chart: Any, ally: Offering, long_offering:
     assert chart.bar_count() == 0 and chart.call_line_count() == 0 and chart.plot.principal_count() == 0
 
 
-def on_screen(chart: Any) -> np.ndarray[Any, Any]:
+def on_screen(chart: Any, part: str = "payments and coupons") -> np.ndarray[Any, Any]:
     """The payments and coupons panels as last painted on screen (not repainted for the
-    occasion, as ``grab()`` would), down to the top of the yield panel."""
+    occasion, as ``grab()`` would), down to the top of the yield panel; or (``part="yields"``)
+    from there to the bottom of the plot, the dates included."""
     plot = chart.plot
     top_left = plot.mapTo(plot.window(), plot.rect().topLeft())
-    bottom = int(plot.mapFromScene(plot.yield_plot.sceneBoundingRect().topLeft()).y())
-    shot = plot.screen().grabWindow(plot.window().winId(), top_left.x(), top_left.y(), plot.width(), bottom)
+    split = int(plot.mapFromScene(plot.yield_plot.sceneBoundingRect().topLeft()).y())
+    top, height = (split, plot.height() - split) if part == "yields" else (0, split)
+    shot = plot.screen().grabWindow(
+        plot.window().winId(), top_left.x(), top_left.y() + top, plot.width(), height
+    )
     image = shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
     data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
     return data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4].copy()
@@ -205,3 +209,35 @@ def test_value_axes_do_not_narrow_while_amounts_are_typed(chart: Any, long_offer
         widths.append([p.getAxis("left").width() for p in (chart.plot.top, chart.plot.bottom)])
     for before, after in itertools.pairwise(widths):
         assert all(a >= b for a, b in zip(after, before, strict=True)), widths
+
+
+def test_dates_keep_their_room_after_the_chart_was_empty(qtbot: Any, ally: Offering) -> None:
+    """A chart that was empty first (made before its document arrived, as on a slow start, or
+    every document closed) and then given a quote is laid out and drawn as one given the quote
+    at once: the date axis under the last panel had shrunk to its empty labels' room (pyqtgraph
+    reduces an axis's text space when no label is drawn) and the dates were cut off at the
+    bottom."""
+    from app.ui.chart.frame import CallChart
+
+    tt8 = ally.note("02006DTT8")
+    assert tt8 is not None
+    q = quote(make_purchase(ally, tt8, Decimal(1_000), date(2019, 11, 29)))
+    was_empty = new_chart(qtbot)  # created with no quote: empty panels
+    settle(was_empty, None)
+    settle(was_empty, q)
+    direct = CallChart()
+    qtbot.addWidget(direct)
+    direct.resize(900, 560)
+    direct.set_quote(q)
+    direct.show()
+    qtbot.waitExposed(direct)
+    direct.ensure_plot()
+    settle(direct, q)
+
+    def layout(chart: Any) -> list[tuple[float, ...]]:
+        plots = (chart.plot.top, chart.plot.bottom, chart.plot.yield_plot)
+        return [p.geometry().getRect() for p in plots] + [(p.getAxis("bottom").height(),) for p in plots]
+
+    assert layout(was_empty) == layout(direct)
+    # the yield panel and the dates under it, whole, as a new chart draws them
+    assert np.array_equal(on_screen(was_empty, part="yields"), on_screen(direct, part="yields"))
