@@ -97,6 +97,7 @@ class CallChart(QFrame):
         self.plot = PaymentChart(self)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the frame takes the keys
         self.stack.addWidget(self.plot)
+        self.plot.setGeometry(self.stack.contentsRect())  # the stack's own layout does it later
         self.plot.set_quote(self._quote)
         self.plot.set_stale(self.stale)
         self._show_page()

@@ -12,6 +12,7 @@ the ``Quote`` (``app.present.chart_arrays``); a panel whose data did not change 
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from app.domain.model import Quote
@@ -41,6 +43,9 @@ from app.ui.chart.yield_panel import YieldPanel
 from app.ui.common.palette import current
 
 HEADROOM = 1.32  # room above the capped principal bar for its label
+# the least room of a value axis's labels (pyqtgraph's own starting width): "$80" alone does
+# not make a thin axis
+MIN_TEXT_WIDTH = 30
 MIN_DAYS = 10  # zoomed in, the chart shows at least this many days (it has no times of day)
 
 
@@ -109,6 +114,9 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._axes: list[QuietAxis] = [
             plot.getAxis(name) for plot in self._layouts[1:] for name in ("left", "bottom")
         ]
+        self._value_axes: list[QuietAxis] = [plot.getAxis("left") for plot in self._layouts[1:]]
+        for axis in self._value_axes:  # one width for all three (``_align_value_axes``)
+            axis.setStyle(autoExpandTextSpace=False, tickTextWidth=MIN_TEXT_WIDTH)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def _panel(self, bottom: pg.AxisItem, left: pg.AxisItem, ylabel: str) -> pg.PlotItem:
@@ -125,6 +133,9 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         note = quote.purchase.note if quote is not None else None
         new_note = note is not self._note
         self._note = note
+        if new_note:  # the value axes measure their labels afresh (they only grow within a note)
+            for axis in self._value_axes:
+                axis.textWidth = MIN_TEXT_WIDTH
         if quote is None:
             self._clear()
         else:
@@ -147,6 +158,28 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.scene().prepareForPaint()
             for axis in self._axes:
                 axis.render_ahead()
+            self._align_value_axes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Laid out again at the new size, the value axes measured afresh: labels measured at
+        another height (a denser or sparser scale) would otherwise keep their room."""
+        super().resizeEvent(event)
+        axes = getattr(self, "_value_axes", ())  # pyqtgraph resizes the view while it is built
+        for axis in axes:
+            axis.textWidth = MIN_TEXT_WIDTH
+        if axes:
+            self.lay_out_now()
+
+    def _align_value_axes(self) -> None:
+        """Give the three value axes the room of the widest one's labels, so that the panels'
+        views line up and a date is at the same x in each (each ``PlotItem`` lays its axis out
+        alone: "$3.00", "$80" and "2.4%" had put the yield panel's dates 4 px right of the
+        payments'). pyqtgraph measures each axis's labels when it draws them (``textWidth``,
+        which only grows here: ``style_plot``); the width is set through ``tickTextWidth``."""
+        width = math.ceil(max(axis.textWidth for axis in self._value_axes))
+        for axis in self._value_axes:
+            if axis.style["tickTextWidth"] != width:
+                axis.setStyle(tickTextWidth=width)
 
     def _clear(self) -> None:
         panel = self.payments

@@ -241,3 +241,33 @@ def test_dates_keep_their_room_after_the_chart_was_empty(qtbot: Any, ally: Offer
     assert layout(was_empty) == layout(direct)
     # the yield panel and the dates under it, whole, as a new chart draws them
     assert np.array_equal(on_screen(was_empty, part="yields"), on_screen(direct, part="yields"))
+
+
+@pytest.mark.parametrize("empty_first", [False, True])
+def test_the_panels_share_one_date_scale(
+    qtbot: Any, ally: Offering, long_offering: Offering, empty_first: bool
+) -> None:
+    """The three panels' value axes are equally wide, so that a date is at the same x in each
+    (a call line in the payments panel above its dot in the coupons and yields panels), whatever
+    the widths of their labels ($3.00, $80, 2.4%, $1.5M) and whether the chart was empty first."""
+    from app.ui.chart.frame import CallChart
+
+    frame = CallChart()
+    qtbot.addWidget(frame)
+    frame.resize(900, 560)
+    if not empty_first:
+        frame.set_quote(purchase(ally, 1_000, date(2019, 11, 29)))
+    frame.show()
+    qtbot.waitExposed(frame)
+    frame.ensure_plot()
+    cases = [(ally, 1_000), (long_offering, 25_000), (long_offering, 1_000_000), (ally, 5_000)]
+    for offering, amount in cases:
+        settle(
+            frame,
+            purchase(offering, amount, date(2021, 6, 1) if offering is long_offering else date(2019, 11, 29)),
+        )
+        views = [
+            p.getViewBox().sceneBoundingRect()
+            for p in (frame.plot.top, frame.plot.bottom, frame.plot.yield_plot)
+        ]
+        assert len({(v.left(), v.width()) for v in views}) == 1, (offering.issuer, amount, views)
