@@ -41,7 +41,7 @@ import os
 import sys
 import typing
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.util import cache_from_source
 from pathlib import Path
 from re import _compiler, _parser
@@ -159,35 +159,33 @@ def _compile(p: Any, flags: int = 0) -> Any:
 def compiled(source: bytes | str, filename: str) -> CodeType:
     """``compile(source, filename, "exec")``, taken from the cache when the same file's same
     source was compiled before (during a start: kept for the next one)."""
-    global _new
     key = (filename, zlib.crc32(source.encode() if isinstance(source, str) else source))
-    cached = _modules.get(key)
-    if cached is not None:
-        with contextlib.suppress(EOFError, ValueError, TypeError):
-            code = marshal.loads(cached)
-            if isinstance(code, CodeType):
-                return code
-    code = _real_builtin_compile(source, filename, "exec")
-    if _installed and _recording:
-        _modules[key] = marshal.dumps(code)
-        _new = True
-    return code
+    return _kept(_modules, key, lambda: _real_builtin_compile(source, filename, "exec"), _installed)
 
 
 def _text_code(source: str, mode: str) -> CodeType:
     """``compile(source, "<string>", mode)`` as ``exec``/``eval`` compile a text (no future flags
     of the caller), from the cache when this text was compiled before (during a start: kept)."""
+
+    def make() -> CodeType:
+        return _real_builtin_compile(source, "<string>", mode, dont_inherit=True)
+
+    return _kept(_sources, (mode, source), make, len(_sources) < MAX_SOURCES)
+
+
+def _kept(store: dict[Any, bytes], key: Any, make: Callable[[], CodeType], room: bool) -> CodeType:
+    """The code kept in ``store`` under ``key``, or ``make()`` (kept there while the start is
+    recorded and there is ``room``)."""
     global _new
-    key = (mode, source)
-    cached = _sources.get(key)
+    cached = store.get(key)
     if cached is not None:
         with contextlib.suppress(EOFError, ValueError, TypeError):
             code = marshal.loads(cached)
             if isinstance(code, CodeType):
                 return code
-    code = _real_builtin_compile(source, "<string>", mode, dont_inherit=True)
-    if _recording and len(_sources) < MAX_SOURCES:
-        _sources[key] = marshal.dumps(code)
+    code = make()
+    if _recording and room:
+        store[key] = marshal.dumps(code)
         _new = True
     return code
 
