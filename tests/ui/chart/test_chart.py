@@ -260,8 +260,12 @@ def test_the_panels_share_one_date_scale(
     frame.show()
     qtbot.waitExposed(frame)
     frame.ensure_plot()
-    cases = [(ally, 1_000), (long_offering, 25_000), (long_offering, 1_000_000), (ally, 5_000)]
-    for offering, amount in cases:
+    # four notes and amounts, then the panel narrowed and widened again (a splitter dragged)
+    cases = [(ally, 1_000, None), (long_offering, 25_000, None), (long_offering, 1_000_000, None)]
+    cases += [(ally, 5_000, None), (ally, 5_000, (420, 300)), (ally, 5_000, (1100, 640))]
+    for offering, amount, size in cases:
+        if size is not None:
+            frame.resize(*size)
         settle(
             frame,
             purchase(offering, amount, date(2021, 6, 1) if offering is long_offering else date(2019, 11, 29)),
@@ -270,4 +274,4 @@ def test_the_panels_share_one_date_scale(
             p.getViewBox().sceneBoundingRect()
             for p in (frame.plot.top, frame.plot.bottom, frame.plot.yield_plot)
         ]
-        assert len({(v.left(), v.width()) for v in views}) == 1, (offering.issuer, amount, views)
+        assert len({(v.left(), v.width()) for v in views}) == 1, (offering.issuer, amount, size, views)
