@@ -24,7 +24,9 @@ class RotatingFile(logging.FileHandler):
     older files are kept (``name.1`` the newest). ``RotatingFileHandler``'s rule, mode "a"."""
 
     def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
-        super().__init__(path, mode="a", encoding="utf-8", delay=True)
+        # opened now, as the library's: a file that cannot be opened fails here (and
+        # ``setup_logging`` logs nowhere) instead of at each record, on stderr
+        super().__init__(path, mode="a", encoding="utf-8")
         self.max_bytes, self.backups = max_bytes, backups
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -6,6 +6,7 @@ same files with the same contents."""
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from logging.handlers import RotatingFileHandler
@@ -69,3 +70,24 @@ def test_a_window_start_does_not_import_the_network_handlers() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_log_file_that_cannot_be_opened_is_no_log_and_no_message(tmp_path: Path) -> None:
+    """As with the library's handler: the file is opened when logging is set up, so one that
+    cannot be (here a folder stands where it would be) leaves the program without a log file,
+    and logging never writes its "Logging error" traceback to the terminal."""
+    (tmp_path / "termsheet" / "termsheet.log").mkdir(parents=True)
+    code = (
+        "import logging\n"
+        "from app.logs import setup_logging\n"
+        "setup_logging()\n"
+        "logging.getLogger('termsheet').error('something went wrong')\n"
+        "print('done')\n"
+    )
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "done"
+    assert done.stderr == ""
