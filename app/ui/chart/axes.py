@@ -169,6 +169,10 @@ class DateAxis(QuietAxis, pg.DateAxisItem):  # type: ignore[misc]
         super().__init__(orientation=orientation, utcOffset=utcOffset)
         self.zoomLevels = OrderedDict([(np.inf, _YEARS), (10 * DAY_SPACING, _MONTHS)])
         self._top: float | None = None  # the spacing of the coarsest ticks in view
+        # the dates take one line of the same font whatever the note: an empty chart (no
+        # document yet, or every one closed) draws no date and pyqtgraph would shrink the axis
+        # to that, then only to the first dates' own height, and the dates were cut off
+        self.setStyle(autoReduceTextSpace=False)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         """pyqtgraph's, less the levels with no tick in view: the first level left is always

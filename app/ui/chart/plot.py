@@ -66,10 +66,6 @@ def style_plot(plot: pg.PlotItem, ylabel: str) -> None:
     # by digit ($150 → $1.5k → $15k …) would otherwise re-lay the chart out and redraw every
     # axis on each key (~5 ms)
     plot.getAxis("left").setStyle(autoReduceTextSpace=False)
-    # the dates take one line of the same font whatever the note: an empty chart (no document
-    # yet, or every one closed) draws no date and pyqtgraph would shrink the axis to that, then
-    # only to the first dates' own height, and the dates were cut off at the bottom
-    plot.getAxis("bottom").setStyle(autoReduceTextSpace=False)
 
 
 class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
