@@ -23,11 +23,12 @@ for those modules. This cache keeps their results in one file beside the package
   compile a text there, no future flags of the caller.
 
 The file is named by Python's cache tag and ``_sre``'s magic and holds the full Python version;
-anything else, or a file that cannot be read, is no cache. Only patterns compiled during the start
-are kept (``stop_recording``), at most ``MAX_PATTERNS``, so documents opened later do not make
-it grow. Written at the end of a process that compiled something new (``save``), atomically,
-and silently not where the folder cannot be written. Python versions this was checked against
-are listed in ``SUPPORTED``; on any other the cache is not installed.
+anything else, or a file that cannot be read, is no cache. Only what is compiled during the start
+is kept (``stop_recording``), at most ``MAX_PATTERNS`` patterns and ``MAX_SOURCES`` texts, so
+documents opened later do not make it grow. Written at the end of a process that compiled
+something new (``save``), atomically, and silently not where the folder cannot be written.
+Python versions this was checked against are listed in ``SUPPORTED``; on any other the cache is
+not installed.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def cache_file() -> Path:
 
 
 def install() -> None:
-    """Load the cache and compile patterns through it from now on (a start calls this first)."""
+    """Load the cache and compile patterns and data classes through it from now on (a start
+    calls this first)."""
     global _installed, _recording, _real_compile
     if _installed or sys.version_info[:2] not in SUPPORTED or getattr(sys, "frozen", False):
         return
@@ -84,7 +86,7 @@ def install() -> None:
 
 
 def stop_recording() -> None:
-    """The start is over: patterns compiled from now on are not added to the cache."""
+    """The start is over: nothing compiled from now on is added to the cache."""
     global _recording
     _recording = False
 

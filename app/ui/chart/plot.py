@@ -129,9 +129,8 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         note = quote.purchase.note if quote is not None else None
         new_note = note is not self._note
         self._note = note
-        if new_note:  # the value axes measure their labels afresh (they only grow within a note)
-            for axis in self._value_axes:
-                axis.textWidth = MIN_TEXT_WIDTH
+        if new_note:  # the value axes' labels only grow within a note
+            self._measure_afresh()
         if quote is None:
             self._clear()
         else:
@@ -160,11 +159,14 @@ class PaymentChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         """Laid out again at the new size, the value axes measured afresh: labels measured at
         another height (a denser or sparser scale) would otherwise keep their room."""
         super().resizeEvent(event)
-        axes = getattr(self, "_value_axes", ())  # pyqtgraph resizes the view while it is built
-        for axis in axes:
-            axis.textWidth = MIN_TEXT_WIDTH
-        if axes:
+        if hasattr(self, "_value_axes"):  # pyqtgraph resizes the view while it is built
+            self._measure_afresh()
             self.lay_out_now()
+
+    def _measure_afresh(self) -> None:
+        """The value axes forget the room their labels took; the next ``lay_out_now`` measures."""
+        for axis in self._value_axes:
+            axis.textWidth = MIN_TEXT_WIDTH
 
     def _align_value_axes(self) -> None:
         """Give the three value axes the room of the widest one's labels, so that the panels'
