@@ -8,6 +8,7 @@ cache is neither read nor written."""
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
 import os
 import re
@@ -213,17 +214,11 @@ def test_data_classes_from_cached_code_are_the_classes_python_makes(fresh_source
         assert repr(a).split(".")[-1] == repr(expected_a).split(".")[-1]
         assert lot.__init__.__annotations__ == plain_lot.__init__.__annotations__  # no future flags
         assert lot.__init__.__code__.co_filename == plain_lot.__init__.__code__.co_filename
-        with pytest.raises(dataclasses_frozen_error()):
+        with pytest.raises(dataclasses.FrozenInstanceError):
             a.cusip = "x"  # type: ignore[misc]
         assert row("2031-06-15") == plain_row("2031-06-15")
         assert row.__annotations__ == plain_row.__annotations__
     assert {mode for mode, _ in warm_cache._sources} == {"exec", "eval"}
-
-
-def dataclasses_frozen_error() -> type[Exception]:
-    import dataclasses
-
-    return dataclasses.FrozenInstanceError
 
 
 def test_texts_compiled_after_the_start_are_not_kept(fresh_sources: None) -> None:
